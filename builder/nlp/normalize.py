@@ -1,0 +1,67 @@
+"""Arabic orthographic normalisation and clitic stripping.
+
+Reporters spell the same name many ways (أميركية/أمريكية, إيران/ايران, ة/ه, with or without
+diacritics and tatweel), and glue conjunctions, prepositions and the article onto words
+(والميليشيات، بالحرس، للتحالف، لـ"قسد"). Matching works on the normalised, clitic-free form;
+the original text and offsets are never changed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_LETTERS = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "ک": "ك", "ی": "ي", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ج",
+})
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_QUOTES = re.compile(r"[\"“”«»„'‘’]")
+
+# Proclitic chains, longest first: conjunction (و ف) + preposition (ب ل ك) + article (ال).
+_ARTICLE_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
+_SHORT_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+
+def norm(text: str) -> str:
+    """Canonical spelling: NFKC, no diacritics or tatweel, one alef/ya/ta-marbuta form, Latin digits."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DIACRITICS.sub("", text).translate(_LETTERS).translate(_DIGITS)
+    return text.lower()
+
+
+def strip_clitics(word: str) -> list[str]:
+    """The forms a normalised word can stand for once proclitics are removed, the word itself first.
+
+    >>> strip_clitics("والميليشيات")
+    ['والميليشيات', 'الميليشيات', 'ميليشيات']
+    >>> strip_clitics("للتحالف")
+    ['للتحالف', 'التحالف', 'تحالف']
+    """
+    forms = [word]
+    for prefix in _ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            bare = word[len(prefix):]
+            # لل + word stands for ل + ال + word
+            with_article = "ال" + bare
+            forms += [with_article, bare] if with_article != word else [bare]
+            return _unique(forms)
+    for prefix in _SHORT_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            forms.append(word[len(prefix):])
+            break
+    return _unique(forms)
+
+
+def key(text: str) -> str:
+    """Matching key for a whole name: normalised, quotes dropped, whitespace collapsed."""
+    text = _QUOTES.sub(" ", norm(text))
+    text = re.sub(r"[\u060C,.:;!?()\[\]{}|/\\]", " ", text)
+    return " ".join(text.split())
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)
