@@ -1,0 +1,112 @@
+"""Choose one reading per stretch of text among the known names, the head-noun names and the
+collective actors, and write the result to `doc.spans["entities"]` (non-overlapping, in
+text order). Backers named inside a collective (إيران in الميليشيات المدعومة من إيران) are
+kept as extra mentions in `doc.spans["backers"]` so the backing relation can point at them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .known import KNOWN, QUOTES
+from .lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES
+from .names import NAMES
+
+ENTITIES = "entities"
+BACKERS = "backers"
+
+GROUP_NOUNS = set("""
+ميليشيات مليشيات ميليشيا مليشيا جماعات مجموعات فصائل وكلاء مقاتل مقاتلين مقاتلي عناصر الميليشيات المليشيات
+الجماعات المجموعات الفصائل
+""".split())
+GROUP_ADJ = {"المسلحه", "مسلحه", "الشيعيه", "شيعيه", "العراقيه", "عراقيه", "الاخري", "اخرين", "اخري"}
+IRAN = {"ايران", "طهران", "لايران", "لطهران", "بايران", "بطهران"}
+IRAN_ADJ = {"الايرانيه", "ايرانيه", "الايراني", "ايراني", "ايران"}
+IRAN_LINKS = {
+    "الموالية", "المواليه", "مواليه", "الموالين", "موالين", "موال", "الموالي", "موالي", "التابعه", "تابعه",
+    "المدعومه", "مدعومه", "المدعومين", "مدعومين", "المرتبطه", "مرتبطه", "تدعمها", "يدعمها",
+}
+COLLECTIVE_KEY = "iranian-militias"
+
+
+def _collective_at(doc: Doc, i: int) -> tuple[int, int | None] | None:
+    """End of a 'militias backed by Iran' phrase starting at token i, and the token of إيران."""
+    if not set(doc[i]._.forms) & GROUP_NOUNS:
+        return None
+    j = i + 1
+    while j < len(doc) and (doc[j].norm_ in GROUP_ADJ or doc[j].text in QUOTES):
+        j += 1
+    if j < len(doc) and doc[j].norm_ in IRAN_ADJ:
+        return j + 1, j if doc[j].norm_ == "ايران" else None
+    if j < len(doc) and doc[j].norm_ in IRAN_LINKS:
+        for k in range(j + 1, min(j + 3, len(doc))):
+            if set(doc[k]._.forms) & IRAN:
+                return k + 1, k
+    return None
+
+
+def collective_spans(doc: Doc, known_keys: set[str]) -> Iterator[tuple[Span, Span | None]]:
+    if COLLECTIVE_KEY not in known_keys:
+        return
+    i = 0
+    while i < len(doc):
+        found = _collective_at(doc, i)
+        if found is None:
+            i += 1
+            continue
+        end, iran = found
+        backer = Span(doc, iran, iran + 1, label="Place", kb_id="iran") if iran is not None else None
+        yield Span(doc, i, end, label="ArmedGroup", kb_id=COLLECTIVE_KEY), backer
+        i = end
+
+
+def adjective_spans(doc: Doc, known_keys: set[str]) -> Iterator[Span]:
+    """قصف أمريكي، طائرات أميركية، الجنود الأمريكيين: a noun whose nationality names the actor."""
+    for i in range(len(doc) - 1):
+        if not set(doc[i]._.forms) & ADJ_NOUNS:
+            continue
+        j = i + 1
+        if doc[j].norm_ in ("الحربي", "الحربيه", "حربيه", "المروحي", "العسكريه", "العسكري", "جوي", "الجوي"):
+            j += 1
+        if j < len(doc):
+            key = ATTACKER_ADJECTIVES.get(doc[j].norm_)
+            if key in known_keys:
+                yield Span(doc, i, j + 1, label="MilitaryForce", kb_id=key)
+
+
+class EntityChooser:
+    def __init__(self, known_keys: set[str]):
+        self.known_keys = known_keys
+
+    def __call__(self, doc: Doc) -> Doc:
+        collectives = list(collective_spans(doc, self.known_keys))
+        candidates: list[tuple[int, Span]] = [(3, s) for s, _ in collectives]
+        candidates += [(2, s) for s in doc.spans.get(KNOWN, [])]
+        candidates += [(3 if s.kb_id_ else 1, s) for s in doc.spans.get(NAMES, [])]
+        candidates += [(1, s) for s in adjective_spans(doc, self.known_keys)]
+        doc.spans[ENTITIES] = choose(candidates)
+        chosen = {(s.start, s.end) for s in doc.spans[ENTITIES]}
+        doc.spans[BACKERS] = [b for s, b in collectives if b is not None and (s.start, s.end) in chosen]
+        return doc
+
+
+def choose(candidates: list[tuple[int, Span]]) -> list[Span]:
+    """Greedy: longest first, then higher priority, then earlier; no two chosen spans overlap."""
+    ordered = sorted(candidates, key=lambda c: (-(c[1].end - c[1].start), -c[0], c[1].start))
+    taken: set[int] = set()
+    chosen: list[Span] = []
+    for _, span in ordered:
+        tokens = set(range(span.start, span.end))
+        if tokens & taken:
+            continue
+        taken |= tokens
+        chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+@Language.factory("rasad_entities", assigns=["doc.spans"])
+def make_entities(nlp: Language, name: str) -> EntityChooser:
+    known = nlp.get_pipe("rasad_known_entities")
+    return EntityChooser(set(known.entries))

@@ -1,0 +1,84 @@
+"""Words that signal attacks, weapons, counts and stance, in normalised spelling."""
+from __future__ import annotations
+
+# Verbs whose subject attacks and whose object is hit.
+ACTIVE_VERBS = set("""
+استهدف استهدفت يستهدف تستهدف استهدفا استهدفتا استهدفوا استهدفها استهدفته
+قصف قصفت يقصف تقصف قصفوا قصفا قصفتا
+هاجم هاجمت يهاجم تهاجم هاجموا
+دك دكت يدك تدك
+طال طالت يطال تطال
+ضربت
+دمرت دمر دمرتا
+""".split())
+# Verbs that need an attack noun as object to mean an attack (شنت ضربات، نفذت غارة، أطلقت صواريخ).
+LIGHT_VERBS = set("""
+شن شنت يشن تشن شنوا نفذ نفذت ينفذ تنفذ نفذوا اطلق اطلقت يطلق تطلق اطلقوا وجه وجهت
+""".split())
+# Verbs whose subject is hit: تعرضت قاعدة X لقصف، سقطت صواريخ على X.
+PASSIVE_VERBS = set("""
+تعرض تعرضت يتعرض تتعرض تعرضا تعرضتا سقط سقطت سقطوا سقطا تساقط انفجرت
+""".split())
+# Verbs of answering: ردت قوات التحالف … بقصف مواقع.
+REPLY_VERBS = set("""
+رد ردت يرد ترد لترد ليرد ردوا
+""".split())
+REPLY_MARKERS = set("""
+ردا رداً الرد للرد ردًا انتقاما انتقاميه الانتقامي
+""".split())
+# Nouns of attack that carry an event of their own when followed by a target (هجوم على X).
+ATTACK_NOUNS = set("""
+هجوم هجوما الهجوم هجمات الهجمات قصف قصفا القصف غاره غارات الغارات الغاره ضربه ضربات الضربات الضربه
+استهداف الاستهداف استهدافات
+""".split())
+ATTACK_OBJECTS = ATTACK_NOUNS | set("صواريخ صاروخا صاروخين قذائف قذيفه رشقه".split())
+
+# Weapon words → weapon code; the first one met in a clause wins unless several kinds are named.
+WEAPON_WORDS: dict[str, str] = {}
+for _words, _code in (
+    ("صاروخ صواريخ صاروخي صاروخيه صاروخيا صاروخان صاروخين صاروخا الصواريخ كاتيوشا غراد رشقه راجمات", "rocket"),
+    ("هاون الهاون", "mortar"),
+    ("مدفعيه مدفعي المدفعيه المدفعي قذائف قذيفه القذائف قذيفتين", "artillery"),
+    ("غاره غارات الغارات الغاره جوي جويه الجويه الجوي جويا جويتين طيران الطيران الحربي الحربيه مقاتلات "
+     "المقاتلات طائرات الطائرات طائره", "airstrike"),
+    ("مسيره مسيرات المسيره المسيرات مسيرتين درون الدرونز انتحاريه مسير المسير", "drone"),
+    ("عبوه عبوات ناسفه الناسفه لغم ملغمه مفخخه", "ied"),
+):
+    for _w in _words.split():
+        WEAPON_WORDS[_w] = _code
+# "طائرات مسيرة" is a drone, not an air strike: these words override an aircraft word.
+DRONE_OVERRIDES = {"مسيره", "مسيرات", "المسيره", "المسيرات", "مسيرتين", "مسير", "المسير", "انتحاريه"}
+EVENT_TYPE = {
+    "rocket": "RocketAttack", "mortar": "MortarAttack", "artillery": "ArtilleryShelling",
+    "airstrike": "AirStrike", "drone": "DroneStrike", "ied": "IEDAttack", "missile": "Attack",
+    "unknown": "Attack",
+}
+
+# Markers before the attacker's name: مصدره Y، من قبل Y، أطلقها Y، لطيران Y.
+ATTACKER_MARKERS = set("""
+مصدره مصدرها مصدرهما قبل اطلقها نفذها نفذته تبنت تبني تبنته اتهمت اتهم تتهم يتهم
+""".split())
+# Nouns before a group that make the group the target: مواقع للميليشيات، مقار تابعة لـ X.
+TARGET_NOUNS = set("""
+مواقع موقع موقعا موقعين مقار مقرات مقر مقرا نقطه نقاط منشات منشاه منشاتين اهداف هدف مستودع مستودعات رتل رتلي
+تجمعات تجمع عناصر شاحنات شاحنه قافله افراد مراكز مركز معسكر
+""".split())
+TARGET_PREPS = {"علي", "ضد", "باتجاه", "نحو", "تجاه", "الي"}
+PLACE_PREPS = {"في", "قرب", "بمحيط", "محيط", "داخل", "عند", "بريف", "ريف", "شرق", "غرب", "شمال", "جنوب"}
+
+FOILED = set("احباط احبط احبطت افشل افشلت افشال وشيكه تصدت التصدي اعتراض اسقاط اسقطت منع".split())
+HEDGES = set("يرجح رجح ترجح يرجح مرجح يعتقد يعتقد يشتبه اتهمت اتهم تتهم يتهم ترجيحات يزعم مزعوم".split())
+AGAIN = set("مجددا جديد مجدد اخري الثانيه الثاني".split())
+
+# Number words, with the forms reporters use before a counted noun.
+NUMBER_WORDS: dict[str, int] = {}
+for _n, _forms in (
+    (1, "واحد واحده"), (2, "اثنين اثنان اثنتين صاروخان صاروخين قذيفتين طائرتين مسيرتين"),
+    (3, "ثلاث ثلاثه"), (4, "اربع اربعه"), (5, "خمس خمسه"), (6, "ست سته"), (7, "سبع سبعه"),
+    (8, "ثماني ثمانيه ثمان"), (9, "تسع تسعه"), (10, "عشر عشره"), (11, "احدي عشر"), (12, "اثني عشر"),
+    (20, "عشرين عشرون"), (30, "ثلاثين"),
+):
+    for _f in _forms.split():
+        NUMBER_WORDS[_f] = _n
+KILLED = set("مقتل قتل قتلي قتيلا قتيل مصرع".split())
+INJURED = set("اصابه اصيب جرح جرحي جريحا اصابات".split())

@@ -1,0 +1,267 @@
+"""Attack events: trigger words, then attacker / target / place / weapon / count in the clause.
+
+Arabic news states an attack in a handful of shapes, and each shape tells where the roles sit:
+  active   استهدفت الميليشيات … قاعدة X        attacker after (or before) the verb, target after it
+  light    شنت القوات الأمريكية ضربات على X    the same, once an attack noun follows the verb
+  passive  تعرضت قاعدة X لقصف مصدره Y          target after the verb, attacker after a marker
+  fall     سقطت صواريخ على X                   target after على/في, no attacker
+  reply    ردت قوات التحالف … بقصف مواقع Y     an attack that answers an earlier one
+  noun     هجوم صاروخي على X                   an attack named by a noun
+Each trigger's clause runs from the previous trigger to the next; roles are looked for inside it.
+Results go to `doc._.events` as `EventMention`s (token spans, not yet resolved entities).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import event_lexicon as lex
+from .entities import ENTITIES
+from .known import QUOTES
+
+ACTORS = {"ArmedGroup", "MilitaryForce"}
+STATE_ACTORS = {"united-states", "israel", "russia", "iran", "turkey"}
+TARGETS = {"MilitaryBase", "OilField", "GasField", "ArmedGroup", "MilitaryForce"}
+CLAUSE_BREAKS = {"،", ",", ";", "؛", ":"}
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=[])
+
+
+@dataclass
+class EventMention:
+    trigger: Span
+    clause: Span
+    kind: str
+    attacker: Span | None = None
+    target: Span | None = None
+    place: Span | None = None
+    weapon: str = "unknown"
+    count: int | None = None
+    killed: int | None = None
+    injured: int | None = None
+    foiled: bool = False
+    hedged: bool = False
+    again: bool = False
+    replies: bool = False
+    answers: int | None = None          # index in doc._.events of the event answered
+    extra: dict = field(default_factory=dict)
+
+
+def _forms(token) -> set[str]:
+    return set(token._.forms)
+
+
+def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
+    forms = _forms(doc[i])
+    ent = in_entity.get(i)
+    if ent is not None and not (ent.label_ == "MilitaryForce" and ent.start == i and forms & lex.ATTACK_NOUNS):
+        return None
+    ahead = [_forms(t) for t in doc[i + 1:i + 6]]
+    if forms & lex.ACTIVE_VERBS:
+        return "active"
+    if forms & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in ahead[:4]):
+        return "active"
+    if forms & lex.REPLY_VERBS or forms & lex.REPLY_MARKERS:
+        return "reply" if any(f & (lex.ATTACK_OBJECTS | lex.ACTIVE_VERBS) for f in ahead) else "cue"
+    if forms & {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"}:
+        return "passive" if any(f & lex.ATTACK_NOUNS for f in [_forms(t) for t in doc[i + 1:i + 9]]) else None
+    if forms & lex.PASSIVE_VERBS:
+        near = [_forms(t) for t in doc[max(0, i - 4):i + 5]]
+        return "fall" if any(set(lex.WEAPON_WORDS) & f for f in near) else None
+    if forms & lex.ATTACK_NOUNS:
+        return "noun"
+    return None
+
+
+def _entity_index(doc: Doc) -> dict[int, Span]:
+    index: dict[int, Span] = {}
+    for span in doc.spans.get(ENTITIES, []):
+        for i in range(span.start, span.end):
+            index[i] = span
+    return index
+
+
+def _groups(doc: Doc, sent: Span, in_entity: dict[int, Span]) -> list[tuple[int, str]]:
+    """Trigger tokens of a sentence; a noun joins a verb trigger right before or after it."""
+    found = [(i, k) for i in range(sent.start, sent.end) if (k := _trigger_kind(doc, i, in_entity))]
+    kept: list[tuple[int, str]] = []
+    for i, kind in found:
+        if kind == "noun" and kept and i - kept[-1][0] <= 6 and kept[-1][1] != "cue":
+            continue
+        if kept and kept[-1][1] == "noun" and kind not in ("cue", "noun") and i - kept[-1][0] <= 6:
+            kept[-1] = (kept[-1][0], kind)
+            continue
+        if kept and kept[-1][1] == "reply" and kind == "active" and i - kept[-1][0] <= 8:
+            continue
+        kept.append((i, kind))
+    return kept
+
+
+class EventExtractor:
+    def __call__(self, doc: Doc) -> Doc:
+        in_entity = _entity_index(doc)
+        events: list[EventMention] = []
+        for sent in doc.sents:
+            groups = _groups(doc, sent, in_entity)
+            bounds = [sent.start] + [i for i, _ in groups[1:]] + [sent.end]
+            for n, (i, kind) in enumerate(groups):
+                left = groups[n - 1][0] + 1 if n else sent.start
+                clause = doc[left:bounds[n + 1]]
+                if kind == "cue":
+                    events.append(EventMention(doc[i:i + 1], clause, kind, replies=True))
+                    continue
+                events.append(self._event(doc, i, kind, clause, in_entity))
+        doc._.events = events
+        return doc
+
+    def _event(self, doc: Doc, i: int, kind: str, clause: Span, in_entity) -> EventMention:
+        ev = EventMention(doc[i:i + 1], clause, kind, replies=kind == "reply")
+        ents = [s for s in doc.spans.get(ENTITIES, []) if clause.start <= s.start and s.end <= clause.end]
+        ent = in_entity.get(i)
+        if ent is not None and ent.label_ == "MilitaryForce":
+            ev.attacker = ent
+        before = [s for s in ents if s.end <= i]
+        after = [s for s in ents if s.start > i and s is not ev.attacker]
+        marked = _marked_attacker(doc, ents)
+        if kind in ("passive", "fall"):
+            ev.attacker = marked
+            ev.target = _first_target(doc, after, loose=True)
+            if ev.target is None and before and _is_target(doc, before[-1], loose=True):
+                ev.target = before[-1]
+        else:
+            ev.attacker = ev.attacker or marked or _subject(doc, i, before, after)
+            rest = [s for s in after if s is not ev.attacker and (ev.attacker is None or s.start > ev.attacker.start
+                                                                   or kind == "noun")]
+            ev.target = _first_target(doc, rest, loose=ev.attacker is not None)
+        ev.place = _place(doc, after, ev.target)
+        _describe(doc, ev, clause)
+        return ev
+
+
+def _preceded_by(doc: Doc, span: Span, words: set[str], reach: int = 3) -> bool:
+    for token in doc[max(0, span.start - reach):span.start]:
+        if _forms(token) & words:
+            return True
+    first = span[0].norm_
+    return first.startswith("ل") and not first.startswith("لا") and span.label_ in ACTORS and words is lex.TARGET_NOUNS
+
+
+def _is_actor(span: Span) -> bool:
+    return span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS
+
+
+def _is_target(doc: Doc, span: Span, loose: bool) -> bool:
+    if span.label_ in ("MilitaryBase", "OilField", "GasField"):
+        return True
+    if span.label_ == "Place":
+        return span._.subtype == "Area" if hasattr(span._, "subtype") else False
+    if span.label_ in ACTORS:
+        return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) or _preceded_by(doc, span, lex.TARGET_PREPS, 1)
+    return False
+
+
+def _first_target(doc: Doc, spans: list[Span], loose: bool) -> Span | None:
+    for span in spans:
+        if _is_target(doc, span, loose):
+            return span
+    return None
+
+
+def _marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
+    for span in ents:
+        if _is_actor(span) and _preceded_by(doc, span, lex.ATTACKER_MARKERS, 4):
+            return span
+    return None
+
+
+def _subject(doc: Doc, i: int, before: list[Span], after: list[Span]) -> Span | None:
+    for span in after[:2]:
+        if span.start - i > 6:
+            break
+        if _is_actor(span) and not _preceded_by(doc, span, lex.TARGET_NOUNS) \
+                and not _preceded_by(doc, span, lex.TARGET_PREPS, 1):
+            return span
+    for span in reversed(before):
+        if _is_actor(span) and not _preceded_by(doc, span, lex.TARGET_NOUNS):
+            return span
+    return None
+
+
+def _place(doc: Doc, after: list[Span], target: Span | None) -> Span | None:
+    for span in after:
+        if span is not target and span.label_ == "Place" and (target is None or span.start > target.start):
+            return span
+    return target if target is not None and target.label_ == "Place" else None
+
+
+def _describe(doc: Doc, ev: EventMention, clause: Span) -> None:
+    """Weapon, count, casualties, foiled/hedged/again flags from the words of the clause."""
+    t = ev.trigger.start
+    weapons: list[tuple[int, str, int]] = []
+    words = [_forms(tok) for tok in clause]
+    for k, forms in enumerate(words):
+        for form in forms:
+            code = lex.WEAPON_WORDS.get(form)
+            if code:
+                weapons.append((abs(clause.start + k - t), code, clause.start + k))
+                break
+    codes = {c for _, c, _ in weapons}
+    if "mortar" in codes:
+        codes.discard("artillery")
+    if any(f & lex.DRONE_OVERRIDES for f in words):
+        codes.discard("airstrike")
+        codes.add("drone")
+    if {"rocket", "artillery"} <= codes or {"rocket", "drone"} <= codes:
+        ev.weapon = "unknown"
+    elif codes:
+        ev.weapon = min((w for w in weapons if w[1] in codes), key=lambda w: w[0], default=(0, codes.pop(), t))[1]
+    ev.count = _count(doc, [p for _, c, p in weapons if c == ev.weapon])
+    flat = set().union(*words) if words else set()
+    ev.foiled = bool(flat & lex.FOILED)
+    sentence_words = set().union(*[_forms(tok) for tok in ev.trigger.sent])
+    ev.hedged = bool(sentence_words & lex.HEDGES)
+    ev.again = bool(flat & lex.AGAIN)
+    ev.killed = _casualties(doc, clause, lex.KILLED)
+    ev.injured = _casualties(doc, clause, lex.INJURED)
+
+
+def _number(token) -> int | None:
+    text = token.norm_.lstrip("بل")
+    if text.isdigit():
+        return int(text)
+    for form in token._.forms:
+        if form in lex.NUMBER_WORDS:
+            return lex.NUMBER_WORDS[form]
+    return None
+
+
+def _count(doc: Doc, positions: list[int]) -> int | None:
+    for p in positions:
+        own = lex.NUMBER_WORDS.get(doc[p].norm_)
+        if own:
+            return own
+        for q in range(p - 1, max(-1, p - 4), -1):
+            if doc[q].text in QUOTES:
+                continue
+            value = _number(doc[q])
+            if value is not None:
+                return value
+    return None
+
+
+def _casualties(doc: Doc, clause: Span, words: set[str]) -> int | None:
+    for k, tok in enumerate(clause):
+        if _forms(tok) & words:
+            for other in list(clause[k + 1:k + 3]) + list(clause[max(0, k - 2):k]):
+                value = _number(other)
+                if value is not None:
+                    return value
+    return None
+
+
+@Language.factory("rasad_events", assigns=["doc._.events"])
+def make_events(nlp: Language, name: str) -> EventExtractor:
+    return EventExtractor()

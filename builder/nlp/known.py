@@ -1,0 +1,109 @@
+"""Clitic-aware matching of the gazetteer's names (the single source of known entities).
+
+Every Arabic and English label of a gazetteer entity is tokenised and normalised into a
+trie. A match may start on a token that carries proclitics (و ف ب ل ك, لل, وال …) and may
+step over quotation marks inside the name (قاعدة "حقل العمر" النفطي). The longest match
+wins. Results go to `doc.spans["known"]` with `label_` = entity type and `kb_id_` = key.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import GazEntry, load_gazetteer
+from .normalize import norm
+
+QUOTES = frozenset("\"“”«»„'‘’")
+KNOWN = "known"
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    entry: GazEntry | None = None
+
+
+def alias_words(tokenizer: Callable[[str], Doc], name: str) -> tuple[str, ...]:
+    """The normalised tokens of a name as the pipeline's tokenizer cuts it, quotes dropped."""
+    return tuple(norm(t.text) for t in tokenizer(name) if t.text not in QUOTES and not t.is_space)
+
+
+class KnownEntityMatcher:
+    """Finds gazetteer names in a Doc; never writes anything but its own span group."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc], entries: Sequence[GazEntry]):
+        self.root = _Node()
+        self.entries = {e.key: e for e in entries}
+        for entry in entries:
+            for name in (entry.label_ar, entry.label_en, *entry.aliases_ar, *entry.aliases_en):
+                if name:
+                    self._add(alias_words(tokenizer, name), entry)
+
+    def _add(self, words: tuple[str, ...], entry: GazEntry) -> None:
+        if not words:
+            return
+        node = self.root
+        for word in words:
+            node = node.children.setdefault(word, _Node())
+        if node.entry is None:      # first entity to claim a name keeps it (entries are sorted)
+            node.entry = entry
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[KNOWN] = list(self.find(doc))
+        return doc
+
+    def find(self, doc: Doc) -> Iterable[Span]:
+        i = 0
+        while i < len(doc):
+            match = self._longest_at(doc, i)
+            if match is None:
+                i += 1
+                continue
+            end, entry = match
+            yield Span(doc, i, end, label=entry.type, kb_id=entry.key)
+            i = end
+
+    def _longest_at(self, doc: Doc, i: int) -> tuple[int, GazEntry] | None:
+        token = doc[i]
+        if token.is_punct or token.is_space:
+            return None
+        best: tuple[int, GazEntry] | None = None
+        for form in token._.forms:
+            node = self.root.children.get(form)
+            if node is not None:
+                best = _longer(best, self._walk(doc, i + 1, node))
+        return best
+
+    def _walk(self, doc: Doc, j: int, node: _Node) -> tuple[int, GazEntry] | None:
+        best = (j, node.entry) if node.entry else None
+        while j < len(doc):
+            text = doc[j].text
+            if text in QUOTES:
+                j += 1
+                continue
+            nxt = node.children.get(doc[j].norm_)
+            if nxt is None:
+                break
+            node, j = nxt, j + 1
+            if node.entry:
+                best = (j, node.entry)
+        return best
+
+
+def _longer(a: tuple[int, GazEntry] | None, b: tuple[int, GazEntry] | None):
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if b[0] > a[0] else a
+
+
+@Language.factory("rasad_known_entities", assigns=["doc.spans"], default_config={"gazetteer": []})
+def make_known(nlp: Language, name: str, gazetteer: list[str]) -> KnownEntityMatcher:
+    from pathlib import Path
+
+    entries = load_gazetteer([Path(p) for p in gazetteer] if gazetteer else None)
+    return KnownEntityMatcher(nlp.tokenizer, entries)

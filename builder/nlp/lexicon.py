@@ -1,0 +1,92 @@
+"""Word lists the rule components share, all in normalised spelling (see normalize.norm).
+
+Kept as data in one place so that a reader can see, and a user can extend, what the
+patterns react to without reading the matching code.
+"""
+from __future__ import annotations
+
+# Head nouns that introduce a name, and what the name is: (type, subtype, keep_head, max_words).
+# keep_head: the head is part of the name ("قاعدة التنف"); otherwise it only describes it
+# ("مدينة الميادين" names the city الميادين).
+HEADS: dict[str, tuple[str, str | None, bool, int]] = {
+    "مدينه": ("Place", "City", False, 2),
+    "بلده": ("Place", "Town", False, 2),
+    "قريه": ("Place", "Village", False, 3),
+    "ناحيه": ("Place", "Town", False, 2),
+    "محافظه": ("Place", "Province", False, 2),
+    "منطقه": ("Place", "Area", True, 2),
+    "منطقتي": ("Place", "Area", False, 1),
+    "بلدات": ("Place", "Town", False, 1),
+    "بلدتي": ("Place", "Town", False, 1),
+    "باديه": ("Place", "Area", True, 2),
+    "نهر": ("Place", "River", True, 1),
+    "قاعده": ("MilitaryBase", None, True, 2),
+    "مطار": ("MilitaryBase", None, True, 3),
+    "معسكر": ("MilitaryBase", None, True, 2),
+    "حقل": ("OilField", None, True, 2),
+    "حقول": ("OilField", None, True, 2),
+    "معبر": ("Place", "Area", True, 2),
+    "بوابه": ("MilitaryBase", None, True, 1),
+    "ميليشيا": ("ArmedGroup", None, False, 3),
+    "مليشيا": ("ArmedGroup", None, False, 3),
+    "حركه": ("ArmedGroup", None, True, 3),
+    "كتائب": ("ArmedGroup", None, True, 3),
+    "لواء": ("ArmedGroup", None, True, 2),
+    "اللواء": ("ArmedGroup", None, True, 1),
+    "سرايا": ("ArmedGroup", None, True, 3),
+    "فرقه": ("MilitaryForce", None, True, 2),
+    "مشفي": ("Organization", None, True, 2),
+    "مستشفي": ("Organization", None, True, 2),
+    "شركه": ("Organization", None, True, 2),
+    "صحيفه": ("MediaOutlet", None, False, 2),
+    "قناه": ("MediaOutlet", None, False, 2),
+    "وكاله": ("MediaOutlet", None, False, 2),
+    "تلفزيون": ("MediaOutlet", None, True, 1),
+    "اذاعه": ("MediaOutlet", None, False, 2),
+    "موقع": ("MediaOutlet", None, False, 3),
+    "شبكه": ("MediaOutlet", None, False, 3),
+    "منصه": ("MediaOutlet", None, False, 2),
+}
+# Heads that name something only when the name is quoted: موقع "…" is an outlet, موقع alone a position.
+QUOTED_ONLY = {"موقع", "شبكه", "منصه", "بوابه", "اللواء", "لواء"}
+# Heads whose name is its own thing, not the place inside it: بادية الميادين is not الميادين.
+DISTINCT_HEADS = {"باديه", "منطقه", "مشفي", "مستشفي", "معبر", "بوابه"}
+
+# Nouns before a person's name, with the entity type they give it.
+PERSON_ROLES: dict[str, str] = {
+    "الناشط": "Person", "الناشطه": "Person", "ناشط": "Person", "مراسل": "Person", "مراسله": "Person",
+    "الصحفي": "Person", "الصحفيه": "Person", "الصحافي": "Person", "الصحافيه": "Person",
+    "الاعلامي": "Person", "الاعلاميه": "Person", "المراسل": "Person", "المراسله": "Person",
+    "القيادي": "Official", "القائد": "Official", "الرئيس": "Official", "وزير": "Official",
+    "المتحدث": "Official", "المتحدثه": "Official", "الجنرال": "Official", "اللواء": "Official",
+    "العميد": "Official", "العقيد": "Official", "قائد": "Official", "الناطق": "Official",
+}
+
+# Words that never belong to a name: grammar, directions, generic adjectives.
+STOP = set("""
+في من على الي عن مع بين عند قرب نحو ضد حول بعد قبل منذ خلال حتي او ثم لكن ان انه انها الذي التي الذين اللذين
+هذا هذه ذلك تلك هو هي هم كان كانت قد لم لن ما لا و ف ب ل ك ال كما حيث عبر اثر جراء وسط داخل خارج تحت فوق لدي
+اليوم امس غدا مساء صباح فجر ليل ليله ظهر عصر الساعه يوم ايام
+شرق غرب شمال جنوب شرقي غربي شمالي جنوبي الشرقي الغربي الشمالي الجنوبي الشرقيه الغربيه الشماليه الجنوبيه
+ريف بريف محيط اطراف اطار ضواحي
+العسكري العسكريه عسكري عسكريه الامريكي الامريكيه امريكي امريكيه الايراني الايرانيه ايراني ايرانيه
+الروسي الروسيه السوري السوريه العراقي العراقيه التركي التركيه الدولي الدوليه المحلي المحليه الحدودي الحدوديه
+النفطي النفطيه للغاز الغازي الجوي الجويه الحربي الحربيه الموالي الموالية المواليه الموالين التابع التابعه
+المدعوم المدعومه المرتبطه المتمركزه المذكور المذكوره ذاتها نفسها ذاته نفسه الاولي الثانيه الثالث الثالثه الاخري
+الجديد الجديده الكبير الكبيره الخاص الخاصه الرسمي الرسميه السابق السابقه الحالي الجاري الماضي الماضيه المشترك
+قوات القوات مواقع موقع مقار مقر مقرات نقطه نقاط عناصر مقاتلين الميليشيات ميليشيات
+قال قالت اعلن اعلنت افاد افادت ذكر ذكرت اكد اكدت اضاف اضافت
+""".split())
+
+# Adjectives of nationality that make an attack noun name its attacker (قصف أمريكي → US forces).
+ATTACKER_ADJECTIVES: dict[str, str] = {
+    "امريكي": "us-forces", "امريكيه": "us-forces", "الامريكي": "us-forces", "الامريكيه": "us-forces",
+    "اميركي": "us-forces", "اميركيه": "us-forces", "الاميركي": "us-forces", "الاميركيه": "us-forces",
+    "روسي": "russian-forces", "روسيه": "russian-forces", "الروسي": "russian-forces", "الروسيه": "russian-forces",
+    "اسرائيلي": "israel", "اسرائيليه": "israel", "الاسرائيلي": "israel", "الاسرائيليه": "israel",
+}
+# Nouns of attack, aircraft or troops that such an adjective can follow.
+ADJ_NOUNS = set("""
+قصف القصف غاره غارات الغارات ضربه ضربات الضربات طيران الطيران طائرات الطائرات طائره هجوم الهجوم هجمات الهجمات
+افراد جنود الجنود عسكريين موظفين الدفاعات المقاتلات مقاتلات
+""".split())

@@ -1,0 +1,136 @@
+"""Names the gazetteer lacks, found by the words that introduce them.
+
+Arabic news introduces a name with a head noun (قاعدة X، بلدة X، حركة X، صحيفة X، الناشط X)
+and often quotes it. This component proposes such names as spans in `doc.spans["names"]`:
+`label_` is the entity type, `kb_id_` the gazetteer key when the name itself is known
+(مدينة الميادين → the city) and empty for an unseen name. Span attribute `_.subtype` carries
+a place's subtype.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .known import KNOWN, QUOTES
+from .lexicon import DISTINCT_HEADS, HEADS, PERSON_ROLES, QUOTED_ONLY, STOP
+
+NAMES = "names"
+MAX_QUOTED = 7
+
+if not Span.has_extension("subtype"):
+    Span.set_extension("subtype", default=None)
+
+
+def _known_starts(doc: Doc) -> dict[int, Span]:
+    return {span.start: span for span in doc.spans.get(KNOWN, [])}
+
+
+def _name_like(token) -> bool:
+    text = token.norm_
+    if token.is_punct or token.is_space or token.text in QUOTES or text in STOP:
+        return False
+    if token.like_num:
+        return True
+    return any(ch.isalpha() for ch in text) and len(text) >= 2
+
+
+def _quoted(doc: Doc, i: int) -> tuple[int, int] | None:
+    """(start, end) of the words inside a quotation opening at token i."""
+    if i >= len(doc) or doc[i].text not in QUOTES:
+        return None
+    for j in range(i + 1, min(len(doc), i + MAX_QUOTED + 2)):
+        if doc[j].text in QUOTES:
+            return (i + 1, j) if j > i + 1 else None
+        if doc[j].is_punct and doc[j].text not in "-–.":
+            return None
+    return None
+
+
+def _plain(doc: Doc, i: int, max_words: int, known: dict[int, Span]) -> tuple[int, int] | None:
+    j = i
+    while j < len(doc) and j - i < max_words and _name_like(doc[j]) and (j == i or j not in known):
+        j += 1
+    return (i, j) if j > i else None
+
+
+def _head(token) -> str | None:
+    for form in token._.forms:
+        if form in HEADS:
+            return form
+    return None
+
+
+class NameFinder:
+    """Proposes named spans introduced by head nouns and role nouns."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[NAMES] = list(self.find(doc))
+        return doc
+
+    def find(self, doc: Doc) -> Iterator[Span]:
+        known = _known_starts(doc)
+        for i, token in enumerate(doc):
+            head = _head(token)
+            if head is not None:
+                span = self._after_head(doc, i, head, known)
+                if span is not None:
+                    yield span
+            role = PERSON_ROLES.get(token.norm_)
+            if role is not None:
+                span = self._person(doc, i, role, known)
+                if span is not None:
+                    yield span
+
+    def _after_head(self, doc: Doc, i: int, head: str, known: dict[int, Span]) -> Span | None:
+        etype, subtype, keep_head, max_words = HEADS[head]
+        j = i + 1
+        inner = _quoted(doc, j)
+        quoted = inner is not None
+        if not quoted and head in QUOTED_ONLY:
+            return None
+        if inner is None:
+            if head.startswith("حقل") and j < len(doc) and doc[j].norm_ == "غاز":
+                j, etype = j + 1, "GasField"
+            if j in known:
+                return self._head_on_known(doc, i, head, known[j], etype, subtype)
+            inner = _plain(doc, j, max_words, known)
+        if inner is None:
+            return None
+        start, end = inner
+        if start in known and known[start].end >= end:
+            return self._head_on_known(doc, i, head, known[start], etype, subtype)
+        if etype in ("OilField",) and end < len(doc) and doc[end].norm_ in ("للغاز", "الغاز"):
+            etype = "GasField"
+        span_start = i if keep_head else start
+        span = Span(doc, span_start, end + (1 if quoted else 0), label=etype)
+        span._.subtype = subtype
+        return span
+
+    def _head_on_known(self, doc: Doc, i: int, head: str, inner: Span, etype: str, subtype: str | None):
+        """A head before a known name: the same entity (مدينة الميادين), or a new one (بادية الميادين)."""
+        if head in DISTINCT_HEADS and inner.label_ == "Place":
+            span = Span(doc, i, inner.end, label=etype)
+            span._.subtype = subtype
+            return span
+        if inner.label_ in ("Place",) and etype == "Place" or etype == "ArmedGroup":
+            return Span(doc, i, inner.end, label=inner.label_, kb_id=inner.kb_id_)
+        return None
+
+    def _person(self, doc: Doc, i: int, role: str, known: dict[int, Span]) -> Span | None:
+        j = i + 1
+        while j < len(doc) and (j in known or doc[j].norm_ in ("الاعلامي", "الامريكي", "الايراني")):
+            j = known[j].end if j in known else j + 1
+        inner = _quoted(doc, j) or _plain(doc, j, 3, known)
+        if inner is None or j in known:
+            return None
+        start, end = inner
+        if end - start < 2 and inner != _quoted(doc, j):
+            return None
+        return Span(doc, start, end, label=role)
+
+
+@Language.factory("rasad_names", assigns=["doc.spans"])
+def make_names(nlp: Language, name: str) -> NameFinder:
+    return NameFinder()

@@ -1,0 +1,184 @@
+"""From an analysed Doc to a Report: one entity per real-world thing, one event per attack.
+
+Known names keep their gazetteer key; an unseen name gets a key derived from its type and
+normalised spelling, so the same name in two articles becomes the same IRI on every run.
+Restatements of one attack within a report (a lead sentence, a quoted statement, a recap)
+are merged when nothing in them tells them apart.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from .facts import Article, Entity, Event, Relation, Report, Sentence, Span
+from .gazetteer import GazEntry
+from .nlp.entities import BACKERS, ENTITIES
+from .nlp.events import EventMention
+from .nlp.known import QUOTES
+from .nlp.lexicon import HEADS
+from .nlp.normalize import key as name_key
+from .nlp.times import TIMES
+from .nlp.relations import find_relations
+
+
+def unseen_key(etype: str, name: str) -> str:
+    digest = hashlib.sha1(f"{etype}|{name_key(name)}".encode()).hexdigest()[:12]
+    return f"{etype.lower()}-{digest}"
+
+
+def _clean(span: SpacySpan) -> str:
+    return " ".join(t.text for t in span if t.text not in QUOTES).strip()
+
+
+class Resolver:
+    """Turns one Doc into a Report; holds the gazetteer entries for known keys."""
+
+    def __init__(self, entries: Mapping[str, GazEntry]):
+        self.entries = entries
+
+    def report(self, article: Article, doc: Doc) -> Report:
+        sents = [s for s in doc.sents if s.text.strip()]
+        sent_index = {s.start: n for n, s in enumerate(sents)}
+        self._sent_of = lambda span: sent_index.get(span.sent.start, 0)
+        self._doc = doc
+        entities: dict[str, Entity] = {}
+        self._keys: dict[tuple[int, int], str] = {}
+        for span in list(doc.spans.get(ENTITIES, [])) + list(doc.spans.get(BACKERS, [])):
+            self._add_mention(entities, span)
+        events = self._events(doc, article.published)
+        sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sents]
+        relations = [Relation(a, p, b, self._span(ev)) for a, p, b, ev in find_relations(doc, self._keys)]
+        return Report(article, sentences, sorted(entities.values(), key=lambda e: e.key), events,
+                      _unique_relations(relations))
+
+    def _span(self, span: SpacySpan) -> Span:
+        return Span(span.start_char, span.end_char, span.text, self._sent_of(span))
+
+    def _add_mention(self, entities: dict[str, Entity], span: SpacySpan) -> None:
+        entry = self.entries.get(span.kb_id_)
+        if entry is not None:
+            key = entry.key
+            entity = entities.get(key) or Entity(
+                key, entry.type, entry.label_ar, entry.label_en, entry.also, entry.subtype, entry.role,
+                True, entry.wikidata, set(entry.aliases_ar) | set(entry.aliases_en))
+        else:
+            name = _clean(span)
+            if not name:
+                return
+            key = unseen_key(span.label_, _core_name(span))
+            subtype = getattr(span._, "subtype", None) if span.label_ == "Place" else None
+            entity = entities.get(key) or Entity(key, span.label_, name, subtype=subtype)
+        entity.aliases.add(_clean(span))
+        entity.mentions.append(self._span(span))
+        entities[key] = entity
+        self._keys[(span.start, span.end)] = key
+
+    def _key(self, span: SpacySpan | None) -> str | None:
+        return None if span is None else self._keys.get((span.start, span.end))
+
+    def _events(self, doc: Doc, published: date | None) -> list[Event]:
+        mentions: list[EventMention] = doc._.events
+        drafts: list[Event | None] = []
+        for ev in mentions:
+            attacker, target = self._key(ev.attacker), self._key(ev.target)
+            if ev.kind == "cue" or (attacker is None and target is None):
+                drafts.append(None)
+                continue
+            drafts.append(Event(
+                key="", type=_event_type(ev.weapon), evidence=self._span(ev.trigger.sent),
+                trigger=self._span(ev.trigger), attacker=attacker, target=target, place=self._key(ev.place),
+                weapon=ev.weapon, count=ev.count, date=_event_date(doc, ev, published), killed=ev.killed,
+                injured=ev.injured, foiled=ev.foiled, hedged=ev.hedged,
+                answers=str(ev.answers) if ev.answers is not None else None))
+        return merge_events(drafts, [ev.again for ev in mentions])
+
+
+def _core_name(span: SpacySpan) -> str:
+    """The name without a descriptive head, so مدينة هيت and هيت share a key."""
+    words = [t for t in span if t.text not in QUOTES]
+    if words and any(f in HEADS and not HEADS[f][2] for f in words[0]._.forms):
+        words = words[1:]
+    return " ".join(t.text for t in words) or span.text
+
+
+def _event_type(weapon: str) -> str:
+    from .nlp.event_lexicon import EVENT_TYPE
+
+    return EVENT_TYPE.get(weapon, "Attack")
+
+
+def _event_date(doc: Doc, ev: EventMention, published: date | None) -> date | None:
+    """A date in the event's own sentence, else the latest one stated before it, else publication."""
+    dated = [t for t in doc.spans.get(TIMES, []) if t._.date is not None]
+    sent = ev.trigger.sent
+    own = [t for t in dated if sent.start <= t.start < sent.end]
+    if own:
+        return min(own, key=lambda t: abs(t.start - ev.trigger.start))._.date
+    earlier = [t for t in dated if t.start < ev.trigger.start]
+    return earlier[-1]._.date if earlier else published
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    def same(x, y):
+        return x is None or y is None or x == y
+
+    shared = (a.target is not None and a.target == b.target) or (
+        a.attacker is not None and a.attacker == b.attacker and (a.target is None or b.target is None))
+    types = a.type == b.type or "Attack" in (a.type, b.type)
+    return shared and same(a.attacker, b.attacker) and same(a.target, b.target) and same(a.date, b.date) and types
+
+
+def merge_events(drafts: list[Event | None], again: list[bool]) -> list[Event]:
+    """Fold restatements into the first statement; keep answers pointing at the merged events."""
+    kept: list[Event] = []
+    home: dict[int, int] = {}
+    for n, ev in enumerate(drafts):
+        if ev is None:
+            continue
+        for k, old in enumerate(kept):
+            if not again[n] and _compatible(old, ev) and not _answer_between(kept, home, k, n, ev):
+                kept[k] = _fold(old, ev)
+                home[n] = k
+                break
+        else:
+            home[n] = len(kept)
+            kept.append(ev)
+    out = []
+    for k, ev in enumerate(kept):
+        answers = home.get(int(ev.answers)) if ev.answers is not None else None
+        out.append(replace(ev, key=f"ev{k + 1}", answers=f"ev{answers + 1}" if answers not in (None, k) else None))
+    return out
+
+
+def _answer_between(kept: list[Event], home: dict[int, int], k: int, n: int, ev: Event) -> bool:
+    """True when one of the two answers the other, directly or through an event that answers k."""
+    if ev.answers is not None and home.get(int(ev.answers)) == k:
+        return True
+    if kept[k].answers is not None and int(kept[k].answers) == n:
+        return True
+    j = home.get(int(ev.answers)) if ev.answers is not None else None
+    return j is not None and kept[j].answers is not None and home.get(int(kept[j].answers)) == k
+
+
+def _fold(a: Event, b: Event) -> Event:
+    return replace(
+        a, attacker=a.attacker or b.attacker, target=a.target or b.target, place=a.place or b.place,
+        type=a.type if a.type != "Attack" else b.type, weapon=a.weapon if a.weapon != "unknown" else b.weapon,
+        count=max(filter(None, (a.count, b.count)), default=None), date=a.date or b.date,
+        killed=a.killed or b.killed, injured=a.injured or b.injured, answers=a.answers or b.answers,
+        hedged=a.hedged and b.hedged, foiled=a.foiled or b.foiled)
+
+
+def _unique_relations(relations: list[Relation]) -> list[Relation]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for rel in relations:
+        if (rel.subject, rel.predicate, rel.object) not in seen and rel.subject != rel.object:
+            seen.add((rel.subject, rel.predicate, rel.object))
+            out.append(rel)
+    return out
