@@ -32,7 +32,14 @@ def unseen_key(etype: str, name: str) -> str:
 
 
 def _clean(span: SpacySpan) -> str:
-    return " ".join(t.text for t in span if t.text not in QUOTES).strip()
+    """The name as written, without quotes or the clitics glued to its first word (وبادية → بادية)."""
+    words = [t.text for t in span if t.text not in QUOTES]
+    if words:
+        first = span[0]
+        head = next((f for f in first._.forms if f in HEADS), None)
+        if head is not None and len(first.norm_) > len(head):
+            words[0] = first.text[len(first.norm_) - len(head):]
+    return " ".join(words).strip()
 
 
 class Resolver:
@@ -84,18 +91,28 @@ class Resolver:
     def _events(self, doc: Doc, published: date | None) -> list[Event]:
         mentions: list[EventMention] = doc._.events
         drafts: list[Event | None] = []
+        again: list[bool] = []
         for ev in mentions:
             attacker, target = self._key(ev.attacker), self._key(ev.target)
+            again.append(ev.again)
             if ev.kind == "cue" or (attacker is None and target is None):
                 drafts.append(None)
                 continue
-            drafts.append(Event(
-                key="", type=_event_type(ev.weapon), evidence=self._span(ev.trigger.sent),
-                trigger=self._span(ev.trigger), attacker=attacker, target=target, place=self._key(ev.place),
-                weapon=ev.weapon, count=ev.count, date=_event_date(doc, ev, published), killed=ev.killed,
-                injured=ev.injured, foiled=ev.foiled, hedged=ev.hedged,
-                answers=str(ev.answers) if ev.answers is not None else None))
-        return merge_events(drafts, [ev.again for ev in mentions])
+            drafts.append(self._draft(doc, ev, attacker, target, published))
+        for n, ev in enumerate(mentions):       # X وY: the same attack on a second target, after all others
+            for extra in ev.more_targets:
+                if drafts[n] is not None and self._key(extra):
+                    drafts.append(replace(drafts[n], target=self._key(extra)))
+                    again.append(True)
+        return merge_events(drafts, again)
+
+    def _draft(self, doc: Doc, ev: EventMention, attacker, target, published) -> Event:
+        return Event(
+            key="", type=_event_type(ev.weapon), evidence=self._span(ev.trigger.sent),
+            trigger=self._span(ev.trigger), attacker=attacker, target=target, place=self._key(ev.place),
+            weapon=ev.weapon, count=ev.count, date=_event_date(doc, ev, published), killed=ev.killed,
+            injured=ev.injured, foiled=ev.foiled, hedged=ev.hedged,
+            answers=str(ev.answers) if ev.answers is not None else None)
 
 
 def _core_name(span: SpacySpan) -> str:

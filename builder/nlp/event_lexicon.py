@@ -82,3 +82,17 @@ for _n, _forms in (
         NUMBER_WORDS[_f] = _n
 KILLED = set("مقتل قتل قتلي قتيلا قتيل مصرع".split())
 INJURED = set("اصابه اصيب جرح جرحي جريحا اصابات".split())
+
+# Words before ترد/رد that make it something else: لم ترد معلومات (no news came), هددت بالرد (a threat).
+NOT_REPLY = set("لم هددت هدد توعدت توعد تهدد يهدد".split())
+# Words after an attack noun that make it a mention of fighting, not one attack: قصف متبادل بين …
+NOUN_BLOCKERS = set("متبادل المتبادل متبادله بين".split())
+# Words right before an actor that make it an object, not the subject: التي تقود التحالف.
+NOT_SUBJECT = set("تقود يقود تقوده بقياده التي الذي لصالح باسم".split())
+# Words spelled the same as verb and noun.
+VERB_NOUN_HOMOGRAPHS = {"قصف", "استهداف", "هجوم"}
+NOUN_PREPS = set("مع بعد قبل علي من في اثر جراء عن اثناء اعقاب اعقب اي اول منذ اطار اخر".split())
+NOUN_ADJECTIVES = set("""
+صاروخي صاروخيا جوي جويا مدفعي مدفعيا امريكي اميركي امريكيا اميركيا مكثف مكثفا عنيف عنيفا متقطع مجهول مماثل
+اسرائيلي روسي تركي ايراني مزدوج مزدوجا
+""".split())

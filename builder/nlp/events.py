@@ -47,6 +47,7 @@ class EventMention:
     again: bool = False
     replies: bool = False
     answers: int | None = None          # index in doc._.events of the event answered
+    more_targets: list[Span] = field(default_factory=list)   # X وY: one attack on each
     extra: dict = field(default_factory=dict)
 
 
@@ -60,20 +61,47 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
     if ent is not None and not (ent.label_ == "MilitaryForce" and ent.start == i and forms & lex.ATTACK_NOUNS):
         return None
     ahead = [_forms(t) for t in doc[i + 1:i + 6]]
-    if forms & lex.ACTIVE_VERBS:
+    if forms & lex.ACTIVE_VERBS and not _noun_reading(doc, i):
         return "active"
     if forms & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in ahead[:4]):
         return "active"
     if forms & lex.REPLY_VERBS or forms & lex.REPLY_MARKERS:
-        return "reply" if any(f & (lex.ATTACK_OBJECTS | lex.ACTIVE_VERBS) for f in ahead) else "cue"
+        behind = set().union(*[_forms(t) for t in doc[max(0, i - 3):i]]) if i else set()
+        if behind & lex.NOT_REPLY:
+            return None
+        ahead8 = [t for t in doc[i + 1:i + 9]]
+        armed = any(t.norm_[:1] == "ب" and set(t._.forms[1:]) & (lex.ATTACK_OBJECTS | set(lex.WEAPON_WORDS))
+                    or t.norm_[:1] == "ب" and _number(t) is not None for t in ahead8)
+        return "reply" if armed else "cue"
     if forms & {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"}:
         return "passive" if any(f & lex.ATTACK_NOUNS for f in [_forms(t) for t in doc[i + 1:i + 9]]) else None
     if forms & lex.PASSIVE_VERBS:
         near = [_forms(t) for t in doc[max(0, i - 4):i + 5]]
         return "fall" if any(set(lex.WEAPON_WORDS) & f for f in near) else None
-    if forms & lex.ATTACK_NOUNS:
+    if forms & lex.ATTACK_NOUNS and _noun_has_target(doc, i):
         return "noun"
     return None
+
+
+def _noun_reading(doc: Doc, i: int) -> bool:
+    """قصف is a verb (قَصَفَ) or a noun (قَصْف): a preposition before or an adjective after makes it a noun."""
+    if doc[i].norm_ not in lex.VERB_NOUN_HOMOGRAPHS:
+        return False
+    before = doc[i - 1].norm_ if i else ""
+    after = doc[i + 1].norm_ if i + 1 < len(doc) else ""
+    return before in lex.NOUN_PREPS or after in lex.NOUN_ADJECTIVES or after in lex.NOUN_BLOCKERS
+
+
+def _noun_has_target(doc: Doc, i: int) -> bool:
+    """An attack noun starts its own event only when it says what it hit: هجوم (صاروخي) على X."""
+    for token in doc[i + 1:i + 4]:
+        forms = _forms(token)
+        if forms & lex.NOUN_BLOCKERS:
+            return False
+        if forms & lex.TARGET_PREPS or forms & lex.ACTIVE_VERBS:
+            return True
+    behind = set().union(*[_forms(t) for t in doc[max(0, i - 2):i]]) if i else set()
+    return bool(behind & (lex.FOILED | {"تعرض", "تعرضت"}))
 
 
 def _entity_index(doc: Doc) -> dict[int, Span]:
@@ -132,13 +160,44 @@ class EventExtractor:
             if ev.target is None and before and _is_target(doc, before[-1], loose=True):
                 ev.target = before[-1]
         else:
+            if kind == "reply":
+                after = _after_means(doc, i, after)
             ev.attacker = ev.attacker or marked or _subject(doc, i, before, after)
             rest = [s for s in after if s is not ev.attacker and (ev.attacker is None or s.start > ev.attacker.start
                                                                    or kind == "noun")]
             ev.target = _first_target(doc, rest, loose=ev.attacker is not None)
-        ev.place = _place(doc, after, ev.target)
+        ev.more_targets = _coordinated(doc, ents, ev.target)
+        ev.place = _place(doc, after, ev.more_targets[-1] if ev.more_targets else ev.target)
         _describe(doc, ev, clause)
         return ev
+
+
+def _coordinated(doc: Doc, ents: list[Span], target: Span | None) -> list[Span]:
+    """Targets joined to the first by و: قاعدة الشدادي وحقل كونيكو، منطقة المزارع وبادية القورية."""
+    if target is None:
+        return []
+    more: list[Span] = []
+    last = target
+    for span in ents:
+        if span.start < last.end:
+            continue
+        gap = doc[last.end:span.start]
+        joined = span.start == last.end and span[0].text.startswith("و") or (
+            len(gap) == 1 and gap[0].text == "و")
+        if not joined or span.label_ != target.label_ and not (_is_target(doc, span, False)
+                                                               and _is_target(doc, target, False)):
+            break
+        more.append(span)
+        last = span
+    return more
+
+
+def _after_means(doc: Doc, i: int, after: list[Span]) -> list[Span]:
+    """In a reply, what is hit follows the means (…بقصف X، باستهداف X), not على (the attack answered)."""
+    for token in doc[i + 1:i + 10]:
+        if token.norm_.startswith("ب") and set(token._.forms[1:]) & (lex.ATTACK_OBJECTS | set(lex.WEAPON_WORDS)):
+            return [s for s in after if s.start > token.i]
+    return after
 
 
 def _preceded_by(doc: Doc, span: Span, words: set[str], reach: int = 3) -> bool:
@@ -153,11 +212,16 @@ def _is_actor(span: Span) -> bool:
     return span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS
 
 
+def _subtype(span: Span) -> str | None:
+    return span._.subtype if span._.subtype else None
+
+
 def _is_target(doc: Doc, span: Span, loose: bool) -> bool:
     if span.label_ in ("MilitaryBase", "OilField", "GasField"):
         return True
     if span.label_ == "Place":
-        return span._.subtype == "Area" if hasattr(span._, "subtype") else False
+        return _subtype(span) == "Area" and not _preceded_by(doc, span, lex.PLACE_PREPS, 1) \
+            and not span[0].norm_.startswith(("بال", "بمنطقه", "ب"))
     if span.label_ in ACTORS:
         return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) or _preceded_by(doc, span, lex.TARGET_PREPS, 1)
     return False
@@ -181,13 +245,12 @@ def _subject(doc: Doc, i: int, before: list[Span], after: list[Span]) -> Span | 
     for span in after[:2]:
         if span.start - i > 6:
             break
-        if _is_actor(span) and not _preceded_by(doc, span, lex.TARGET_NOUNS) \
-                and not _preceded_by(doc, span, lex.TARGET_PREPS, 1):
+        if _is_actor(span) and not _preceded_by(doc, span, lex.TARGET_NOUNS | lex.NOT_SUBJECT) \
+                and not _preceded_by(doc, span, lex.TARGET_PREPS | lex.ATTACK_NOUNS, 2):
             return span
-    for span in reversed(before):
-        if _is_actor(span) and not _preceded_by(doc, span, lex.TARGET_NOUNS):
-            return span
-    return None
+    candidates = [s for s in before if _is_actor(s) and not _preceded_by(doc, s, lex.TARGET_NOUNS | lex.NOT_SUBJECT)
+                  and not _preceded_by(doc, s, lex.TARGET_PREPS | lex.ATTACK_NOUNS, 2)]
+    return candidates[0] if candidates else None
 
 
 def _place(doc: Doc, after: list[Span], target: Span | None) -> Span | None:
@@ -229,9 +292,11 @@ def _describe(doc: Doc, ev: EventMention, clause: Span) -> None:
 
 
 def _number(token) -> int | None:
-    text = token.norm_.lstrip("بل")
+    text = token.norm_
     if text.isdigit():
         return int(text)
+    if text.startswith("ال"):
+        return None
     for form in token._.forms:
         if form in lex.NUMBER_WORDS:
             return lex.NUMBER_WORDS[form]
@@ -243,7 +308,7 @@ def _count(doc: Doc, positions: list[int]) -> int | None:
         own = lex.NUMBER_WORDS.get(doc[p].norm_)
         if own:
             return own
-        for q in range(p - 1, max(-1, p - 4), -1):
+        for q in range(p - 1, max(-1, p - 3), -1):
             if doc[q].text in QUOTES:
                 continue
             value = _number(doc[q])

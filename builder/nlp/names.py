@@ -27,9 +27,11 @@ def _known_starts(doc: Doc) -> dict[int, Span]:
     return {span.start: span for span in doc.spans.get(KNOWN, [])}
 
 
-def _name_like(token) -> bool:
+def _name_like(token, first: bool = True) -> bool:
     text = token.norm_
     if token.is_punct or token.is_space or token.text in QUOTES or text in STOP:
+        return False
+    if not first and (text.startswith("وال") or any(f in HEADS or f in STOP for f in token._.forms[1:])):
         return False
     if token.like_num:
         return True
@@ -50,7 +52,7 @@ def _quoted(doc: Doc, i: int) -> tuple[int, int] | None:
 
 def _plain(doc: Doc, i: int, max_words: int, known: dict[int, Span]) -> tuple[int, int] | None:
     j = i
-    while j < len(doc) and j - i < max_words and _name_like(doc[j]) and (j == i or j not in known):
+    while j < len(doc) and j - i < max_words and _name_like(doc[j], j == i) and (j == i or j not in known):
         j += 1
     return (i, j) if j > i else None
 

@@ -49,7 +49,6 @@ def strip_clitics(word: str) -> list[str]:
     for prefix in _SHORT_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             forms.append(word[len(prefix):])
-            break
     return _unique(forms)
 
 

@@ -1,0 +1,245 @@
+"""Find Arabic time expressions and resolve them to calendar days against the publication date.
+
+Reports date an attack relative to the day they were written ("أمس"، "فجر اليوم"،
+"ليل السبت - الأحد") far more often than with a full date, so every expression is resolved
+against `published`. Matching runs on a character-by-character normalised copy of the text
+(see `normalize.norm`) with a map back to the original, so returned offsets index the raw text
+exactly even when diacritics or tatweel were dropped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import timex_patterns as P
+from .normalize import norm
+from .timex_calendar import direction, make_date, month_year, shift, shift_month, weekday_date
+from .timex_context import (
+    bare_month_ok,
+    bare_weekday_ok,
+    the_yesterday_ok,
+    today_ok,
+    weekday_excluded,
+)
+
+_TODAY, _THE_YESTERDAY, _LAST_NIGHT = norm("اليوم"), norm("الأمس"), norm("الليلة الماضية")
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """One time expression: `text == article_text[start:end]`.
+
+    `date` is the resolved day (None when only a month or year is known, or when it cannot be
+    resolved, e.g. "أمس" without a publication date); `month` is (year, month) for month
+    precision or the day's month; `year` is set whenever the year is known (the only value for
+    precision "year").
+    """
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    part: str | None
+    precision: str
+    month: tuple[int, int] | None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A resolved match in normalised coordinates, before mapping back to the raw text."""
+
+    start: int
+    end: int
+    date: dt.date | None
+    part: str | None = None
+    precision: str = "day"
+    month: tuple[int, int] | None = None
+    year: int | None = None
+
+
+def find_times(text: str, published: dt.date | None) -> list[TimeExpr]:
+    """Non-overlapping time expressions in text order; where matches overlap the longest wins."""
+    folded, origin = _fold(text)
+    hits: list[_Hit] = []
+    for pattern, build in _RULES:
+        for match in pattern.finditer(folded):
+            hit = build(match, folded, published)
+            if hit is not None and hit.end > hit.start:
+                hits.append(hit)
+    return _to_text(_longest(hits), text, origin)
+
+
+_FOLDED: dict[str, str] = {}   # per-character normal forms seen so far (bounded by Unicode itself)
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """Normalised copy of `text` and, for each of its characters, the raw index it came from."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    cache = _FOLDED
+    for index, char in enumerate(text):
+        folded = cache.get(char)
+        if folded is None:
+            folded = cache[char] = norm(char)
+        if len(folded) == 1:
+            pieces.append(folded)
+            origin.append(index)
+        elif folded:
+            pieces.append(folded)
+            origin.extend([index] * len(folded))
+    origin.append(len(text))
+    return "".join(pieces), origin
+
+
+def _longest(hits: list[_Hit]) -> list[_Hit]:
+    """Keep the longest of overlapping hits (earlier start breaks ties), in text order."""
+    starts: list[int] = []
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        at = bisect_left(starts, hit.start)
+        if at > 0 and kept[at - 1].end > hit.start:
+            continue
+        if at < len(kept) and kept[at].start < hit.end:
+            continue
+        starts.insert(at, hit.start)
+        kept.insert(at, hit)
+    return kept
+
+
+def _to_text(hits: list[_Hit], text: str, origin: list[int]) -> list[TimeExpr]:
+    """Map normalised spans back to raw offsets; dropped diacritics after the last letter stay in."""
+    out: list[TimeExpr] = []
+    for hit in hits:
+        start = origin[hit.start]
+        end = max(origin[hit.end - 1] + 1, origin[hit.end])
+        if out and start < out[-1].end:
+            continue  # two hits inside one expanded character (a ligature); keep the first
+        out.append(TimeExpr(start, end, text[start:end], hit.date, hit.part, hit.precision,
+                            hit.month, hit.year))
+    return out
+
+
+def _key(words: str | None) -> str | None:
+    return " ".join(words.split()) if words else None
+
+
+def _day(start: int, end: int, date: dt.date | None, part: str | None = None) -> _Hit:
+    month = (date.year, date.month) if date else None
+    return _Hit(start, end, date, part, "day", month, date.year if date else None)
+
+
+def _relative_day(m: re.Match, text: str, published: dt.date | None) -> _Hit | None:
+    """أمس، اليوم، فجر اليوم، مساء يوم الخميس، ليل السبت - الأحد، الخميس الماضي …"""
+    start, end = m.span("x")
+    part = P.PARTS.get(_key(m["part"]) or "")
+    rel = _key(m["rel"])
+    if rel is not None:
+        alone = not (part or m["yawm"] or m["rwd"])
+        if alone and rel == _TODAY and not today_ok(text, start, end):
+            return None
+        if alone and rel == _THE_YESTERDAY and not the_yesterday_ok(text, start):
+            return None
+        if rel == _LAST_NIGHT or m["rwd2"]:
+            part = part or "night"
+        return _day(start, end, shift(published, P.RELATIVE[rel]), part)
+    weekday = m["wd"]
+    if weekday_excluded(text, start, end, weekday):
+        return None
+    if not (part or m["yawm"] or m["q"] or m["wd2"]) and not bare_weekday_ok(text, start, end, weekday):
+        return None
+    if m["wd2"]:
+        part = part or "night"
+    return _day(start, end, weekday_date(published, P.WEEKDAYS[weekday], direction(m["q"])), part)
+
+
+def _named_date(m: re.Match, text: str, published: dt.date | None) -> _Hit | None:
+    """17 من تشرين الأول الجاري، الـ 31 من كانون الأول الماضي، 29/30 تشرين الأول 2023، 5 من الشهر الجاري"""
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    if m["thismonth"]:
+        year_month = shift_month(published, direction(m["tq"]))
+        year, month = year_month if year_month else (None, None)
+    else:
+        month = P.month_number(m["m"])
+        year = int(m["y"]) if m["y"] else month_year(month, published, m["q"], day)
+    if month is None:
+        return _Hit(*m.span("x"), None)
+    date = make_date(year, month, day)
+    part = P.PARTS.get(_key(m["part"]) or "")
+    return _Hit(*m.span("x"), date, part, "day", (year, month) if year else None, year)
+
+
+def _english_date(m: re.Match, text: str, published: dt.date | None) -> _Hit | None:
+    """June 28, 2021"""
+    day, month = int(m["d"]), P.month_number(m["m"])
+    year = int(m["y"]) if m["y"] else month_year(month, published, None, day)
+    date = make_date(year, month, day)
+    return _Hit(*m.span("x"), date, None, "day", (year, month) if year else None, year)
+
+
+def _numeric_date(m: re.Match, text: str, published: dt.date | None) -> _Hit | None:
+    """13/11/2023 (day first, as Arabic outlets write it) and 2021.06.28; anything else is not a date."""
+    day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+    if month > 12 >= day:
+        day, month = month, day   # an American month/day/year
+    date = make_date(year, month, day)
+    if date is None or not 1900 <= year <= 2100:
+        return None
+    return _day(*m.span("x"), date)
+
+
+def _month_only(m: re.Match, text: str, published: dt.date | None) -> _Hit | None:
+    """في تموز الماضي، في شهر ديسمبر الماضي، مطلع حزيران 2021"""
+    name = _key(m["m"]) or ""
+    strong = m["edge"] or m["shahr"] or m["y"] or m["q"]
+    if name.isascii() and not m["y"]:
+        return None
+    if not strong and not bare_month_ok(text, *m.span("x"), name):
+        return None
+    month = P.month_number(name)
+    year = int(m["y"]) if m["y"] else month_year(month, published, m["q"])
+    return _Hit(*m.span("x"), None, None, "month", (year, month) if year else None, year)
+
+
+def _relative_period(m: re.Match, text: str, published: dt.date | None) -> _Hit | None:
+    """الشهر الماضي، العام الجاري، هذا العام، نهاية العام الماضي"""
+    step = direction(m["q"])
+    if m["unit"] == "الشهر" or m["unit2"] == "الشهر":
+        year_month = shift_month(published, step)
+        return _Hit(*m.span("x"), None, None, "month", year_month, year_month[0] if year_month else None)
+    year = published.year + step if published else None
+    return _Hit(*m.span("x"), None, None, "year", None, year)
+
+
+def _year(m: re.Match, text: str, published: dt.date | None) -> _Hit | None:
+    """عام 2017، نهاية عام 2017"""
+    year = int(m["y"])
+    if not 1900 <= year <= 2100:
+        return None
+    return _Hit(*m.span("x"), None, None, "year", None, year)
+
+
+def _days_ago(m: re.Match, text: str, published: dt.date | None) -> _Hit | None:
+    """منذ يومين، منذ 3 أيام، قبل ثلاثة أيام"""
+    if m["two"]:
+        days = 2
+    elif m["one"]:
+        days = 1
+    else:
+        days = int(m["n"]) if m["n"].isdigit() else P.NUMBER_WORDS[m["n"]]
+    if days < 1:
+        return None
+    return _day(*m.span("x"), shift(published, -days))
+
+
+_Rule = Callable[[re.Match, str, "dt.date | None"], "_Hit | None"]
+_RULES: tuple[tuple[re.Pattern, _Rule], ...] = (
+    (P.DAY, _relative_day), (P.DATE, _named_date), (P.EN_DATE, _english_date),
+    (P.NUM_DMY, _numeric_date), (P.NUM_YMD, _numeric_date), (P.MONTH_ONLY, _month_only),
+    (P.REL_PERIOD, _relative_period), (P.YEAR, _year), (P.AGO, _days_ago),
+)
