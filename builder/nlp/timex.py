@@ -5,6 +5,11 @@ Reports date an attack relative to the day they were written ("أمس"، "فجر
 against `published`. Matching runs on a character-by-character normalised copy of the text
 (see `normalize.norm`) with a map back to the original, so returned offsets index the raw text
 exactly even when diacritics or tatweel were dropped.
+
+Reading choices: عصر (mid-afternoon) counts as "noon"; "ليلة الخميس" is the night that follows
+Thursday, as news reports use it, not the classical eve of Thursday; a night range
+("ليل السبت - الأحد") is dated by the evening it starts; "أمس الثلاثاء" trusts أمس over the
+weekday name when the two disagree.
 """
 from __future__ import annotations
 
