@@ -24,7 +24,7 @@ FORMATS = ("table", "csv", "json")
 
 
 def load_graph(path: Path) -> Dataset | Graph:
-    """A graph from any file Rasad writes; TriG/N-Quads become a Dataset queried as the union of its graphs."""
+    """A graph from any file Rasad writes; TriG/N-Quads become a Dataset queried as its graphs' union."""
     path = Path(path)
     fmt = format_for(path)
     if not path.is_file():
@@ -82,7 +82,8 @@ def run_query(graph: Graph, text: str, bindings: Mapping[str, Node | str] | None
 
     A binding whose variable has a `VALUES ?var {…}` block in the query fills that block
     (see set_values); any other binding is passed to rdflib as an initial binding. A string
-    value starting with http(s):// or urn: is taken as an IRI, any other string as a literal.
+    value in <angle brackets> or starting with http(s):// or urn: is taken as an IRI, any
+    other string as a literal.
     """
     initial = {}
     for var, value in (bindings or {}).items():
@@ -102,6 +103,8 @@ def run_query(graph: Graph, text: str, bindings: Mapping[str, Node | str] | None
 def _to_node(value: Node | str) -> Node:
     if isinstance(value, Node):
         return value
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
     if re.match(r"(https?|urn):", value):
         return URIRef(value)
     return Literal(value)
@@ -118,7 +121,8 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence], fmt: str = "ta
         writer.writerows([["" if v is None else str(v) for v in row] for row in rows])
         return out.getvalue()
     if fmt == "json":
-        data = [{c: _json_term(v) for c, v in zip(columns, row, strict=True) if v is not None} for row in rows]
+        data = [{c: _json_term(v) for c, v in zip(columns, row, strict=True) if v is not None}
+                for row in rows]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     raise ValueError(f"unknown output format {fmt!r} (use one of {', '.join(FORMATS)})")
 
@@ -168,4 +172,5 @@ def _table(columns: Sequence[str], rows: Sequence[Sequence]) -> str:
 
     rule = "  ".join("-" * w for w in widths)
     body = [line(r) for r in cells[1:]]
-    return "\n".join([line(cells[0]), rule, *body, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"]) + "\n"
+    count = f"({len(rows)} row{'s' if len(rows) != 1 else ''})"
+    return "\n".join([line(cells[0]), rule, *body, count]) + "\n"

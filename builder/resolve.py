@@ -140,12 +140,18 @@ def _event_date(doc: Doc, ev: EventMention, published: date | None) -> date | No
     return earlier[-1]._.date if earlier else published
 
 
+def _side(key: str | None) -> str | None:
+    from .nlp.event_lexicon import SAME_SIDE
+
+    return SAME_SIDE.get(key, key) if key else key
+
+
 def _compatible(a: Event, b: Event) -> bool:
     def same(x, y):
-        return x is None or y is None or x == y
+        return x is None or y is None or _side(x) == _side(y)
 
     shared = (a.target is not None and a.target == b.target) or (
-        a.attacker is not None and a.attacker == b.attacker and (a.target is None or b.target is None))
+        a.attacker is not None and _side(a.attacker) == _side(b.attacker) and (a.target is None or b.target is None))
     types = a.type == b.type or "Attack" in (a.type, b.type)
     return shared and same(a.attacker, b.attacker) and same(a.target, b.target) and same(a.date, b.date) and types
 

@@ -19,8 +19,9 @@ BACKERS = "backers"
 
 GROUP_NOUNS = set("""
 ميليشيات مليشيات ميليشيا مليشيا جماعات مجموعات فصائل وكلاء مقاتل مقاتلين مقاتلي عناصر الميليشيات المليشيات
-الجماعات المجموعات الفصائل
+الجماعات المجموعات الفصائل مواقع مقار مقرات اهداف
 """.split())
+BARE_MILITIAS = {"الميليشيات", "المليشيات", "الميليشيا", "المليشيا"}
 GROUP_ADJ = {"المسلحه", "مسلحه", "الشيعيه", "شيعيه", "العراقيه", "عراقيه", "الاخري", "اخرين", "اخري"}
 IRAN = {"ايران", "طهران", "لايران", "لطهران", "بايران", "بطهران"}
 IRAN_ADJ = {"الايرانيه", "ايرانيه", "الايراني", "ايراني", "ايران"}
@@ -76,6 +77,21 @@ def adjective_spans(doc: Doc, known_keys: set[str]) -> Iterator[Span]:
                 yield Span(doc, i, j + 1, label="MilitaryForce", kb_id=key)
 
 
+def bare_militia_spans(doc: Doc, chosen: list[Span]) -> list[Span]:
+    """"الميليشيات" alone, once the text has named the Iran-backed militias, means them again."""
+    seen = False
+    taken = {i for s in chosen for i in range(s.start, s.end)}
+    firsts = {s.start: s for s in chosen}
+    out = []
+    for token in doc:
+        span = firsts.get(token.i)
+        if span is not None and span.kb_id_ == COLLECTIVE_KEY:
+            seen = True
+        if seen and token.i not in taken and set(token._.forms) & BARE_MILITIAS:
+            out.append(Span(doc, token.i, token.i + 1, label="ArmedGroup", kb_id=COLLECTIVE_KEY))
+    return out
+
+
 class EntityChooser:
     def __init__(self, known_keys: set[str]):
         self.known_keys = known_keys
@@ -86,7 +102,8 @@ class EntityChooser:
         candidates += [(2, s) for s in doc.spans.get(KNOWN, [])]
         candidates += [(3 if s.kb_id_ else 1, s) for s in doc.spans.get(NAMES, [])]
         candidates += [(1, s) for s in adjective_spans(doc, self.known_keys)]
-        doc.spans[ENTITIES] = choose(candidates)
+        chosen = choose(candidates)
+        doc.spans[ENTITIES] = sorted(chosen + bare_militia_spans(doc, chosen), key=lambda s: s.start)
         chosen = {(s.start, s.end) for s in doc.spans[ENTITIES]}
         doc.spans[BACKERS] = [b for s, b in collectives if b is not None and (s.start, s.end) in chosen]
         return doc

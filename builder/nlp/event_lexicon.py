@@ -10,6 +10,7 @@ ACTIVE_VERBS = set("""
 طال طالت يطال تطال
 ضربت
 دمرت دمر دمرتا
+استهدافه استهدافها استهدافهم
 """.split())
 # Verbs that need an attack noun as object to mean an attack (شنت ضربات، نفذت غارة، أطلقت صواريخ).
 LIGHT_VERBS = set("""
@@ -29,7 +30,7 @@ REPLY_MARKERS = set("""
 # Nouns of attack that carry an event of their own when followed by a target (هجوم على X).
 ATTACK_NOUNS = set("""
 هجوم هجوما الهجوم هجمات الهجمات قصف قصفا القصف غاره غارات الغارات الغاره ضربه ضربات الضربات الضربه
-استهداف الاستهداف استهدافات
+استهداف الاستهداف استهدافات اطلاق
 """.split())
 ATTACK_OBJECTS = ATTACK_NOUNS | set("صواريخ صاروخا صاروخين قذائف قذيفه رشقه".split())
 
@@ -61,7 +62,7 @@ ATTACKER_MARKERS = set("""
 # Nouns before a group that make the group the target: مواقع للميليشيات، مقار تابعة لـ X.
 TARGET_NOUNS = set("""
 مواقع موقع موقعا موقعين مقار مقرات مقر مقرا نقطه نقاط منشات منشاه منشاتين اهداف هدف مستودع مستودعات رتل رتلي
-تجمعات تجمع عناصر شاحنات شاحنه قافله افراد مراكز مركز معسكر
+تجمعات تجمع عناصر شاحنات شاحنه قافله افراد مراكز مركز معسكر مناطق سيطره
 """.split())
 TARGET_PREPS = {"علي", "ضد", "باتجاه", "نحو", "تجاه", "الي"}
 PLACE_PREPS = {"في", "قرب", "بمحيط", "محيط", "داخل", "عند", "بريف", "ريف", "شرق", "غرب", "شمال", "جنوب"}
@@ -88,11 +89,17 @@ NOT_REPLY = set("لم هددت هدد توعدت توعد تهدد يهدد".spl
 # Words after an attack noun that make it a mention of fighting, not one attack: قصف متبادل بين …
 NOUN_BLOCKERS = set("متبادل المتبادل متبادله بين".split())
 # Words right before an actor that make it an object, not the subject: التي تقود التحالف.
-NOT_SUBJECT = set("تقود يقود تقوده بقياده التي الذي لصالح باسم".split())
+NOT_SUBJECT = set("تقود يقود تقوده بقياده التي الذي لصالح باسم عنصر عناصر مقاتل مقاتلين مقتل قتلي".split())
 # Words spelled the same as verb and noun.
 VERB_NOUN_HOMOGRAPHS = {"قصف", "استهداف", "هجوم"}
-NOUN_PREPS = set("مع بعد قبل علي من في اثر جراء عن اثناء اعقاب اعقب اي اول منذ اطار اخر".split())
+NOUN_PREPS = set("مصدر مصادر مع بعد قبل علي من في اثر جراء عن اثناء اعقاب اعقب اي اول منذ اطار اخر".split())
 NOUN_ADJECTIVES = set("""
 صاروخي صاروخيا جوي جويا مدفعي مدفعيا امريكي اميركي امريكيا اميركيا مكثف مكثفا عنيف عنيفا متقطع مجهول مماثل
 اسرائيلي روسي تركي ايراني مزدوج مزدوجا
 """.split())
+# Words for the base a text already named: تعرضت القاعدة للمرة الثانية، على القاعدة ذاتها.
+BASE_ANAPHORA = {"القاعده", "القاعدتان", "القاعدتين", "قاعدتها", "قاعدته"}
+# Aircraft words that, glued to ل, say whose the attack was: غارة يرجح أنها لطيران التحالف.
+AIRCRAFT = {"طيران", "طائرات", "مقاتلات"}
+# Keys of actors that stand for the same side when restatements are merged.
+SAME_SIDE = {"united-states": "us-forces"}

@@ -63,16 +63,19 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
     ahead = [_forms(t) for t in doc[i + 1:i + 6]]
     if forms & lex.ACTIVE_VERBS and not _noun_reading(doc, i):
         return "active"
-    if forms & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in ahead[:4]):
+    if forms & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in [_forms(t) for t in doc[i + 1:i + 7]]):
         return "active"
     if forms & lex.REPLY_VERBS or forms & lex.REPLY_MARKERS:
         behind = set().union(*[_forms(t) for t in doc[max(0, i - 3):i]]) if i else set()
         if behind & lex.NOT_REPLY:
             return None
-        ahead8 = [t for t in doc[i + 1:i + 9]]
-        armed = any(t.norm_[:1] == "ب" and set(t._.forms[1:]) & (lex.ATTACK_OBJECTS | set(lex.WEAPON_WORDS))
-                    or t.norm_[:1] == "ب" and _number(t) is not None for t in ahead8)
-        return "reply" if armed else "cue"
+        for t in doc[i + 1:i + 9]:
+            if t.norm_ == "علي":
+                return "cue"
+            if t.norm_[:1] == "ب" and (set(t._.forms[1:]) & (lex.ATTACK_OBJECTS | set(lex.WEAPON_WORDS))
+                                       or _number(t) is not None):
+                return "reply"
+        return "cue"
     if forms & {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"}:
         return "passive" if any(f & lex.ATTACK_NOUNS for f in [_forms(t) for t in doc[i + 1:i + 9]]) else None
     if forms & lex.PASSIVE_VERBS:
@@ -124,6 +127,10 @@ def _groups(doc: Doc, sent: Span, in_entity: dict[int, Span]) -> list[tuple[int,
             continue
         if kept and kept[-1][1] == "reply" and kind == "active" and i - kept[-1][0] <= 8:
             continue
+        if kept and kept[-1][1] == "cue" and kind == "active" and i - kept[-1][0] <= 10 \
+                and _forms(doc[kept[-1][0]]) & lex.REPLY_VERBS:
+            kept[-1] = (i, "reply")
+            continue
         kept.append((i, kind))
     return kept
 
@@ -141,7 +148,12 @@ class EventExtractor:
                 if kind == "cue":
                     events.append(EventMention(doc[i:i + 1], clause, kind, replies=True))
                     continue
-                events.append(self._event(doc, i, kind, clause, in_entity))
+                ev = self._event(doc, i, kind, clause, in_entity)
+                if ev.attacker is None and kind == "active":
+                    prior = [e for e in events if e.trigger.sent == sent and e.attacker is not None]
+                    if prior:
+                        ev.attacker = prior[-1].attacker
+                events.append(ev)
         doc._.events = events
         return doc
 
@@ -160,12 +172,17 @@ class EventExtractor:
             if ev.target is None and before and _is_target(doc, before[-1], loose=True):
                 ev.target = before[-1]
         else:
-            if kind == "reply":
-                after = _after_means(doc, i, after)
-            ev.attacker = ev.attacker or marked or _subject(doc, i, before, after)
-            rest = [s for s in after if s is not ev.attacker and (ev.attacker is None or s.start > ev.attacker.start
+            if kind == "noun":
+                ev.attacker = ev.attacker or marked or _genitive(doc, i, after)
+            else:
+                ev.attacker = ev.attacker or marked or _subject(doc, i, before, after)
+            means = _after_means(doc, i, after) if kind == "reply" else after
+            rest = [s for s in means if s is not ev.attacker and (ev.attacker is None or s.start > ev.attacker.start
                                                                    or kind == "noun")]
-            ev.target = _first_target(doc, rest, loose=ev.attacker is not None)
+            ev.target = _first_target(doc, [s for s in rest if ident(s) != ident(ev.attacker)],
+                                      loose=ev.attacker is not None)
+        if ev.target is None:
+            ev.target = _anaphoric_base(doc, clause, in_entity)
         ev.more_targets = _coordinated(doc, ents, ev.target)
         ev.place = _place(doc, after, ev.more_targets[-1] if ev.more_targets else ev.target)
         _describe(doc, ev, clause)
@@ -198,6 +215,31 @@ def _after_means(doc: Doc, i: int, after: list[Span]) -> list[Span]:
         if token.norm_.startswith("ب") and set(token._.forms[1:]) & (lex.ATTACK_OBJECTS | set(lex.WEAPON_WORDS)):
             return [s for s in after if s.start > token.i]
     return after
+
+
+def ident(span: Span | None) -> str | None:
+    return None if span is None else (span.kb_id_ or span.text)
+
+
+def _genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
+    """قصف التحالف / هجوم الميليشيات: the actor right after an attack noun is its author."""
+    for span in after[:1]:
+        gap = span.start - i
+        if gap == 1 or (gap == 2 and doc[i + 1].norm_ in lex.NOUN_ADJECTIVES):
+            if _is_actor(span) and not span[0].norm_.startswith("ل"):
+                return span
+    return None
+
+
+def _anaphoric_base(doc: Doc, clause: Span, in_entity: dict[int, Span]) -> Span | None:
+    """القاعدة / القاعدة ذاتها: the base named last before this clause."""
+    for token in clause:
+        if token.i in in_entity or not set(token._.forms) & lex.BASE_ANAPHORA:
+            continue
+        bases = [s for s in doc.spans.get(ENTITIES, [])
+                 if s.end <= token.i and s.label_ in ("MilitaryBase", "OilField", "GasField")]
+        return bases[-1] if bases else None
+    return None
 
 
 def _preceded_by(doc: Doc, span: Span, words: set[str], reach: int = 3) -> bool:
@@ -236,12 +278,20 @@ def _first_target(doc: Doc, spans: list[Span], loose: bool) -> Span | None:
 
 def _marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
     for span in ents:
-        if _is_actor(span) and _preceded_by(doc, span, lex.ATTACKER_MARKERS, 4):
+        if not _is_actor(span):
+            continue
+        if _preceded_by(doc, span, lex.ATTACKER_MARKERS, 4):
+            return span
+        first = span[0]
+        if first.norm_.startswith("ل") and set(first._.forms[1:]) & lex.AIRCRAFT:
             return span
     return None
 
 
 def _subject(doc: Doc, i: int, before: list[Span], after: list[Span]) -> Span | None:
+    if before and i - before[-1].end <= 1 and _is_actor(before[-1]) \
+            and not _preceded_by(doc, before[-1], lex.TARGET_NOUNS | lex.NOT_SUBJECT):
+        return before[-1]
     for span in after[:2]:
         if span.start - i > 6:
             break

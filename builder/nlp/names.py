@@ -74,7 +74,7 @@ class NameFinder:
     def find(self, doc: Doc) -> Iterator[Span]:
         known = _known_starts(doc)
         for i, token in enumerate(doc):
-            head = _head(token)
+            head = None if i in known else _head(token)
             if head is not None:
                 span = self._after_head(doc, i, head, known)
                 if span is not None:

@@ -11,15 +11,9 @@ reply names no target, the answered attack's attacker is.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from .events import ACTORS, EventMention
-
-
-def ident(span: Span | None) -> str | None:
-    if span is None:
-        return None
-    return span.kb_id_ or span.text
+from .events import ACTORS, EventMention, ident
 
 
 def _real(ev: EventMention) -> bool:

@@ -138,7 +138,8 @@ def _add_span(g: Graph, art: Article, span: Span, n_sentences: int, kind: str = 
 
 def _check(value: str, allowed: tuple[str, ...], what: str, art: Article) -> str:
     if value not in allowed:
-        raise ValueError(f"article {art.id!r}: unknown {what} {value!r} (expected one of {', '.join(allowed)})")
+        raise ValueError(f"article {art.id!r}: unknown {what} {value!r} "
+                         f"(expected one of {', '.join(allowed)})")
     return value
 
 
