@@ -1,111 +1,20 @@
-"""`rasad`: thin commands that parse arguments, call one step each and print a summary."""
+"""`rasad`: the command line. Each command lives in builder/commands/<name>.py and registers itself."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Sequence
 
-from .facts import Article, IngestError
-
-
-@dataclass
-class Summary:
-    articles: int = 0
-    entities: set[str] = field(default_factory=set)
-    events: int = 0
-    links: int = 0
-    relations: int = 0
-    triples: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
-
-    def lines(self, out: Path) -> str:
-        return (f"built {out}: {self.articles} articles, {len(self.entities)} entities, {self.events} events, "
-                f"{self.links} retaliation links, {self.relations} relations, {self.triples} triples, "
-                f"{len(self.failures)} failures")
-
-
-def _fail(summary: Summary, source: str, reason: str, fail_fast: bool) -> None:
-    summary.failures.append((source, reason))
-    print(f"rasad: {source}: {reason}", file=sys.stderr)
-    if fail_fast:
-        raise SystemExit(1)
-
-
-def _articles(inputs: Sequence[str], summary: Summary, fail_fast: bool) -> Iterator[Article]:
-    from .ingest import read_inputs
-
-    for item in read_inputs(inputs):
-        if isinstance(item, IngestError):
-            _fail(summary, item.source, item.reason, fail_fast)
-        else:
-            yield item
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    from .extract import Failure, extract
-    from .rdf.triples import report_triples
-    from .rdf.validate import validate
-    from .rdf.writers import format_for, write_graph
-
-    out = Path(args.output)
-    format_for(out)  # a wrong suffix is reported before any work is done
-    summary = Summary()
-    graphs = []
-    stream = extract(_articles(args.inputs, summary, args.fail_fast), jobs=args.jobs,
-                     gazetteer=tuple(args.gazetteer or ()))
-    for result in tqdm(stream, desc="articles", unit="art", disable=args.quiet or not sys.stderr.isatty()):
-        if isinstance(result, Failure):
-            _fail(summary, result.source, result.reason, args.fail_fast)
-            continue
-        graph = report_triples(result)
-        if not args.no_validate:
-            ok, report = validate(graph)
-            if not ok:
-                _fail(summary, result.article.id, "graph breaks the SHACL shapes:\n" + report, args.fail_fast)
-                continue
-        graphs.append((result.article.id, graph))
-        summary.articles += 1
-        summary.entities.update(e.key for e in result.entities)
-        summary.events += len(result.events)
-        summary.links += sum(1 for e in result.events if e.answers)
-        summary.relations += len(result.relations)
-    summary.triples = write_graph(graphs, out)
-    print(summary.lines(out), file=sys.stderr)
-    return 1 if summary.failures else 0
-
-
-def cmd_query(args: argparse.Namespace) -> int:
-    from .query import format_rows, load_graph, resolve_query, run_query
-
-    text = resolve_query(args.query)
-    bindings = dict(b.split("=", 1) for b in args.bind or [])
-    columns, rows = run_query(load_graph(Path(args.graph)), text, bindings or None)
-    print(format_rows(columns, rows, args.format))
-    return 0
+# One module per command; each has register(subparsers) that sets `func` on its parser.
+COMMANDS = ("build", "query")
 
 
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="rasad", description="Arabic conflict reports → RDF knowledge graph")
     sub = ap.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="extract entities and attacks from articles and write RDF")
-    b.add_argument("inputs", nargs="+", help=".txt, .html, .jsonl files or folders of them")
-    b.add_argument("-o", "--output", required=True, help="output file: .ttl .nt .jsonld .trig .nq")
-    b.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    b.add_argument("--fail-fast", action="store_true", help="stop at the first bad article")
-    b.add_argument("--no-validate", action="store_true", help="skip the SHACL check of each article graph")
-    b.add_argument("--gazetteer", action="append", help="use this gazetteer TTL instead of ontology/gazetteer")
-    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    b.set_defaults(func=cmd_build)
-    q = sub.add_parser("query", help="run a named query (see queries/) or a .rq file on a built graph")
-    q.add_argument("query", help="query name (e.g. attacks_on_bases) or path to a .rq file")
-    q.add_argument("--graph", required=True, help="a graph written by `rasad build`")
-    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    q.add_argument("--bind", action="append", help="NAME=IRI initial binding, e.g. event=https://…")
-    q.set_defaults(func=cmd_query)
+    for name in COMMANDS:
+        importlib.import_module(f"builder.commands.{name}").register(sub)
     return ap
 
 

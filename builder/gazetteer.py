@@ -145,7 +145,8 @@ def _key(subject: URIRef, where: str) -> str:
 
 
 def _types(graph: Graph, subject: URIRef, where: str) -> tuple[str, tuple[str, ...]]:
-    types = sorted(str(c)[len(RASAD):] for c in graph.objects(subject, RDF.type) if str(c).startswith(str(RASAD)))
+    classes = (str(c) for c in graph.objects(subject, RDF.type))
+    types = sorted(c[len(RASAD):] for c in classes if c.startswith(str(RASAD)))
     fields = [t for t in types if t in _FIELD_TYPES]
     if len(types) == 1:
         return types[0], ()
@@ -155,16 +156,20 @@ def _types(graph: Graph, subject: URIRef, where: str) -> tuple[str, tuple[str, .
 
 
 def _one_label(graph: Graph, subject: URIRef, lang: str, where: str) -> str:
-    labels = [str(o) for o in graph.objects(subject, RDFS.label) if isinstance(o, Literal) and o.language == lang]
+    labels = [str(o) for o in _literals(graph, subject, RDFS.label, lang)]
     if len(labels) != 1:
         raise GazetteerError(f"{where}: needs exactly one rdfs:label @{lang}, found {len(labels)}")
     return labels[0]
 
 
 def _aliases(graph: Graph, subject: URIRef, lang: str, label: str) -> tuple[str, ...]:
-    names = {str(o) for o in graph.objects(subject, SKOS.altLabel) if isinstance(o, Literal) and o.language == lang}
+    names = {str(o) for o in _literals(graph, subject, SKOS.altLabel, lang)}
     names.discard(label)
     return tuple(sorted(names))
+
+
+def _literals(graph: Graph, subject: URIRef, predicate: URIRef, lang: str) -> list[Literal]:
+    return [o for o in graph.objects(subject, predicate) if isinstance(o, Literal) and o.language == lang]
 
 
 def _optional_text(graph: Graph, subject: URIRef, predicate: URIRef, where: str) -> str | None:
@@ -195,7 +200,8 @@ def _located_in(graph: Graph, subject: URIRef, where: str) -> str | None:
 
 def _point(graph: Graph, subject: URIRef, where: str) -> tuple[float | None, float | None]:
     """(lat, lon) from the entity's geometry; WKT puts longitude first."""
-    wkts = [str(w) for geom in graph.objects(subject, GEO.hasGeometry) for w in graph.objects(geom, GEO.asWKT)]
+    geometries = graph.objects(subject, GEO.hasGeometry)
+    wkts = [str(wkt) for geom in geometries for wkt in graph.objects(geom, GEO.asWKT)]
     if not wkts:
         return None, None
     match = _POINT.match(wkts[0]) if len(wkts) == 1 else None

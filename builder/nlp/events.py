@@ -55,15 +55,22 @@ def _forms(token) -> set[str]:
     return set(token._.forms)
 
 
+def _verb_forms(token) -> set[str]:
+    """A verb carries at most و/ف before it; لقصف or القصف are nouns, never the verb قصف."""
+    text = token.norm_
+    return {text, text[1:]} if text[:1] in ("و", "ف") else {text}
+
+
 def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
     forms = _forms(doc[i])
+    verbs = _verb_forms(doc[i])
     ent = in_entity.get(i)
     if ent is not None and not (ent.label_ == "MilitaryForce" and ent.start == i and forms & lex.ATTACK_NOUNS):
         return None
     ahead = [_forms(t) for t in doc[i + 1:i + 6]]
-    if forms & lex.ACTIVE_VERBS and not _noun_reading(doc, i):
+    if verbs & lex.ACTIVE_VERBS and not _noun_reading(doc, i):
         return "active"
-    if forms & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in [_forms(t) for t in doc[i + 1:i + 7]]):
+    if verbs & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in [_forms(t) for t in doc[i + 1:i + 7]]):
         return "active"
     if forms & lex.REPLY_VERBS or forms & lex.REPLY_MARKERS:
         behind = set().union(*[_forms(t) for t in doc[max(0, i - 3):i]]) if i else set()
@@ -76,9 +83,9 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
                                        or _number(t) is not None):
                 return "reply"
         return "cue"
-    if forms & {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"}:
+    if verbs & {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"}:
         return "passive" if any(f & lex.ATTACK_NOUNS for f in [_forms(t) for t in doc[i + 1:i + 9]]) else None
-    if forms & lex.PASSIVE_VERBS:
+    if verbs & lex.PASSIVE_VERBS:
         near = [_forms(t) for t in doc[max(0, i - 4):i + 5]]
         return "fall" if any(set(lex.WEAPON_WORDS) & f for f in near) else None
     if forms & lex.ATTACK_NOUNS and _noun_has_target(doc, i):
@@ -123,8 +130,7 @@ def _groups(doc: Doc, sent: Span, in_entity: dict[int, Span]) -> list[tuple[int,
         if kind == "noun" and kept and i - kept[-1][0] <= 6 and kept[-1][1] != "cue":
             continue
         if kept and kept[-1][1] == "noun" and kind not in ("cue", "noun") and i - kept[-1][0] <= 6:
-            kept[-1] = (kept[-1][0], kind)
-            continue
+            continue            # هجوم … استهدف: the verb is the noun's relative clause
         if kept and kept[-1][1] == "reply" and kind == "active" and i - kept[-1][0] <= 8:
             continue
         if kept and kept[-1][1] == "cue" and kind == "active" and i - kept[-1][0] <= 10 \
@@ -149,10 +155,10 @@ class EventExtractor:
                     events.append(EventMention(doc[i:i + 1], clause, kind, replies=True))
                     continue
                 ev = self._event(doc, i, kind, clause, in_entity)
-                if ev.attacker is None and kind == "active":
-                    prior = [e for e in events if e.trigger.sent == sent and e.attacker is not None]
-                    if prior:
-                        ev.attacker = prior[-1].attacker
+                if ev.attacker is None and kind == "active" and events and events[-1].kind != "cue":
+                    prior = events[-1]
+                    if prior.trigger.sent == sent and prior.attacker is not None:
+                        ev.attacker = prior.attacker
                 events.append(ev)
         doc._.events = events
         return doc
@@ -174,6 +180,8 @@ class EventExtractor:
         else:
             if kind == "noun":
                 ev.attacker = ev.attacker or marked or _genitive(doc, i, after)
+            elif doc[i].norm_.endswith(("استهدافه", "استهدافها", "استهدافهم")):
+                ev.attacker = ev.attacker or marked or _subject(doc, i, before, [])
             else:
                 ev.attacker = ev.attacker or marked or _subject(doc, i, before, after)
             means = _after_means(doc, i, after) if kind == "reply" else after
@@ -182,7 +190,8 @@ class EventExtractor:
             ev.target = _first_target(doc, [s for s in rest if ident(s) != ident(ev.attacker)],
                                       loose=ev.attacker is not None)
         if ev.target is None:
-            ev.target = _anaphoric_base(doc, clause, in_entity)
+            look = clause if kind in ("passive", "fall") else doc[i + 1:clause.end]
+            ev.target = _anaphoric_base(doc, look, in_entity)
         ev.more_targets = _coordinated(doc, ents, ev.target)
         ev.place = _place(doc, after, ev.more_targets[-1] if ev.more_targets else ev.target)
         _describe(doc, ev, clause)
@@ -243,6 +252,8 @@ def _anaphoric_base(doc: Doc, clause: Span, in_entity: dict[int, Span]) -> Span 
 
 
 def _preceded_by(doc: Doc, span: Span, words: set[str], reach: int = 3) -> bool:
+    if words is not lex.TARGET_PREPS and set(span[0]._.forms) & words:
+        return True             # مواقع إيرانية: the noun is inside the span
     for token in doc[max(0, span.start - reach):span.start]:
         if _forms(token) & words:
             return True
@@ -321,10 +332,15 @@ def _describe(doc: Doc, ev: EventMention, clause: Span) -> None:
             if code:
                 weapons.append((abs(clause.start + k - t), code, clause.start + k))
                 break
+    later = [w for w in weapons if w[2] > t]
+    if later and ev.kind != "fall":
+        weapons = later
+    first = min(weapons, key=lambda w: w[0])[2] if weapons else t
+    weapons = [w for w in weapons if abs(w[2] - first) <= 3]
     codes = {c for _, c, _ in weapons}
     if "mortar" in codes:
         codes.discard("artillery")
-    if any(f & lex.DRONE_OVERRIDES for f in words):
+    if any(_forms(tok) & lex.DRONE_OVERRIDES for tok in doc[max(0, first - 2):first + 3]):
         codes.discard("airstrike")
         codes.add("drone")
     if {"rocket", "artillery"} <= codes or {"rocket", "drone"} <= codes:
