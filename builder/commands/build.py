@@ -51,9 +51,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     from ..rdf.triples import report_triples
     from ..rdf.validate import validate
     from ..rdf.writers import format_for, write_graph
+    from ..store import StoreSink
 
-    out = Path(args.output)
-    format_for(out)  # a wrong suffix is reported before any work is done
+    if not args.output and not args.store:
+        raise ValueError("build needs -o FILE, --store DIR, or both")
+    out = Path(args.output) if args.output else None
+    if out is not None:
+        format_for(out)  # a wrong suffix is reported before any work is done
+    sink = StoreSink.open(args.store) if args.store else None
     summary = Summary()
     graphs = []
     stream = extract(_articles(args.inputs, summary, args.fail_fast), jobs=args.jobs,
@@ -68,21 +73,32 @@ def cmd_build(args: argparse.Namespace) -> int:
             if not ok:
                 _fail(summary, result.article.id, "graph breaks the SHACL shapes:\n" + report, args.fail_fast)
                 continue
-        graphs.append((result.article.id, graph))
+        if out is not None:
+            graphs.append((result.article.id, graph))
+        if sink is not None:
+            sink.put(result.article.id, graph)
         summary.articles += 1
         summary.entities.update(e.key for e in result.entities)
         summary.events += len(result.events)
         summary.links += sum(1 for e in result.events if e.answers)
         summary.relations += len(result.relations)
-    summary.triples = write_graph(graphs, out)
-    print(summary.lines(out), file=sys.stderr)
+    if out is not None:
+        summary.triples = write_graph(graphs, out)
+        print(summary.lines(out), file=sys.stderr)
+    if sink is not None:
+        if out is None:
+            summary.triples = sink.store.count()
+            print(summary.lines(Path(args.store)), file=sys.stderr)
+        print(sink.close(), file=sys.stderr)
     return 1 if summary.failures else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("build", help="extract entities and attacks from articles and write RDF")
     b.add_argument("inputs", nargs="+", help=".txt, .html, .jsonl files or folders of them")
-    b.add_argument("-o", "--output", required=True, help="output file: .ttl .nt .jsonld .trig .nq")
+    b.add_argument("-o", "--output", help="output file: .ttl .nt .jsonld .trig .nq")
+    b.add_argument("--store", metavar="DIR",
+                   help="also (or instead) keep each article's graph in the store DIR (e.g. rasad-store/)")
     b.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     b.add_argument("--fail-fast", action="store_true", help="stop at the first bad article")
     b.add_argument("--no-validate", action="store_true", help="skip the SHACL check of each article graph")

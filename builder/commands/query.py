@@ -1,4 +1,4 @@
-"""`rasad query`: run a named query from queries/ (or a .rq file) on a built graph."""
+"""`rasad query`: run a named query from queries/ (or a .rq file) on a graph file, a store or an endpoint."""
 from __future__ import annotations
 
 import argparse
@@ -10,15 +10,43 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     text = resolve_query(args.query)
     bindings = dict(b.split("=", 1) for b in args.bind or [])
-    columns, rows = run_query(load_graph(Path(args.graph)), text, bindings or None)
+    if args.graph:
+        columns, rows = run_query(load_graph(Path(args.graph)), text, bindings or None)
+    elif args.store:
+        columns, rows = _store_rows(args.store, text, bindings)
+    else:
+        from ..remote import Remote, select
+
+        remote = Remote(endpoint=args.endpoint, user=args.user, password=args.password, auth=args.auth)
+        columns, rows = select(remote, text, bindings)
     print(format_rows(columns, rows, args.format), end="")
     return 0
 
 
+def _store_rows(path: str, text: str, bindings: dict[str, str]):
+    from ..query import _to_node, set_values
+    from ..store import Store
+
+    substitutions = {}
+    for var, value in bindings.items():
+        var = var.lstrip("?$")
+        try:
+            text = set_values(text, var, [value])
+        except ValueError:
+            substitutions[var] = _to_node(value)
+    return Store.open(path, read_only=True).select(text, substitutions)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    q = sub.add_parser("query", help="run a named query (see queries/) or a .rq file on a built graph")
+    q = sub.add_parser("query", help="run a named query (see queries/) or a .rq file on a graph, store or endpoint")
     q.add_argument("query", help="query name (e.g. attacks_on_bases) or path to a .rq file")
-    q.add_argument("--graph", required=True, help="a graph written by `rasad build`")
+    where = q.add_mutually_exclusive_group(required=True)
+    where.add_argument("--graph", help="a graph file written by `rasad build -o`")
+    where.add_argument("--store", metavar="DIR", help="a store written by `rasad build --store`")
+    where.add_argument("--endpoint", metavar="URL", help="a SPARQL endpoint (queried through SPARQLWrapper)")
+    q.add_argument("--user", help="user name for the endpoint")
+    q.add_argument("--password", help="password for the endpoint")
+    q.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP auth scheme (default basic)")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--bind", action="append", help="NAME=IRI initial binding, e.g. event=https://…")
     q.set_defaults(func=cmd_query)

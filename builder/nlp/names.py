@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .known import KNOWN, QUOTES
-from .lexicon import DISTINCT_HEADS, HEADS, PERSON_ROLES, QUOTED_ONLY, STOP
+from .lexicon import DISTINCT_HEADS, HEADS, PERSON_ROLES, QUOTED_ONLY, STOP, STRICT_HEADS
 
 NAMES = "names"
 MAX_QUOTED = 7
@@ -50,11 +50,36 @@ def _quoted(doc: Doc, i: int) -> tuple[int, int] | None:
     return None
 
 
-def _plain(doc: Doc, i: int, max_words: int, known: dict[int, Span]) -> tuple[int, int] | None:
+def _nisba(token) -> bool:
+    """الأميركية، العسكرية، النفطي: a definite adjective of relation, not a name."""
+    text = token.norm_
+    return text.startswith("ال") and text.endswith(("يه", "ي")) and len(text) > 5
+
+
+def _indefinite(token) -> bool:
+    """تحليقاً، مكثفاً: accusative tanween marks a common word."""
+    return token.text.endswith(("اً", "ًا")) or token.text.endswith("ً")
+
+
+def _plain(doc: Doc, i: int, max_words: int, known: dict[int, Span], strict: bool = False
+           ) -> tuple[int, int] | None:
+    if i >= len(doc) or _nisba(doc[i]) or _indefinite(doc[i]):
+        return None
     j = i
-    while j < len(doc) and j - i < max_words and _name_like(doc[j], j == i) and (j == i or j not in known):
+    while j < len(doc) and j - i < max_words and _name_like(doc[j], j == i) and (j == i or j not in known) \
+            and not _indefinite(doc[j]):
         j += 1
-    return (i, j) if j > i else None
+    if j == i:
+        return None
+    if strict and not _proper(doc[i:j]):
+        return None
+    return i, j
+
+
+def _proper(words) -> bool:
+    """After قاعدة/منطقة/حقل a name is definite (التنف), a compound (خراب الجير) or a number (منطقة 47)."""
+    first = words[0].norm_
+    return first.startswith("ال") or words[0].like_num or any(t.norm_.startswith("ال") for t in words[1:])
 
 
 def _head(token) -> str | None:
@@ -90,14 +115,14 @@ class NameFinder:
         j = i + 1
         inner = _quoted(doc, j)
         quoted = inner is not None
-        if not quoted and head in QUOTED_ONLY:
+        if not quoted and head in QUOTED_ONLY and not (j < len(doc) and doc[j].like_num):
             return None
         if inner is None:
             if head.startswith("حقل") and j < len(doc) and doc[j].norm_ == "غاز":
                 j, etype = j + 1, "GasField"
             if j in known:
                 return self._head_on_known(doc, i, head, known[j], etype, subtype)
-            inner = _plain(doc, j, max_words, known)
+            inner = _plain(doc, j, max_words, known, strict=head in STRICT_HEADS)
         if inner is None:
             return None
         start, end = inner

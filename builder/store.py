@@ -1,0 +1,272 @@
+"""A persistent graph: an on-disk Oxigraph store holding one named graph per article.
+
+The graph of an article is named by its article IRI, so re-building an article replaces
+exactly its facts and `remove_article` drops exactly them. Each article graph also holds one
+bookkeeping triple, `<article IRI> store:contentHash "sha256 of its sorted N-Triples"`, so an
+unchanged article is recognised without diffing it. (It lives in the article's own graph
+because Oxigraph's union default graph also includes the store's default graph: there is no
+place a query over the union cannot see.) Queries run over the union of the graphs, so the
+named queries in queries/ run unchanged here, on `rasad serve` and on remote servers.
+
+Each replacement is one SPARQL Update, which Oxigraph applies in one transaction: a crash
+leaves either the old graph and hash or the new ones, never a mixture.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from urllib.parse import unquote
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from builder.rdf.triples import article_iri
+from builder.rdf.vocab import ARTICLE
+
+_META = "https://w3id.org/rasad/store#"
+HASH = ox.NamedNode(_META + "contentHash")
+
+_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".nt": ox.RdfFormat.N_TRIPLES,
+            ".ttl": ox.RdfFormat.TURTLE}
+
+
+class StoreError(ValueError):
+    """A store directory that cannot be opened or used; the message names the directory."""
+
+
+class Store:
+    """Typed access to a Rasad store directory (see the module docstring for its layout)."""
+
+    def __init__(self, store: ox.Store, path: Path | None, read_only: bool = False) -> None:
+        self._store = store
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> Store:
+        """Open (or create) the store in `path`; read_only opens a snapshot that needs no lock."""
+        path = Path(path)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: not a store directory (it is a file)")
+        if read_only and not (path / "CURRENT").is_file():
+            raise StoreError(f"{path}: no Rasad store here (build one with `rasad build … --store {path}`)")
+        try:
+            store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as exc:
+            hint = " (is `rasad serve` or an oxigraph server using it?)" if "LOCK" in str(exc) else ""
+            raise StoreError(f"{path}: cannot open the store{hint}: {exc}") from exc
+        return cls(store, path, read_only)
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A store in RAM, for tests and benchmarks."""
+        return cls(ox.Store(), None)
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def put_article(self, article_id: str, graph: Graph | Iterable[tuple[Node, Node, Node]]) -> bool:
+        """Make `graph` the article's named graph; False (and nothing written) if it already is."""
+        name = _named(article_iri(article_id))
+        lines = sorted({_nt_triple(t) for t in graph})
+        digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+        if self._hash(name) == digest:
+            return False
+        body = " .\n".join([*lines, f"{name} {HASH} {ox.Literal(digest)}"])
+        self._update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{ {body} }} }}")
+        return True
+
+    def remove_article(self, article_id: str) -> bool:
+        """Drop the article's named graph and bookkeeping; False if the store did not hold it."""
+        name = _named(article_iri(article_id))
+        if not self._store.contains_named_graph(name):
+            return False
+        self._update(f"DROP GRAPH {name}")
+        return True
+
+    def articles(self) -> list[str]:
+        """Ids of the articles held, sorted (a graph not named by an article IRI is listed by its IRI)."""
+        prefix = str(ARTICLE)
+        return sorted(unquote(g.value[len(prefix):]) if g.value.startswith(prefix) else g.value
+                      for g in self._store.named_graphs())
+
+    def graph(self, article_id: str) -> Graph:
+        """The article's facts as an rdflib Graph, without the bookkeeping triple (empty if absent)."""
+        name = _named(article_iri(article_id))
+        out = Graph(identifier=article_iri(article_id))
+        for q in self._store.quads_for_pattern(None, None, None, name):
+            if q.predicate != HASH:
+                out.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        return out
+
+    def named_graphs(self) -> Iterator[tuple[str, bytes]]:
+        """(graph IRI, N-Triples bytes) for every named graph, in IRI order: what `rasad push` sends."""
+        for graph in sorted(self._store.named_graphs(), key=lambda g: g.value):
+            yield graph.value, self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+
+    def count(self) -> int:
+        """Number of quads in the named graphs (one bookkeeping triple per article included), by COUNT(*)."""
+        rows = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(next(iter(rows))["n"].value)
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def query(self, sparql: str, substitutions: Mapping[str, Node] | None = None
+              ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a SPARQL query over the union of the named graphs (pyoxigraph result objects)."""
+        subs = {ox.Variable(k.lstrip("?$")): to_oxigraph(v) for k, v in (substitutions or {}).items()}
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as exc:
+            raise ValueError(f"invalid SPARQL query: {exc}") from exc
+
+    def query_dataset(self, sparql: str, default_graph: list[ox.NamedNode] | None = None,
+                      named_graphs: list[ox.NamedNode] | None = None
+                      ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a query on an explicit dataset (the protocol's default-graph-uri / named-graph-uri)."""
+        try:
+            return self._store.query(sparql, default_graph=default_graph, named_graphs=named_graphs,
+                                     use_default_graph_as_union=default_graph is None)
+        except SyntaxError as exc:
+            raise ValueError(f"invalid SPARQL query: {exc}") from exc
+
+    def select(self, sparql: str, substitutions: Mapping[str, Node] | None = None
+               ) -> tuple[list[str], list[list[Node | None]]]:
+        """A SELECT query's (column names, rows of rdflib terms with None for unbound)."""
+        result = self.query(sparql, substitutions)
+        if not isinstance(result, ox.QuerySolutions):
+            raise ValueError("only SELECT queries can be shown as rows")
+        columns = [v.value for v in result.variables]
+        rows = [[None if s[c] is None else to_rdflib(s[c]) for c in columns] for s in result]
+        return columns, rows
+
+    # -- files ------------------------------------------------------------------------------
+
+    def dump(self, path: str | Path) -> int:
+        """Write the named graphs to .nq/.trig (graphs kept) or .nt/.ttl (their union); return quads written."""
+        path = Path(path)
+        fmt = _format(path)
+        quads = [q for q in self._store.quads_for_pattern(None, None, None)
+                 if not isinstance(q.graph_name, ox.DefaultGraph)]
+        if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE):
+            triples = sorted({q.triple for q in quads}, key=str)
+            ox.serialize(triples, str(path), fmt)
+            return len(triples)
+        ox.serialize(sorted(quads, key=str), str(path), fmt)
+        return len(quads)
+
+    def bulk_load(self, path: str | Path, graph: str | None = None) -> None:
+        """Load a big RDF file fast, without a transaction (for imports and benchmarks).
+
+        N-Quads/TriG keep their graphs; triples go to `graph` (an IRI or article id), which
+        is required because queries read the named graphs. No content hash is recorded,
+        so a later put_article of such an article always replaces it.
+        """
+        path = Path(path)
+        fmt = _format(path)
+        target = None
+        if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE):
+            if graph is None:
+                raise ValueError(f"{path}: a triples file needs a target graph (IRI or article id)")
+            target = ox.NamedNode(graph if ":" in graph else str(article_iri(graph)))
+        try:
+            self._store.bulk_load(path=str(path), format=fmt, to_graph=target)
+        except SyntaxError as exc:
+            raise ValueError(f"{path}: not valid RDF: {exc}") from exc
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self._store.flush()
+
+    def close(self) -> None:
+        """Drop the handle (Oxigraph closes the directory when the last reference goes)."""
+        self._store = None  # type: ignore[assignment]
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _hash(self, name: ox.NamedNode) -> str | None:
+        for q in self._store.quads_for_pattern(name, HASH, None, name):
+            return q.object.value
+        return None
+
+    def _update(self, text: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        self._store.update(text)
+
+
+def _format(path: Path) -> ox.RdfFormat:
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"{path}: unsupported suffix {path.suffix or '(none)'!r}; use one of {', '.join(_FORMATS)}")
+    return fmt
+
+
+def _named(iri: URIRef) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+def _nt_triple(triple: tuple[Node, Node, Node]) -> str:
+    s, p, o = triple
+    return f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)}"
+
+
+def to_oxigraph(term: Node | str) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term (or a plain string, taken as an IRI) as a pyoxigraph term."""
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    return ox.NamedNode(str(term))
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """A pyoxigraph term as an rdflib term (plain strings keep no xsd:string datatype, as in rdflib)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(datatype))
+
+
+class StoreSink:
+    """What `rasad build --store` writes through: put each article, count what changed."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.changed = 0
+        self.unchanged = 0
+
+    @classmethod
+    def open(cls, path: str | Path) -> StoreSink:
+        return cls(Store.open(path))
+
+    def put(self, article_id: str, graph: Graph) -> None:
+        if self.store.put_article(article_id, graph):
+            self.changed += 1
+        else:
+            self.unchanged += 1
+
+    def close(self) -> str:
+        """Flush and return the summary line."""
+        self.store.flush()
+        line = (f"stored in {self.store.path}: {self.changed} articles written, {self.unchanged} unchanged; "
+                f"{len(self.store.articles())} articles, {self.store.count()} triples in the store")
+        self.store.close()
+        return line
