@@ -137,10 +137,10 @@ def _event_graph(graph: Graph) -> nx.DiGraph:
 
 
 def attack_pairs(facts: dict) -> list[tuple[str, str]]:
-    """(attacker, target) pairs an event contributes: a missing target falls back to the place, a missing
-    side to UNKNOWN; an event with neither side known contributes none."""
+    """(attacker, target) pairs an event contributes: a missing target falls back to the place (unless the
+    attacker is that place), a missing side to UNKNOWN; an event with neither side known contributes none."""
     attackers = facts["attackers"] or [UNKNOWN]
-    targets = facts["targets"] or facts["places"] or [UNKNOWN]
+    targets = facts["targets"] or [p for p in facts["places"] if p not in facts["attackers"]] or [UNKNOWN]
     return [(a, t) for a in attackers for t in targets if not (a == UNKNOWN and t == UNKNOWN) and a != t]
 
 
@@ -152,6 +152,7 @@ def place_pairs(facts: dict) -> list[tuple[str, str]]:
 def _network(graph: Graph, events: nx.DiGraph) -> nx.MultiDiGraph:
     net = nx.MultiDiGraph()
     for event, facts in events.nodes(data=True):
+        net.add_nodes_from(facts["attackers"] + facts["targets"] + facts["places"])
         for a, t in attack_pairs(facts):
             _bump(net, a, t, facts["weapon"], "attack", event, facts)
         for t, p in place_pairs(facts):

@@ -1,0 +1,27 @@
+"""`rasad export`: the entity network as GraphML (Cytoscape), GEXF (Gephi) or CSV (spreadsheets)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..viz.export import export
+    from ..viz.project import project
+
+    proj = project(Path(args.graph), gazetteer=() if args.no_gazetteer else None)
+    out = export(proj, args.format, Path(args.output))
+    print(f"wrote {out}: {proj.network.number_of_nodes()} nodes, {proj.network.number_of_edges()} edges",
+          file=sys.stderr)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    e = sub.add_parser("export", help="write the network for Gephi, Cytoscape or spreadsheets")
+    e.add_argument("--graph", required=True, help="a graph written by `rasad build`")
+    e.add_argument("--format", required=True, choices=("graphml", "gexf", "csv"))
+    e.add_argument("-o", "--output", required=True, help="file to write (csv: a folder, or a .zip)")
+    e.add_argument("--no-gazetteer", action="store_true",
+                   help="take coordinates from the graph only, not from ontology/gazetteer")
+    e.set_defaults(func=cmd_export)

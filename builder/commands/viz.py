@@ -1,0 +1,47 @@
+"""`rasad viz`: a built graph as one offline HTML page (network, timeline, map) and optional images."""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+
+def cmd_viz(args: argparse.Namespace) -> int:
+    from ..viz.html import write_html
+    from ..viz.image import network_svg, svg_to_png
+    from ..viz.layout import force_layout
+    from ..viz.project import project
+
+    out = Path(args.output)
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise ValueError(f"{out}: the page must be an .html file")
+    proj = project(Path(args.graph), gazetteer=() if args.no_gazetteer else None)
+    positions = force_layout(proj.network.to_undirected(as_view=True))
+    title = args.title or f"Rasad: {Path(args.graph).name}"
+    write_html(proj, out, title, positions)
+    svg_text = network_svg(proj, positions, title) if args.svg or args.png else ""
+    if args.svg:
+        Path(args.svg).write_text(svg_text, encoding="utf-8")
+    if args.png:
+        with tempfile.TemporaryDirectory(prefix="rasad-viz-") as tmp:
+            svg = Path(tmp) / "network.svg"
+            svg.write_text(svg_text, encoding="utf-8")
+            svg_to_png(svg, Path(args.png))
+    net = proj.network
+    print(f"wrote {out}: {net.number_of_nodes()} nodes, {net.number_of_edges()} edges, "
+          f"{proj.events.number_of_nodes()} events, {proj.events.number_of_edges()} retaliation links"
+          + "".join(f", {p}" for p in (args.svg, args.png) if p), file=sys.stderr)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    v = sub.add_parser("viz", help="draw a built graph: offline HTML with network, timeline and map")
+    v.add_argument("--graph", required=True, help="a graph written by `rasad build`")
+    v.add_argument("-o", "--output", required=True, help="the .html page to write")
+    v.add_argument("--png", help="also write a PNG of the network (needs Chromium)")
+    v.add_argument("--svg", help="also write an SVG of the network")
+    v.add_argument("--title", help="page title (default: the graph file's name)")
+    v.add_argument("--no-gazetteer", action="store_true",
+                   help="take coordinates from the graph only, not from ontology/gazetteer")
+    v.set_defaults(func=cmd_viz)
