@@ -61,6 +61,7 @@ def select(remote: Remote, text: str, bindings: Mapping[str, str] | None = None
     for var, value in (bindings or {}).items():
         text = set_values(text, var.lstrip("?$"), [value])  # a remote server has no initial bindings
     client = SPARQLWrapper(remote.endpoint)
+    text = strip_comments(text)
     client.setQuery(text)
     client.setReturnFormat(JSON)
     client.setMethod(POST)
@@ -77,6 +78,16 @@ def select(remote: Remote, text: str, bindings: Mapping[str, str] | None = None
     columns = list(data["head"]["vars"])
     rows = [[_term(b[c]) if c in b else None for c in columns] for b in data["results"]["bindings"]]
     return columns, rows
+
+
+def strip_comments(text: str) -> str:
+    """The query without its whole-line # comments.
+
+    SPARQLWrapper guesses a query's form from the first keyword it finds after removing only
+    every other comment line, so a comment saying "do not drop…" makes it send the query as an
+    update. Whole-line comments cannot be inside an IRI or a string, so dropping them is safe.
+    """
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
 
 
 def _term(binding: dict) -> Node:

@@ -1,0 +1,116 @@
+"""Servers for the integration tests: `rasad serve`, Oxigraph server and Virtuoso, on 127.0.0.1.
+
+Each is started from the project's own scripts (scripts/*.sh) or CLI, once per session, and
+stopped by its pid. A missing binary skips the tests that need it, saying what to install.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = Path(os.environ.get("RASAD_SEEDS", "/work/shared/corpus/seeds"))
+RASAD = [sys.executable, "-m", "builder.cli"]
+VIRTUOSO_PASSWORD = "rasad-test"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "integration: needs real servers (oxigraph, virtuoso); see .ci/run")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+def rasad(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run([*RASAD, *args], cwd=ROOT, capture_output=True, text=True, check=check)
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    if not any(SEEDS.glob("*.txt")):
+        pytest.skip(f"no seed articles in {SEEDS} (set RASAD_SEEDS)")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def built(seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(TriG file, store dir) of the seeds, from one `rasad build -o … --store …`."""
+    work = tmp_path_factory.mktemp("built")
+    trig, store = work / "seeds.trig", work / "store"
+    rasad("build", str(seeds), "-o", str(trig), "--store", str(store), "-q")
+    return trig, store
+
+
+@pytest.fixture(scope="session")
+def serve_url(built: tuple[Path, Path]) -> Iterator[str]:
+    port = free_port()
+    proc = subprocess.Popen([*RASAD, "serve", "--store", str(built[1]), "--port", str(port)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/")
+        yield f"http://127.0.0.1:{port}/sparql"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _oxigraph_binary() -> str | None:
+    local = Path(sys.executable).parent / "oxigraph"
+    return str(local) if local.is_file() else shutil.which("oxigraph")
+
+
+@pytest.fixture(scope="session")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a fresh Oxigraph server (empty store), started by scripts/oxigraph-server.sh."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("no oxigraph server binary: pip install oxigraph==0.5.13")
+    work, port = tmp_path_factory.mktemp("oxigraph"), free_port()
+    script = ROOT / "scripts" / "oxigraph-server.sh"
+    subprocess.run([str(script), "start", str(work), str(port)], check=True, capture_output=True,
+                   env={**os.environ, "OXIGRAPH": binary})
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        subprocess.run([str(script), "stop", str(work)], check=False, capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a fresh private Virtuoso, started by scripts/virtuoso.sh (dba password VIRTUOSO_PASSWORD)."""
+    if shutil.which("virtuoso-t") is None:
+        pytest.skip("no virtuoso-t: scripts/virtuoso.sh install (Debian virtuoso-opensource)")
+    work = tmp_path_factory.mktemp("virtuoso")
+    env = {**os.environ, "VIRTUOSO_PASSWORD": VIRTUOSO_PASSWORD,
+           "VIRTUOSO_HTTP_PORT": str(free_port()), "VIRTUOSO_SQL_PORT": str(free_port())}
+    script = ROOT / "scripts" / "virtuoso.sh"
+    started = subprocess.run([str(script), "start", str(work)], capture_output=True, text=True, env=env)
+    if started.returncode != 0:
+        pytest.fail(f"virtuoso did not start:\n{started.stdout}\n{started.stderr}")
+    try:
+        yield f"http://127.0.0.1:{env['VIRTUOSO_HTTP_PORT']}"
+    finally:
+        subprocess.run([str(script), "stop", str(work)], check=False, capture_output=True, env=env)
