@@ -94,6 +94,8 @@ class Resolver:
         again: list[bool] = []
         for ev in mentions:
             attacker, target = self._key(ev.attacker), self._key(ev.target)
+            if attacker is not None and _side(attacker) == _side(target):
+                target = None
             again.append(ev.again)
             if ev.kind == "cue" or (attacker is None and target is None):
                 drafts.append(None)

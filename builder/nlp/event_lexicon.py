@@ -57,8 +57,10 @@ EVENT_TYPE = {
 
 # Markers before the attacker's name: مصدره Y، من قبل Y، أطلقها Y، لطيران Y.
 ATTACKER_MARKERS = set("""
-مصدره مصدرها مصدرهما قبل اطلقها نفذها نفذته تبنت تبني تبنته اتهمت اتهم تتهم يتهم
+مصدره مصدرها مصدرهما اطلقها نفذها نفذته تبنت تبني تبنته
 """.split())
+# Verbs of accusing: the second actor after them is the one accused of the attack.
+ACCUSE = set("اتهمت اتهم تتهم يتهم".split())
 # Nouns before a group that make the group the target: مواقع للميليشيات، مقار تابعة لـ X.
 TARGET_NOUNS = set("""
 مواقع موقع موقعا موقعين مقار مقرات مقر مقرا نقطه نقاط منشات منشاه منشاتين اهداف هدف مستودع مستودعات رتل رتلي
@@ -68,7 +70,7 @@ TARGET_PREPS = {"علي", "ضد", "باتجاه", "نحو", "تجاه", "الي"
 PLACE_PREPS = {"في", "قرب", "بمحيط", "محيط", "داخل", "عند", "بريف", "ريف", "شرق", "غرب", "شمال", "جنوب"}
 
 FOILED = set("احباط احبط احبطت افشل افشلت افشال وشيكه تصدت التصدي اعتراض اسقاط اسقطت منع".split())
-HEDGES = set("يرجح رجح ترجح يرجح مرجح يعتقد يعتقد يشتبه اتهمت اتهم تتهم يتهم ترجيحات يزعم مزعوم".split())
+HEDGES = set("اتهمت اتهم يتهم تتهم يرجح رجح ترجح يرجح مرجح يعتقد يعتقد يشتبه اتهمت اتهم تتهم يتهم ترجيحات يزعم مزعوم".split())
 AGAIN = set("مجددا جديد مجدد اخري الثانيه الثاني".split())
 
 # Number words, with the forms reporters use before a counted noun.
@@ -99,7 +101,10 @@ NOUN_ADJECTIVES = set("""
 """.split())
 # Words for the base a text already named: تعرضت القاعدة للمرة الثانية، على القاعدة ذاتها.
 BASE_ANAPHORA = {"القاعده", "القاعدتان", "القاعدتين", "قاعدتها", "قاعدته"}
+DUAL_BASES = {"القاعدتان", "القاعدتين"}
 # Aircraft words that, glued to ل, say whose the attack was: غارة يرجح أنها لطيران التحالف.
 AIRCRAFT = {"طيران", "طائرات", "مقاتلات"}
 # Keys of actors that stand for the same side when restatements are merged.
 SAME_SIDE = {"united-states": "us-forces"}
+COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "بانه", "لان", "وان"}
+BASE_WORDS = {"قاعده", "القاعده", "قواعد", "القواعد", "قاعدتي"}

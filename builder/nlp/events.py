@@ -24,6 +24,7 @@ from .known import QUOTES
 ACTORS = {"ArmedGroup", "MilitaryForce"}
 STATE_ACTORS = {"united-states", "israel", "russia", "iran", "turkey"}
 TARGETS = {"MilitaryBase", "OilField", "GasField", "ArmedGroup", "MilitaryForce"}
+SITES = {"MilitaryBase", "OilField", "GasField"}
 CLAUSE_BREAKS = {"،", ",", ";", "؛", ":"}
 
 if not Doc.has_extension("events"):
@@ -72,19 +73,21 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
         return "active"
     if verbs & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in [_forms(t) for t in doc[i + 1:i + 7]]):
         return "active"
-    if forms & lex.REPLY_VERBS or forms & lex.REPLY_MARKERS:
+    if verbs & lex.REPLY_VERBS or verbs & lex.REPLY_MARKERS:
         behind = set().union(*[_forms(t) for t in doc[max(0, i - 3):i]]) if i else set()
         if behind & lex.NOT_REPLY:
             return None
-        for t in doc[i + 1:i + 9]:
-            if t.norm_ == "علي":
+        for t in doc[i + 1:i + 11]:
+            if t.norm_ == "علي" and not verbs & lex.REPLY_VERBS:
                 return "cue"
+            if t.text in CLAUSE_BREAKS:
+                break
             if t.norm_[:1] == "ب" and (set(t._.forms[1:]) & (lex.ATTACK_OBJECTS | set(lex.WEAPON_WORDS))
                                        or _number(t) is not None):
                 return "reply"
         return "cue"
     if verbs & {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"}:
-        return "passive" if any(f & lex.ATTACK_NOUNS for f in [_forms(t) for t in doc[i + 1:i + 9]]) else None
+        return "passive" if any(f & lex.ATTACK_NOUNS for f in [_forms(t) for t in doc[i + 1:i + 13]]) else None
     if verbs & lex.PASSIVE_VERBS:
         near = [_forms(t) for t in doc[max(0, i - 4):i + 5]]
         return "fall" if any(set(lex.WEAPON_WORDS) & f for f in near) else None
@@ -104,11 +107,13 @@ def _noun_reading(doc: Doc, i: int) -> bool:
 
 def _noun_has_target(doc: Doc, i: int) -> bool:
     """An attack noun starts its own event only when it says what it hit: هجوم (صاروخي) على X."""
-    for token in doc[i + 1:i + 4]:
+    for token in doc[i + 1:i + 7]:
         forms = _forms(token)
-        if forms & lex.NOUN_BLOCKERS:
+        if forms & lex.NOUN_BLOCKERS or token.text in CLAUSE_BREAKS:
             return False
-        if forms & lex.TARGET_PREPS or forms & lex.ACTIVE_VERBS:
+        if forms & lex.TARGET_PREPS or _verb_forms(token) & lex.ACTIVE_VERBS:
+            return True
+        if forms & lex.TARGET_NOUNS and token.i - i <= 2:
             return True
     behind = set().union(*[_forms(t) for t in doc[max(0, i - 2):i]]) if i else set()
     return bool(behind & (lex.FOILED | {"تعرض", "تعرضت"}))
@@ -175,8 +180,8 @@ class EventExtractor:
         if kind in ("passive", "fall"):
             ev.attacker = marked
             ev.target = _first_target(doc, after, loose=True)
-            if ev.target is None and before and _is_target(doc, before[-1], loose=True):
-                ev.target = before[-1]
+            if ev.target is None:
+                ev.target = next((s for s in reversed(before) if _is_target(doc, s, loose=True)), None)
         else:
             if kind == "noun":
                 ev.attacker = ev.attacker or marked or _genitive(doc, i, after)
@@ -191,7 +196,9 @@ class EventExtractor:
                                       loose=ev.attacker is not None)
         if ev.target is None:
             look = clause if kind in ("passive", "fall") else doc[i + 1:clause.end]
-            ev.target = _anaphoric_base(doc, look, in_entity)
+            bases = _anaphoric_bases(doc, look, in_entity)
+            if bases:
+                ev.target, ev.more_targets = bases[0], bases[1:]
         ev.more_targets = _coordinated(doc, ents, ev.target)
         ev.place = _place(doc, after, ev.more_targets[-1] if ev.more_targets else ev.target)
         _describe(doc, ev, clause)
@@ -230,6 +237,15 @@ def ident(span: Span | None) -> str | None:
     return None if span is None else (span.kb_id_ or span.text)
 
 
+def _clause_subject_start(doc: Doc, i: int, before: list[Span]) -> int:
+    """Past a complementizer (أعلن الجيش أن …، قال المرصد إن …) the speaker is no longer the subject."""
+    lo = before[0].start if before else i
+    for k in range(i - 1, lo - 1, -1):
+        if doc[k].norm_ in lex.COMPLEMENTIZERS:
+            return k + 1
+    return lo
+
+
 def _genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
     """قصف التحالف / هجوم الميليشيات: the actor right after an attack noun is its author."""
     for span in after[:1]:
@@ -240,15 +256,19 @@ def _genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
     return None
 
 
-def _anaphoric_base(doc: Doc, clause: Span, in_entity: dict[int, Span]) -> Span | None:
-    """القاعدة / القاعدة ذاتها: the base named last before this clause."""
+def _anaphoric_bases(doc: Doc, clause: Span, in_entity: dict[int, Span]) -> list[Span]:
+    """القاعدة / القاعدة ذاتها: the base named last; القاعدتان: the last two bases."""
     for token in clause:
         if token.i in in_entity or not set(token._.forms) & lex.BASE_ANAPHORA:
             continue
-        bases = [s for s in doc.spans.get(ENTITIES, [])
-                 if s.end <= token.i and s.label_ in ("MilitaryBase", "OilField", "GasField")]
-        return bases[-1] if bases else None
-    return None
+        seen: dict[str, Span] = {}
+        for span in doc.spans.get(ENTITIES, []):
+            if span.end <= token.i and span.label_ in SITES:
+                seen.pop(ident(span), None)
+                seen[ident(span)] = span
+        wanted = 2 if set(token._.forms) & lex.DUAL_BASES else 1
+        return list(seen.values())[-wanted:][::-1]
+    return []
 
 
 def _preceded_by(doc: Doc, span: Span, words: set[str], reach: int = 3) -> bool:
@@ -281,17 +301,24 @@ def _is_target(doc: Doc, span: Span, loose: bool) -> bool:
 
 
 def _first_target(doc: Doc, spans: list[Span], loose: bool) -> Span | None:
-    for span in spans:
-        if _is_target(doc, span, loose):
-            return span
+    for n, span in enumerate(spans):
+        if not _is_target(doc, span, loose):
+            continue
+        owner = span.start > 0 and set(doc[span.start - 1]._.forms) & lex.BASE_WORDS
+        if owner and span.label_ in ACTORS and any(s.label_ in SITES for s in spans[n + 1:n + 2]):
+            continue            # قاعدة الجيش الأمريكي في حقل كونيكو: the base is the target, not the army
+        return span
     return None
 
 
 def _marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
-    for span in ents:
-        if not _is_actor(span):
-            continue
-        if _preceded_by(doc, span, lex.ATTACKER_MARKERS, 4):
+    actors = [s for s in ents if _is_actor(s)]
+    for n, span in enumerate(actors):
+        if _preceded_by(doc, span, lex.ACCUSE, 4) and n + 1 < len(actors) \
+                and actors[n + 1].start - span.end <= 3:
+            return actors[n + 1]                 # اتهمت قوات التحالف الميليشيات: the accused
+        if _preceded_by(doc, span, lex.ATTACKER_MARKERS, 4) or _preceded_by(doc, span, {"قبل"}, 1) \
+                and span.start >= 2 and doc[span.start - 2].norm_ == "من":
             return span
         first = span[0]
         if first.norm_.startswith("ل") and set(first._.forms[1:]) & lex.AIRCRAFT:
@@ -300,6 +327,8 @@ def _marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
 
 
 def _subject(doc: Doc, i: int, before: list[Span], after: list[Span]) -> Span | None:
+    start = _clause_subject_start(doc, i, before)
+    before = [s for s in before if s.start >= start]
     if before and i - before[-1].end <= 1 and _is_actor(before[-1]) \
             and not _preceded_by(doc, before[-1], lex.TARGET_NOUNS | lex.NOT_SUBJECT):
         return before[-1]
@@ -333,7 +362,9 @@ def _describe(doc: Doc, ev: EventMention, clause: Span) -> None:
                 weapons.append((abs(clause.start + k - t), code, clause.start + k))
                 break
     later = [w for w in weapons if w[2] > t]
-    if later and ev.kind != "fall":
+    if ev.kind == "noun":
+        weapons = [w for w in weapons if t <= w[2] <= t + 4]
+    elif later and ev.kind != "fall":
         weapons = later
     first = min(weapons, key=lambda w: w[0])[2] if weapons else t
     weapons = [w for w in weapons if abs(w[2] - first) <= 3]
@@ -343,7 +374,7 @@ def _describe(doc: Doc, ev: EventMention, clause: Span) -> None:
     if any(_forms(tok) & lex.DRONE_OVERRIDES for tok in doc[max(0, first - 2):first + 3]):
         codes.discard("airstrike")
         codes.add("drone")
-    if {"rocket", "artillery"} <= codes or {"rocket", "drone"} <= codes:
+    if len(codes & {"rocket", "mortar", "artillery", "drone", "ied"}) >= 2:
         ev.weapon = "unknown"
     elif codes:
         ev.weapon = min((w for w in weapons if w[1] in codes), key=lambda w: w[0], default=(0, codes.pop(), t))[1]

@@ -17,6 +17,9 @@ from ..gazetteer import GazEntry, load_gazetteer
 from .normalize import norm
 
 QUOTES = frozenset("\"“”«»„'‘’")
+
+if not Span.has_extension("subtype"):
+    Span.set_extension("subtype", default=None)
 KNOWN = "known"
 
 
@@ -63,7 +66,9 @@ class KnownEntityMatcher:
                 i += 1
                 continue
             end, entry = match
-            yield Span(doc, i, end, label=entry.type, kb_id=entry.key)
+            span = Span(doc, i, end, label=entry.type, kb_id=entry.key)
+            span._.subtype = entry.subtype
+            yield span
             i = end
 
     def _longest_at(self, doc: Doc, i: int) -> tuple[int, GazEntry] | None:

@@ -84,6 +84,8 @@ STOP = set("""
 ATTACKER_ADJECTIVES: dict[str, str] = {
     "امريكي": "us-forces", "امريكيه": "us-forces", "الامريكي": "us-forces", "الامريكيه": "us-forces",
     "اميركي": "us-forces", "اميركيه": "us-forces", "الاميركي": "us-forces", "الاميركيه": "us-forces",
+    "امريكيين": "us-forces", "اميركيين": "us-forces", "الامريكيين": "us-forces", "الاميركيين": "us-forces",
+    "امريكيا": "us-forces", "اميركيا": "us-forces",
     "روسي": "russian-forces", "روسيه": "russian-forces", "الروسي": "russian-forces", "الروسيه": "russian-forces",
     "اسرائيلي": "israel", "اسرائيليه": "israel", "الاسرائيلي": "israel", "الاسرائيليه": "israel",
 }

@@ -54,21 +54,48 @@ def link(events: list[EventMention]) -> None:
 
 def _link_marker(events: list[EventMention], n: int) -> None:
     cue = events[n]
+    doc = cue.trigger.doc
     sent = cue.trigger.sent
     same = [k for k, ev in enumerate(events) if _real(ev) and ev.trigger.sent == sent]
     earlier = [k for k in same if k < n]
     later = [k for k in same if k > n]
-    if earlier:
+    before_doc = [k for k in range(n) if _real(events[k])]
+    if cue.trigger[0].norm_.lstrip("وف").startswith(("ترد", "يرد", "لترد", "ليرد")):
+        answering, answered = _responder_event(events, n, doc), (earlier[-1] if earlier else None)
+    elif _points_back(doc, cue.trigger.end):          # رداً على ذلك: the reply comes after
+        answering = later[0] if later else (earlier[-1] if earlier else None)
+        answered = antecedent(events, answering) if answering is not None else None
+    elif later:                                       # … رداً على هجوم استهدف X
+        answered = later[0]
+        answering = earlier[-1] if earlier else (before_doc[-1] if before_doc else None)
+    elif earlier:
         answering = earlier[-1]
-        answered = later[0] if later else antecedent(events, answering)
-    elif later:
-        answering = later[0]
         answered = antecedent(events, answering)
     else:
         return
-    if answered is not None and answered != answering and events[answering].answers is None:
+    if answering is None or answered is None or answered == answering:
+        return
+    if events[answering].answers is None:
         events[answering].answers = answered
         events[answering].replies = True
+
+
+def _points_back(doc, i: int) -> bool:
+    """رداً على ذلك / على هذا: the answered attack is the one told before."""
+    words = [t.norm_ for t in doc[i:i + 3]]
+    return "علي" in words[:1] and any(w in ("ذلك", "هذا", "هذه", "ذلكم") for w in words[1:])
+
+
+def _responder_event(events: list[EventMention], n: int, doc) -> int | None:
+    """لتردّ بعدها القوات الأمريكية: the reply is the responder's attack told elsewhere."""
+    cue = events[n]
+    after = [s for s in doc.spans.get("entities", []) if cue.trigger.end <= s.start < cue.trigger.end + 4
+             and s.label_ in ACTORS]
+    if not after:
+        return None
+    who = ident(after[0])
+    mine = [k for k, ev in enumerate(events) if _real(ev) and ident(ev.attacker) == who and k != n]
+    return min(mine, key=lambda k: abs(k - n)) if mine else None
 
 
 class RetaliationLinker:
