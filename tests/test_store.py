@@ -1,0 +1,100 @@
+"""builder.store: one named graph per article, unchanged articles skipped, all-or-nothing replacement."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from builder.rdf.triples import article_iri
+from builder.store import Store, StoreError
+
+EX = "https://example.org/"
+
+
+def article(*labels: str) -> Graph:
+    g = Graph()
+    for i, label in enumerate(labels):
+        g.add((URIRef(f"{EX}thing/{i}"), URIRef(f"{EX}label"), Literal(label, lang="ar")))
+    return g
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store.open(tmp_path / "store")
+
+
+def test_put_unchanged_article_changes_nothing(store: Store) -> None:
+    assert store.put_article("a-1", article("قاعدة التنف", "حقل العمر"))
+    before = store.count()
+    same = Graph()
+    for triple in reversed(sorted(article("قاعدة التنف", "حقل العمر"))):
+        same.add(triple)
+    assert not store.put_article("a-1", same)
+    assert store.count() == before == 3  # two facts and the content hash
+
+
+def test_changed_article_replaces_only_its_graph(store: Store) -> None:
+    store.put_article("a-1", article("قاعدة التنف", "حقل العمر"))
+    store.put_article("a-2", article("حقل كونيكو"))
+    assert store.put_article("a-1", article("الميادين"))
+    assert {str(o) for _, _, o in store.graph("a-1")} == {"الميادين"}
+    assert {str(o) for _, _, o in store.graph("a-2")} == {"حقل كونيكو"}
+
+
+def test_remove_article(store: Store) -> None:
+    store.put_article("a-1", article("قاعدة التنف"))
+    store.put_article("a 2", article("حقل العمر"))
+    assert store.articles() == ["a 2", "a-1"]
+    assert store.remove_article("a 2")
+    assert not store.remove_article("a 2")
+    assert store.articles() == ["a-1"]
+    assert len(store.graph("a 2")) == 0
+
+
+def test_queries_see_the_union_of_article_graphs(store: Store) -> None:
+    store.put_article("a-1", article("قاعدة التنف"))
+    store.put_article("a-2", article("حقل العمر"))
+    columns, rows = store.select(f"SELECT ?l WHERE {{ ?s <{EX}label> ?l }}")
+    assert columns == ["l"]
+    assert sorted(str(r[0]) for r in rows) == ["حقل العمر", "قاعدة التنف"]
+    assert all(r[0].language == "ar" for r in rows)
+
+
+def test_failed_replacement_leaves_the_old_graph(store: Store) -> None:
+    store.put_article("a-1", article("قاعدة التنف"))
+    bad = article("حقل العمر")
+    bad.add((URIRef(f"{EX}thing/x"), URIRef(f"{EX}label"), URIRef("not an iri with spaces")))
+    with pytest.raises(ValueError):
+        store.put_article("a-1", bad)
+    assert {str(o) for _, _, o in store.graph("a-1")} == {"قاعدة التنف"}
+
+
+def test_persists_and_reopens_read_only(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s")
+    store.put_article("a-1", article("قاعدة التنف"))
+    store.flush()
+    store.close()
+    again = Store.open(tmp_path / "s", read_only=True)
+    assert again.articles() == ["a-1"]
+    with pytest.raises(StoreError, match="read-only"):
+        again.remove_article("a-1")
+
+
+def test_dump_and_bulk_load_round_trip(store: Store, tmp_path: Path) -> None:
+    store.put_article("a-1", article("قاعدة التنف", "حقل العمر"))
+    assert store.dump(tmp_path / "out.nq") == 3
+    copy = Store.memory()
+    copy.bulk_load(tmp_path / "out.nq")
+    assert copy.count() == 3 and copy.articles() == ["a-1"]
+    with pytest.raises(ValueError, match="target graph"):
+        copy.bulk_load(tmp_path / "out.nq".replace("nq", "nt"))
+
+
+def test_bad_store_paths_are_named(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="file"):
+        Store.open(tmp_path / "file")
+    with pytest.raises(StoreError, match="no Rasad store"):
+        Store.open(tmp_path / "empty", read_only=True)
+    assert article_iri("a-1").endswith("/a-1")
