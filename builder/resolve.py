@@ -155,6 +155,8 @@ def _compatible(a: Event, b: Event) -> bool:
     shared = (a.target is not None and a.target == b.target) or (
         a.attacker is not None and _side(a.attacker) == _side(b.attacker) and (a.target is None or b.target is None))
     types = a.type == b.type or "Attack" in (a.type, b.type)
+    if a.place and b.place and a.place != b.place and a.target != a.place and b.target != b.place:
+        return False
     return shared and same(a.attacker, b.attacker) and same(a.target, b.target) and same(a.date, b.date) and types
 
 

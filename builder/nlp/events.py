@@ -71,7 +71,7 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
     ahead = [_forms(t) for t in doc[i + 1:i + 6]]
     if verbs & lex.ACTIVE_VERBS and not _noun_reading(doc, i):
         return "active"
-    if verbs & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in [_forms(t) for t in doc[i + 1:i + 7]]):
+    if verbs & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in [_forms(t) for t in doc[i + 1:i + 10]]):
         return "active"
     if verbs & lex.REPLY_VERBS or verbs & lex.REPLY_MARKERS:
         behind = set().union(*[_forms(t) for t in doc[max(0, i - 3):i]]) if i else set()
@@ -132,7 +132,8 @@ def _groups(doc: Doc, sent: Span, in_entity: dict[int, Span]) -> list[tuple[int,
     found = [(i, k) for i in range(sent.start, sent.end) if (k := _trigger_kind(doc, i, in_entity))]
     kept: list[tuple[int, str]] = []
     for i, kind in found:
-        if kind == "noun" and kept and i - kept[-1][0] <= 6 and kept[-1][1] != "cue":
+        reach = 12 if kept and kept[-1][1] == "passive" else 6
+        if kind == "noun" and kept and i - kept[-1][0] <= reach and kept[-1][1] != "cue":
             continue
         if kept and kept[-1][1] == "noun" and kind not in ("cue", "noun") and i - kept[-1][0] <= 6:
             continue            # هجوم … استهدف: the verb is the noun's relative clause
@@ -295,7 +296,7 @@ def _is_target(doc: Doc, span: Span, loose: bool) -> bool:
     if span.label_ == "Place":
         return _subtype(span) == "Area" and not _preceded_by(doc, span, lex.PLACE_PREPS, 1) \
             and not span[0].norm_.startswith(("بال", "بمنطقه", "ب"))
-    if span.label_ in ACTORS:
+    if span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS:
         return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) or _preceded_by(doc, span, lex.TARGET_PREPS, 1)
     return False
 
@@ -321,8 +322,9 @@ def _marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
                 and span.start >= 2 and doc[span.start - 2].norm_ == "من":
             return span
         first = span[0]
-        if first.norm_.startswith("ل") and set(first._.forms[1:]) & lex.AIRCRAFT:
-            return span
+        if first.norm_.startswith("ل") and set(first._.forms[1:]) & lex.AIRCRAFT \
+                and span.start > 0 and doc[span.start - 1].norm_ in ("انها", "انه", "انهما"):
+            return span                          # غارة يرجح أنها لطيران التحالف
     return None
 
 
@@ -355,7 +357,10 @@ def _describe(doc: Doc, ev: EventMention, clause: Span) -> None:
     t = ev.trigger.start
     weapons: list[tuple[int, str, int]] = []
     words = [_forms(tok) for tok in clause]
+    inside = _entity_index(doc)
     for k, forms in enumerate(words):
+        if clause.start + k in inside:
+            continue                             # قاعدة عين الأسد الجوية names a base, not an air strike
         for form in forms:
             code = lex.WEAPON_WORDS.get(form)
             if code:
@@ -363,7 +368,7 @@ def _describe(doc: Doc, ev: EventMention, clause: Span) -> None:
                 break
     later = [w for w in weapons if w[2] > t]
     if ev.kind == "noun":
-        weapons = [w for w in weapons if t <= w[2] <= t + 4]
+        weapons = [w for w in weapons if t <= w[2] <= t + 8]
     elif later and ev.kind != "fall":
         weapons = later
     first = min(weapons, key=lambda w: w[0])[2] if weapons else t
