@@ -92,11 +92,13 @@ class Resolver:
         mentions: list[EventMention] = doc._.events
         drafts: list[Event | None] = []
         again: list[bool] = []
+        stamps: list[tuple | None] = []
         for ev in mentions:
             attacker, target = self._key(ev.attacker), self._key(ev.target)
             if attacker is not None and _side(attacker) == _side(target):
                 target = None
             again.append(ev.again)
+            stamps.append(_stamp(doc, ev))
             if ev.kind == "cue" or (attacker is None and target is None):
                 drafts.append(None)
                 continue
@@ -106,7 +108,13 @@ class Resolver:
                 if drafts[n] is not None and self._key(extra):
                     drafts.append(replace(drafts[n], target=self._key(extra)))
                     again.append(True)
-        return merge_events(drafts, again)
+                    stamps.append(stamps[n])
+        return merge_events(drafts, again, stamps, self._within)
+
+    def _within(self, a: str | None, b: str | None) -> bool:
+        """True when one place or site lies in the other (القرية الخضراء in حقل العمر)."""
+        ea, eb = self.entries.get(a or ""), self.entries.get(b or "")
+        return bool(ea and ea.located_in == b or eb and eb.located_in == a)
 
     def _draft(self, doc: Doc, ev: EventMention, attacker, target, published) -> Event:
         return Event(
@@ -148,33 +156,63 @@ def _side(key: str | None) -> str | None:
     return SAME_SIDE.get(key, key) if key else key
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _stamp(doc: Doc, ev: EventMention) -> tuple | None:
+    """The time expression in the event's own sentence: (date, part of day, normalised text)."""
+    sent = ev.trigger.sent
+    own = [t for t in doc.spans.get(TIMES, []) if sent.start <= t.start < sent.end]
+    if not own:
+        return None
+    t = min(own, key=lambda t: abs(t.start - ev.trigger.start))
+    return t._.date, t._.part, name_key(t.text)
+
+
+def _distinct_times(x: tuple | None, y: tuple | None) -> bool:
+    if x is None or y is None:
+        return False
+    if x[0] and y[0] and x[0] != y[0]:
+        return True
+    if x[1] and y[1] and x[1] != y[1]:
+        return True
+    return not (x[0] and y[0]) and x[2] != y[2]
+
+
+def _compatible(a: Event, b: Event, within=lambda x, y: False) -> bool:
     def same(x, y):
         return x is None or y is None or _side(x) == _side(y)
 
+    if a.target and b.target and a.target != b.target and within(a.target, b.target):
+        b = replace(b, target=a.target)
     shared = (a.target is not None and a.target == b.target) or (
         a.attacker is not None and _side(a.attacker) == _side(b.attacker) and (a.target is None or b.target is None))
     types = a.type == b.type or "Attack" in (a.type, b.type)
-    if a.place and b.place and a.place != b.place and a.target != a.place and b.target != b.place:
+    if a.place and b.place and a.place != b.place and a.target != a.place and b.target != b.place \
+            and not within(a.place, b.place):
         return False
     return shared and same(a.attacker, b.attacker) and same(a.target, b.target) and same(a.date, b.date) and types
 
 
-def merge_events(drafts: list[Event | None], again: list[bool]) -> list[Event]:
+def merge_events(drafts: list[Event | None], again: list[bool], stamps: list[tuple | None] | None = None,
+                 within=lambda x, y: False) -> list[Event]:
     """Fold restatements into the first statement; keep answers pointing at the merged events."""
+    stamps = stamps or [None] * len(drafts)
     kept: list[Event] = []
+    kept_stamps: list[list] = []
     home: dict[int, int] = {}
     for n, ev in enumerate(drafts):
         if ev is None:
             continue
         for k, old in enumerate(kept):
-            if not again[n] and _compatible(old, ev) and not _answer_between(kept, home, k, n, ev):
+            if again[n] or any(_distinct_times(s, stamps[n]) for s in kept_stamps[k]):
+                continue
+            if _compatible(old, ev, within) and not _answer_between(kept, home, k, n, ev):
                 kept[k] = _fold(old, ev)
+                kept_stamps[k].append(stamps[n])
                 home[n] = k
                 break
         else:
             home[n] = len(kept)
             kept.append(ev)
+            kept_stamps.append([stamps[n]])
     out = []
     for k, ev in enumerate(kept):
         answers = home.get(int(ev.answers)) if ev.answers is not None else None

@@ -1,8 +1,11 @@
 """Words that signal attacks, weapons, counts and stance, in normalised spelling."""
 from __future__ import annotations
 
+from .lexicon import words
+from .normalize import norm
+
 # Verbs whose subject attacks and whose object is hit.
-ACTIVE_VERBS = set("""
+ACTIVE_VERBS = words("""
 استهدف استهدفت يستهدف تستهدف استهدفا استهدفتا استهدفوا استهدفها استهدفته
 قصف قصفت يقصف تقصف قصفوا قصفا قصفتا
 هاجم هاجمت يهاجم تهاجم هاجموا
@@ -11,28 +14,28 @@ ACTIVE_VERBS = set("""
 ضربت
 دمرت دمر دمرتا
 استهدافه استهدافها استهدافهم
-""".split())
+""")
 # Verbs that need an attack noun as object to mean an attack (شنت ضربات، نفذت غارة، أطلقت صواريخ).
-LIGHT_VERBS = set("""
+LIGHT_VERBS = words("""
 شن شنت يشن تشن شنوا نفذ نفذت ينفذ تنفذ نفذوا اطلق اطلقت يطلق تطلق اطلقوا وجه وجهت
-""".split())
+""")
 # Verbs whose subject is hit: تعرضت قاعدة X لقصف، سقطت صواريخ على X.
-PASSIVE_VERBS = set("""
+PASSIVE_VERBS = words("""
 تعرض تعرضت يتعرض تتعرض تعرضا تعرضتا سقط سقطت سقطوا سقطا تساقط انفجرت
-""".split())
+""")
 # Verbs of answering: ردت قوات التحالف … بقصف مواقع.
-REPLY_VERBS = set("""
+REPLY_VERBS = words("""
 رد ردت يرد ترد لترد ليرد ردوا
-""".split())
-REPLY_MARKERS = set("""
+""")
+REPLY_MARKERS = words("""
 ردا رداً الرد للرد ردًا انتقاما انتقاميه الانتقامي
-""".split())
+""")
 # Nouns of attack that carry an event of their own when followed by a target (هجوم على X).
-ATTACK_NOUNS = set("""
+ATTACK_NOUNS = words("""
 هجوم هجوما الهجوم هجمات الهجمات قصف قصفا القصف غاره غارات الغارات الغاره ضربه ضربات الضربات الضربه
 استهداف الاستهداف استهدافات اطلاق
-""".split())
-ATTACK_OBJECTS = ATTACK_NOUNS | set("صواريخ صاروخا صاروخين قذائف قذيفه رشقه".split())
+""")
+ATTACK_OBJECTS = ATTACK_NOUNS | words("صواريخ صاروخا صاروخين قذائف قذيفه رشقه")
 
 # Weapon words → weapon code; the first one met in a clause wins unless several kinds are named.
 WEAPON_WORDS: dict[str, str] = {}
@@ -48,7 +51,7 @@ for _words, _code in (
     for _w in _words.split():
         WEAPON_WORDS[_w] = _code
 # "طائرات مسيرة" is a drone, not an air strike: these words override an aircraft word.
-DRONE_OVERRIDES = {"مسيره", "مسيرات", "المسيره", "المسيرات", "مسيرتين", "مسير", "المسير", "انتحاريه"}
+DRONE_OVERRIDES = words("مسيره مسيرات المسيره المسيرات مسيرتين مسير المسير انتحاريه")
 EVENT_TYPE = {
     "rocket": "RocketAttack", "mortar": "MortarAttack", "artillery": "ArtilleryShelling",
     "airstrike": "AirStrike", "drone": "DroneStrike", "ied": "IEDAttack", "missile": "Attack",
@@ -56,22 +59,23 @@ EVENT_TYPE = {
 }
 
 # Markers before the attacker's name: مصدره Y، من قبل Y، أطلقها Y، لطيران Y.
-ATTACKER_MARKERS = set("""
+ATTACKER_MARKERS = words("""
 مصدره مصدرها مصدرهما اطلقها نفذها نفذته تبنت تبني تبنته
-""".split())
+""")
 # Verbs of accusing: the second actor after them is the one accused of the attack.
-ACCUSE = set("اتهمت اتهم تتهم يتهم".split())
+ACCUSE = words("اتهمت اتهم تتهم يتهم")
 # Nouns before a group that make the group the target: مواقع للميليشيات، مقار تابعة لـ X.
-TARGET_NOUNS = set("""
+TARGET_NOUNS = words("""
 مواقع موقع موقعا موقعين مقار مقرات مقر مقرا نقطه نقاط منشات منشاه منشاتين اهداف هدف مستودع مستودعات رتل رتلي
 تجمعات تجمع عناصر شاحنات شاحنه قافله افراد مراكز مركز معسكر مناطق سيطره
-""".split())
-TARGET_PREPS = {"علي", "ضد", "باتجاه", "نحو", "تجاه", "الي"}
-PLACE_PREPS = {"في", "قرب", "بمحيط", "محيط", "داخل", "عند", "بريف", "ريف", "شرق", "غرب", "شمال", "جنوب"}
+""")
+TARGET_PREPS = words("علي ضد باتجاه نحو تجاه الي")
+PLACE_PREPS = words("في قرب بمحيط محيط داخل عند بريف ريف شرق غرب شمال جنوب")
 
-FOILED = set("احباط احبط احبطت افشل افشلت افشال وشيكه تصدت التصدي اعتراض اسقاط اسقطت منع".split())
-HEDGES = set("اتهمت اتهم يتهم تتهم يرجح رجح ترجح يرجح مرجح يعتقد يعتقد يشتبه اتهمت اتهم تتهم يتهم ترجيحات يزعم مزعوم".split())
-AGAIN = set("مجددا جديد مجدد اخري الثانيه الثاني".split())
+FOILED = words("احباط احبط احبطت افشل افشلت افشال وشيكه تصدت التصدي اعتراض اسقاط اسقطت منع")
+HEDGES = words("اتهمت اتهم يتهم تتهم يرجح رجح ترجح يرجح مرجح يعتقد يعتقد يشتبه اتهمت اتهم تتهم يتهم ترجيحات يزعم مزعوم")
+AGAIN = words("مجددا مجدد")
+AGAIN_AFTER = words("اخري الثانيه الثالثه")
 
 # Number words, with the forms reporters use before a counted noun.
 NUMBER_WORDS: dict[str, int] = {}
@@ -83,28 +87,32 @@ for _n, _forms in (
 ):
     for _f in _forms.split():
         NUMBER_WORDS[_f] = _n
-KILLED = set("مقتل قتل قتلي قتيلا قتيل مصرع".split())
-INJURED = set("اصابه اصيب جرح جرحي جريحا اصابات".split())
+WEAPON_WORDS = {norm(k): v for k, v in WEAPON_WORDS.items()}
+NUMBER_WORDS = {norm(k): v for k, v in NUMBER_WORDS.items()}
+KILLED = words("مقتل قتل قتلي قتيلا قتيل مصرع")
+INJURED = words("اصابه اصيب جرح جرحي جريحا اصابات")
 
 # Words before ترد/رد that make it something else: لم ترد معلومات (no news came), هددت بالرد (a threat).
-NOT_REPLY = set("لم هددت هدد توعدت توعد تهدد يهدد".split())
+NOT_REPLY = words("لم هددت هدد توعدت توعد تهدد يهدد")
 # Words after an attack noun that make it a mention of fighting, not one attack: قصف متبادل بين …
-NOUN_BLOCKERS = set("متبادل المتبادل متبادله بين".split())
+NOUN_BLOCKERS = words("متبادل المتبادل متبادله بين")
 # Words right before an actor that make it an object, not the subject: التي تقود التحالف.
-NOT_SUBJECT = set("تقود يقود تقوده بقياده التي الذي لصالح باسم عنصر عناصر مقاتل مقاتلين مقتل قتلي".split())
+NOT_SUBJECT = words("تقود يقود تقوده بقياده التي الذي لصالح باسم عنصر عناصر مقاتل مقاتلين مقتل قتلي")
 # Words spelled the same as verb and noun.
-VERB_NOUN_HOMOGRAPHS = {"قصف", "استهداف", "هجوم"}
-NOUN_PREPS = set("قبيل عقب هذا مصدر مصادر مع بعد قبل علي من في اثر جراء عن اثناء اعقاب اعقب اي اول منذ اطار اخر".split())
-NOUN_ADJECTIVES = set("""
+VERB_NOUN_HOMOGRAPHS = words("قصف استهداف هجوم")
+NOUN_PREPS = words("قبيل عقب هذا مصدر مصادر مع بعد قبل علي من في اثر جراء عن اثناء اعقاب اعقب اي اول منذ اطار اخر")
+NOUN_ADJECTIVES = words("""
 صاروخي صاروخيا جوي جويا مدفعي مدفعيا امريكي اميركي امريكيا اميركيا مكثف مكثفا عنيف عنيفا متقطع مجهول مماثل
 اسرائيلي روسي تركي ايراني مزدوج مزدوجا
-""".split())
+""")
 # Words for the base a text already named: تعرضت القاعدة للمرة الثانية، على القاعدة ذاتها.
-BASE_ANAPHORA = {"القاعده", "القاعدتان", "القاعدتين", "قاعدتها", "قاعدته"}
-DUAL_BASES = {"القاعدتان", "القاعدتين"}
+BASE_ANAPHORA = words("القاعده القاعدتان القاعدتين قاعدتها قاعدته")
+DUAL_BASES = words("القاعدتان القاعدتين")
 # Aircraft words that, glued to ل, say whose the attack was: غارة يرجح أنها لطيران التحالف.
-AIRCRAFT = {"طيران", "طائرات", "مقاتلات"}
+AIRCRAFT = words("طيران طائرات مقاتلات")
 # Keys of actors that stand for the same side when restatements are merged.
 SAME_SIDE = {"united-states": "us-forces"}
-COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "بانه", "لان", "وان"}
-BASE_WORDS = {"قاعده", "القاعده", "قواعد", "القواعد", "قاعدتي"}
+COMPLEMENTIZERS = words("ان انه انها بان بانه لان وان")
+BASE_WORDS = words("قاعده القاعده قواعد القواعد قاعدتي")
+CLAIM_VERBS = words("اعلنت اعلن تبنت تبني وتبنت واعلنت يعلن تعلن")
+CLAIM_NOUNS = words("تنفيذ بتنفيذ عن مسؤوليتها مسؤوليه")

@@ -68,7 +68,6 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
     ent = in_entity.get(i)
     if ent is not None and not (ent.label_ == "MilitaryForce" and ent.start == i and forms & lex.ATTACK_NOUNS):
         return None
-    ahead = [_forms(t) for t in doc[i + 1:i + 6]]
     if verbs & lex.ACTIVE_VERBS and not _noun_reading(doc, i):
         return "active"
     if verbs & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in [_forms(t) for t in doc[i + 1:i + 10]]):
@@ -185,7 +184,7 @@ class EventExtractor:
                 ev.target = next((s for s in reversed(before) if _is_target(doc, s, loose=True)), None)
         else:
             if kind == "noun":
-                ev.attacker = ev.attacker or marked or _genitive(doc, i, after)
+                ev.attacker = ev.attacker or marked or _genitive(doc, i, after) or _claimant(doc, i, before)
             elif doc[i].norm_.endswith(("استهدافه", "استهدافها", "استهدافهم")):
                 ev.attacker = ev.attacker or marked or _subject(doc, i, before, [])
             else:
@@ -245,6 +244,19 @@ def _clause_subject_start(doc: Doc, i: int, before: list[Span]) -> int:
         if doc[k].norm_ in lex.COMPLEMENTIZERS:
             return k + 1
     return lo
+
+
+def _claimant(doc: Doc, i: int, before: list[Span]) -> Span | None:
+    """أعلنت X (عن) تنفيذ هجوم / تبنت X الهجوم: a group claiming the attack is its author."""
+    window = {t.norm_ for t in doc[max(0, i - 2):i]}
+    for span in reversed(before):
+        if not _is_actor(span):
+            continue
+        lead = {t.norm_ for t in doc[max(0, span.start - 6):span.start]} | set(doc[span.start]._.forms[1:2])
+        if lead & lex.CLAIM_VERBS and (window & lex.CLAIM_NOUNS or doc[span.end:i].text.strip() == ""
+                                       or i - span.end <= 2):
+            return span
+    return None
 
 
 def _genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
@@ -388,9 +400,17 @@ def _describe(doc: Doc, ev: EventMention, clause: Span) -> None:
     ev.foiled = bool(flat & lex.FOILED)
     sentence_words = set().union(*[_forms(tok) for tok in ev.trigger.sent])
     ev.hedged = bool(sentence_words & lex.HEDGES)
-    ev.again = bool(flat & lex.AGAIN)
+    ev.again = _again(clause)
     ev.killed = _casualties(doc, clause, lex.KILLED)
     ev.injured = _casualties(doc, clause, lex.INJURED)
+
+
+def _again(clause: Span) -> bool:
+    """مجدداً، مرة أخرى، للمرة الثانية: the text says this is another attack, not a restatement."""
+    norms = [t.norm_ for t in clause]
+    if set(norms) & lex.AGAIN:
+        return True
+    return any(a in ("مره", "للمره") and b in lex.AGAIN_AFTER for a, b in zip(norms, norms[1:], strict=False))
 
 
 def _number(token) -> int | None:

@@ -5,6 +5,13 @@ patterns react to without reading the matching code.
 """
 from __future__ import annotations
 
+from .normalize import norm
+
+
+def words(text: str) -> set[str]:
+    """A set of words in normalised spelling, so lists can be written as reporters spell them."""
+    return {norm(w) for w in text.split()}
+
 # Head nouns that introduce a name, and what the name is: (type, subtype, keep_head, max_words).
 # keep_head: the head is part of the name ("قاعدة التنف"); otherwise it only describes it
 # ("مدينة الميادين" names the city الميادين).
@@ -48,11 +55,11 @@ HEADS: dict[str, tuple[str, str | None, bool, int]] = {
     "منصه": ("MediaOutlet", None, False, 2),
 }
 # Heads that name something only when the name is quoted: موقع "…" is an outlet, موقع alone a position.
-QUOTED_ONLY = {"موقع", "شبكه", "منصه", "بوابه", "اللواء", "لواء"}
+QUOTED_ONLY = words("موقع شبكه منصه بوابه اللواء لواء")
 # Heads after which an unquoted common word is more likely than a name (قاعدة عسكرية، منطقة واقعة).
-STRICT_HEADS = {"قاعده", "منطقه", "مطار", "حقل", "حقول", "معسكر", "شركه", "مشفي", "مستشفي"}
+STRICT_HEADS = words("قاعده منطقه مطار حقل حقول معسكر شركه مشفي مستشفي")
 # Heads whose name is its own thing, not the place inside it: بادية الميادين is not الميادين.
-DISTINCT_HEADS = {"باديه", "منطقه", "مشفي", "مستشفي", "معبر", "بوابه"}
+DISTINCT_HEADS = words("باديه منطقه مشفي مستشفي معبر بوابه")
 
 # Nouns before a person's name, with the entity type they give it.
 PERSON_ROLES: dict[str, str] = {
@@ -65,7 +72,7 @@ PERSON_ROLES: dict[str, str] = {
 }
 
 # Words that never belong to a name: grammar, directions, generic adjectives.
-STOP = set("""
+STOP = words("""
 في من على الي عن مع بين عند قرب نحو ضد حول بعد قبل منذ خلال حتي او ثم لكن ان انه انها الذي التي الذين اللذين
 هذا هذه ذلك تلك هو هي هم كان كانت قد لم لن ما لا و ف ب ل ك ال كما حيث عبر اثر جراء وسط داخل خارج تحت فوق لدي
 اليوم امس غدا مساء صباح فجر ليل ليله ظهر عصر الساعه يوم ايام
@@ -78,7 +85,7 @@ STOP = set("""
 الجديد الجديده الكبير الكبيره الخاص الخاصه الرسمي الرسميه السابق السابقه الحالي الجاري الماضي الماضيه المشترك
 قوات القوات مواقع موقع مقار مقر مقرات نقطه نقاط عناصر مقاتلين الميليشيات ميليشيات
 الاميركيه اميركيه الاميركي اميركي مره للمره اسفر مجددا مجدد مره اخري ايضا بعدها حينما عندما الاخير الاخيره عدد عددا بعدد قال قالت اعلن اعلنت افاد افادت ذكر ذكرت اكد اكدت اضاف اضافت
-""".split())
+""")
 
 # Adjectives of nationality that make an attack noun name its attacker (قصف أمريكي → US forces).
 ATTACKER_ADJECTIVES: dict[str, str] = {
@@ -90,7 +97,11 @@ ATTACKER_ADJECTIVES: dict[str, str] = {
     "اسرائيلي": "israel", "اسرائيليه": "israel", "الاسرائيلي": "israel", "الاسرائيليه": "israel",
 }
 # Nouns of attack, aircraft or troops that such an adjective can follow.
-ADJ_NOUNS = set("""
+ADJ_NOUNS = words("""
 قصف القصف غاره غارات الغارات ضربه ضربات الضربات طيران الطيران طائرات الطائرات طائره هجوم الهجوم هجمات الهجمات
 افراد جنود الجنود عسكريين موظفين الدفاعات المقاتلات مقاتلات
-""".split())
+""")
+
+HEADS = {norm(k): v for k, v in HEADS.items()}
+PERSON_ROLES = {norm(k): v for k, v in PERSON_ROLES.items()}
+ATTACKER_ADJECTIVES = {norm(k): v for k, v in ATTACKER_ADJECTIVES.items()}

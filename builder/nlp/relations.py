@@ -10,13 +10,14 @@ from collections.abc import Iterator, Mapping
 from spacy.tokens import Doc, Span
 
 from .entities import BACKERS, ENTITIES
+from .lexicon import words
 
-AFFILIATION = {"التابعه", "التابع", "تابعه", "التابعين", "يتبعان", "تتبع", "يتبع", "التابعتين"}
-BACKING = {"المدعومه", "المدعوم", "مدعومه", "المدعومين", "الموالية", "المواليه", "الموالين", "تدعمها"}
-LEADING = {"تقوده", "يقوده", "بقياده", "تقودها"}
-SPOKESPERSON = {"المتحدث", "المتحدثه", "الناطق"}
-COMMANDER = {"قائد", "القائد"}
-LOCATION = {"في", "بريف", "بمحافظه", "بمدينه", "قرب", "ريف", "داخل", "بمحيط"}
+AFFILIATION = words("التابعه التابع تابعه التابعين يتبعان تتبع يتبع التابعتين")
+BACKING = words("المدعومه المدعوم مدعومه المدعومين الموالية المواليه الموالين تدعمها")
+LEADING = words("تقوده يقوده بقياده تقودها")
+SPOKESPERSON = words("المتحدث المتحدثه الناطق")
+COMMANDER = words("قائد القائد")
+LOCATION = words("في بريف بمحافظه بمدينه قرب ريف داخل بمحيط")
 ORGS = {"ArmedGroup", "MilitaryForce", "GovernmentBody", "MediaOutlet", "Organization"}
 PEOPLE = {"Official", "Person"}
 SITES = {"MilitaryBase", "OilField", "GasField"}

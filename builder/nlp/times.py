@@ -13,6 +13,8 @@ if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
 if not Span.has_extension("date"):
     Span.set_extension("date", default=None)
+if not Span.has_extension("part"):
+    Span.set_extension("part", default=None)
 
 
 class TimeFinder:
@@ -23,6 +25,7 @@ class TimeFinder:
             if span is None:
                 continue
             span._.date = expr.date
+            span._.part = expr.part
             spans.append(span)
         doc.spans[TIMES] = spans
         return doc

@@ -15,7 +15,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex
 _ARABIC = "\u0621-\u064A"
 _DIGIT = "0-9\u0660-\u0669\u06F0-\u06F9"
 _QUOTE = "\"“”«»„'‘’"
-EXTRA_PREFIXES = [rf"[وفبلك]ـ+", rf"[بل](?=[{_QUOTE}])"]
+EXTRA_PREFIXES = [r"[وفبلك]ـ+", rf"[بل](?=[{_QUOTE}])"]
 EXTRA_INFIXES = [
     rf"(?<=[{_ARABIC}])(?=[{_DIGIT}])",
     rf"(?<=[{_DIGIT}])(?=[{_ARABIC}])",

@@ -46,14 +46,14 @@ _CLASS_VALUES = " ".join(f"rasad:{c}" for c in EVENT_CLASSES)
 FACTS_QUERY = _PREFIXES + f"""
 SELECT ?event ?class ?prop ?value
 WHERE {{
-  VALUES ?class {{ {_CLASS_VALUES} }}
-  ?event a ?class .
   VALUES (?p ?prop) {{
     (sem:hasTimeStamp "date") (rasad:weapon "weapon") (rasad:killed "killed") (rasad:injured "injured")
     (rasad:foiled "foiled") (rasad:hedged "hedged") (rasad:attacker "attacker") (rasad:target "target")
     (rasad:place "place") (prov:wasDerivedFrom "article") (rasad:evidence "evidence")
   }}
   ?event ?p ?value .
+  ?event a ?class .
+  FILTER (?class IN ({", ".join(f"rasad:{c}" for c in EVENT_CLASSES)}))
 }}"""
 ARTICLES_QUERY = _PREFIXES + """
 SELECT ?article ?prop ?value
