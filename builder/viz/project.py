@@ -43,22 +43,20 @@ PREFIX geo: <http://www.opengis.net/ont/geosparql#>
 _CLASS_VALUES = " ".join(f"rasad:{c}" for c in EVENT_CLASSES)
 # Plain "VALUES (?p ?prop) … ?s ?p ?o" lookups instead of one query with many OPTIONALs: rdflib
 # evaluates OPTIONAL slowly (20 s against 1 s for 5,000 events), and a store answers both alike.
-FACTS_QUERY = _PREFIXES + f"""
-SELECT ?event ?class ?prop ?value
-WHERE {{
-  VALUES (?p ?prop) {{
+CLASSES_QUERY = _PREFIXES + f"SELECT ?event ?class WHERE {{ VALUES ?class {{ {_CLASS_VALUES} }} ?event a ?class }}"
+FACTS_QUERY = _PREFIXES + """
+SELECT ?event ?prop ?value
+WHERE {
+  VALUES (?p ?prop) {
     (sem:hasTimeStamp "date") (rasad:weapon "weapon") (rasad:killed "killed") (rasad:injured "injured")
     (rasad:foiled "foiled") (rasad:hedged "hedged") (rasad:attacker "attacker") (rasad:target "target")
     (rasad:place "place") (prov:wasDerivedFrom "article") (rasad:evidence "evidence")
-  }}
+  }
   ?event ?p ?value .
-  ?event a ?class .
-  FILTER (?class IN ({", ".join(f"rasad:{c}" for c in EVENT_CLASSES)}))
-}}"""
+}"""
 ARTICLES_QUERY = _PREFIXES + """
 SELECT ?article ?prop ?value
 WHERE {
-  ?article a rasad:Article .
   VALUES (?p ?prop) { (rasad:articleId "doc") (rasad:url "url") (rasad:outlet "outlet") (dcterms:issued "published") }
   ?article ?p ?value .
 }"""
@@ -110,13 +108,16 @@ def _text(term) -> str | None:
 
 
 def _event_graph(graph: Graph) -> nx.DiGraph:
-    rows = sorted(run_query(graph, FACTS_QUERY)[1], key=lambda r: [str(v) for v in r])
     facts: dict[str, dict] = {}
-    for event, cls, prop, value in rows:
+    for event, cls in sorted(run_query(graph, CLASSES_QUERY)[1]):
         f = facts.setdefault(str(event), {"type": "Attack", "attacker": [], "target": [], "place": [],
                                           "evidence": []})
         if str(cls) != RASAD_NS + "Attack":  # an event typed twice is drawn as its more specific class
             f["type"] = str(cls)[len(RASAD_NS):]
+    for event, prop, value in sorted(run_query(graph, FACTS_QUERY)[1], key=lambda r: [str(v) for v in r]):
+        f = facts.get(str(event))
+        if f is None:
+            continue
         if isinstance(f.get(str(prop)), list):
             if str(value) not in f[str(prop)]:
                 f[str(prop)].append(str(value))
