@@ -29,7 +29,7 @@ case "${1:-}" in
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     export DEBIAN_FRONTEND=noninteractive
     $sudo apt-get update -q
-    $sudo apt-get install -y -q --no-install-recommends "${todo[@]}"
+    $sudo apt-get install -y -q "${todo[@]}"
     check
     ;;
   check) check ;;
