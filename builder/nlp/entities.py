@@ -89,9 +89,55 @@ def bare_militia_spans(doc: Doc, chosen: list[Span]) -> list[Span]:
     return out
 
 
+BASE_NOUNS = words("القاعده قاعده")
+BASE_ADJ = words("الامريكيه الاميركيه العسكريه الامريكيه الجويه الكبيره")
+PLACE_HEADS = words("ناحيه مدينه بلده منطقه قريه")
+SITE_TYPES = {"MilitaryBase", "OilField", "GasField"}
+
+
+def base_phrases(doc: Doc, chosen: list[Span], known) -> list[Span]:
+    """القاعدة الأميركية في حقل العمر / القاعدة الأمريكية بناحية الشدادي: one mention of the base.
+
+    The phrase names the base by where it is: a site (the site itself) or a town whose base
+    the gazetteer knows as "قاعدة <town>".
+    """
+    starts = {s.start: s for s in chosen}
+    taken = {i for s in chosen for i in range(s.start, s.end)}
+    out: list[Span] = []
+    for token in doc:
+        if token.i in taken or not set(token._.forms) & BASE_NOUNS:
+            continue
+        j = token.i + 1
+        while j < len(doc) and j - token.i <= 4 and (doc[j].norm_ in BASE_ADJ or (
+                j in starts and starts[j].label_ == "MilitaryForce")):
+            j = starts[j].end if j in starts else j + 1
+        if j < len(doc) and doc[j].norm_ == "في":
+            j += 1
+        elif not (j in starts and doc[j].norm_.startswith("ب")):
+            continue
+        place = starts.get(j)
+        if place is None or place.start == token.i + 1:
+            continue
+        if place.label_ in SITE_TYPES:
+            entry_key, label = place.kb_id_, place.label_
+        elif place.label_ == "Place" and known is not None:
+            words_ = tuple(t.norm_ for t in place if not set(t._.forms) & PLACE_HEADS)
+            bare = tuple(w[1:] if w.startswith("ب") and len(w) > 3 else w for w in words_)
+            entry = known.lookup(("قاعده", *bare)) or known.lookup(("قاعده", *words_))
+            if entry is None:
+                continue
+            entry_key, label = entry.key, entry.type
+        else:
+            continue
+        if entry_key:
+            out.append(Span(doc, token.i, place.end, label=label, kb_id=entry_key))
+    return out
+
+
 class EntityChooser:
-    def __init__(self, known_keys: set[str]):
+    def __init__(self, known_keys: set[str], known=None):
         self.known_keys = known_keys
+        self.known = known
 
     def __call__(self, doc: Doc) -> Doc:
         collectives = list(collective_spans(doc, self.known_keys))
@@ -100,6 +146,9 @@ class EntityChooser:
         candidates += [(3 if s.kb_id_ else 1, s) for s in doc.spans.get(NAMES, [])]
         candidates += [(1, s) for s in adjective_spans(doc, self.known_keys)]
         chosen = choose(candidates)
+        phrases = base_phrases(doc, chosen, self.known)
+        if phrases:
+            chosen = choose([(5, p) for p in phrases] + [(2, c) for c in chosen])
         doc.spans[ENTITIES] = sorted(chosen + bare_militia_spans(doc, chosen), key=lambda s: s.start)
         chosen = {(s.start, s.end) for s in doc.spans[ENTITIES]}
         doc.spans[BACKERS] = [b for s, b in collectives if b is not None and (s.start, s.end) in chosen]
@@ -123,4 +172,4 @@ def choose(candidates: list[tuple[int, Span]]) -> list[Span]:
 @Language.factory("rasad_entities", assigns=["doc.spans"])
 def make_entities(nlp: Language, name: str) -> EntityChooser:
     known = nlp.get_pipe("rasad_known_entities")
-    return EntityChooser(set(known.entries))
+    return EntityChooser(set(known.entries), known)

@@ -21,6 +21,7 @@ QUOTES = frozenset("\"“”«»„'‘’")
 if not Span.has_extension("subtype"):
     Span.set_extension("subtype", default=None)
 KNOWN = "known"
+FUZZY_MIN = 8          # shorter names are too easily confused by one letter
 
 
 @dataclass
@@ -40,12 +41,43 @@ class KnownEntityMatcher:
     def __init__(self, tokenizer: Callable[[str], Doc], entries: Sequence[GazEntry]):
         self.root = _Node()
         self.entries = {e.key: e for e in entries}
+        self._names: list[tuple[tuple[str, ...], GazEntry]] = []
+        self._index: dict[str, set[str]] | None = None
         for entry in entries:
             for name in (entry.label_ar, entry.label_en, *entry.aliases_ar, *entry.aliases_en):
                 if name:
                     self._add(alias_words(tokenizer, name), entry)
 
+    def lookup(self, words: tuple[str, ...]) -> GazEntry | None:
+        """The entity named exactly by these normalised words, if any."""
+        node = self.root
+        for word in words:
+            node = node.children.get(word)
+            if node is None:
+                return None
+        return node.entry
+
+    def fuzzy(self, words: tuple[str, ...]) -> GazEntry | None:
+        """The one entity whose name is these words with one letter added, lost or changed (حقل العمل)."""
+        text = " ".join(words)
+        if len(text) < FUZZY_MIN:
+            return None
+        index = self._fuzzy_index()
+        found = {key for variant in _deletions(text) for key in index.get(variant, ())}
+        return self.entries[found.pop()] if len(found) == 1 else None
+
+    def _fuzzy_index(self) -> dict[str, set[str]]:
+        if self._index is None:
+            self._index = {}
+            for words, entry in self._names:
+                text = " ".join(words)
+                if len(text) >= FUZZY_MIN:
+                    for variant in _deletions(text):
+                        self._index.setdefault(variant, set()).add(entry.key)
+        return self._index
+
     def _add(self, words: tuple[str, ...], entry: GazEntry) -> None:
+        self._names.append((words, entry))
         if not words:
             return
         node = self.root
@@ -96,6 +128,10 @@ class KnownEntityMatcher:
             if node.entry:
                 best = (j, node.entry)
         return best
+
+
+def _deletions(text: str) -> set[str]:
+    return {text} | {text[:k] + text[k + 1:] for k in range(len(text))}
 
 
 def _longer(a: tuple[int, GazEntry] | None, b: tuple[int, GazEntry] | None):

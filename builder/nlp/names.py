@@ -92,6 +92,9 @@ def _head(token) -> str | None:
 class NameFinder:
     """Proposes named spans introduced by head nouns and role nouns."""
 
+    def __init__(self, known=None):
+        self.known = known              # the gazetteer matcher, for names misspelt by one letter
+
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[NAMES] = list(self.find(doc))
         return doc
@@ -131,9 +134,19 @@ class NameFinder:
         if etype in ("OilField",) and end < len(doc) and doc[end].norm_ in ("للغاز", "الغاز"):
             etype = "GasField"
         span_start = i if keep_head else start
+        entry = self._misspelt(doc, i, start, end)
+        if entry is not None:
+            return Span(doc, i, end + (1 if quoted else 0), label=entry.type, kb_id=entry.key)
         span = Span(doc, span_start, end + (1 if quoted else 0), label=etype)
         span._.subtype = subtype
         return span
+
+    def _misspelt(self, doc: Doc, i: int, start: int, end: int):
+        if self.known is None:
+            return None
+        head = doc[i]._.forms[-1] if len(doc[i]._.forms) > 1 else doc[i].norm_
+        words = tuple(t.norm_ for t in doc[start:end] if t.text not in QUOTES)
+        return self.known.fuzzy((head, *words)) or self.known.fuzzy(words)
 
     def _head_on_known(self, doc: Doc, i: int, head: str, inner: Span, etype: str, subtype: str | None):
         """A head before a known name: the same entity (مدينة الميادين), or a new one (بادية الميادين)."""
@@ -160,4 +173,5 @@ class NameFinder:
 
 @Language.factory("rasad_names", assigns=["doc.spans"])
 def make_names(nlp: Language, name: str) -> NameFinder:
-    return NameFinder()
+    known = nlp.get_pipe("rasad_known_entities") if "rasad_known_entities" in nlp.pipe_names else None
+    return NameFinder(known)
