@@ -105,7 +105,8 @@ def payload(proj: Projection, positions: dict[str, tuple[float, float]] | None =
         data = net.nodes[iri] if iri in net else {}
         x, y = positions.get(iri, (0.5, 0.5))
         entities.append({"id": iri, "ar": data.get("label_ar"), "en": data.get("label_en"),
-                         "type": data.get("type", "Other"), "lon": data.get("lon"), "lat": data.get("lat"),
+                         "type": data.get("type", "Unknown" if iri == UNKNOWN else "Other"),
+                         "lon": data.get("lon"), "lat": data.get("lat"),
                          "approx": data.get("approx", False), "x": round(x, 4), "y": round(y, 4)})
     sentences: dict[str, int] = {}
     rows = []

@@ -7,7 +7,7 @@ is missing: scripts/chromium.sh install.
 from pathlib import Path
 
 import pytest
-from viz_graphs import small_graph
+from viz_graphs import small_graph, synthetic_graph
 from webdriver import Browser, find_chromedriver
 
 from builder.cli import main
@@ -116,3 +116,20 @@ def test_seeds_in_chromium(tmp_path):
     assert proj.events.number_of_nodes() > 0 and proj.network.number_of_edges() > 0
     (ROOT / "docs").mkdir(exist_ok=True)
     check_page(proj, page, ROOT / "docs" / "seeds-graph.png")
+
+
+def test_five_thousand_events_render_quickly(tmp_path):
+    proj = project(synthetic_graph(5000), gazetteer=())
+    page = write_html(proj, tmp_path / "big.html")
+    with Browser(CHROMIUM) as browser:
+        browser.open(page)
+        counts = browser.js(COUNTS)
+        assert (counts["nodes"], counts["attack"]) == (proj.network.number_of_nodes(), proj.network.number_of_edges())
+        assert 0 < counts["marks"] <= 5000 and counts["places"] == 150
+        first = int(browser.js("return document.body.dataset.renderMs"))
+        browser.js("const s = document.getElementById('etype'); s.value = 'AirStrike';"
+                   "s.dispatchEvent(new Event('change'))")
+        again = int(browser.js("return document.body.dataset.renderMs"))
+        assert first < 2000 and again < 2000, (first, again)
+        browser.screenshot(tmp_path / "big.png")
+    print(f"5,000 events: first draw {first} ms, filtered redraw {again} ms")
