@@ -1,0 +1,64 @@
+"""Benchmark graphs of a chosen size: the built seed graphs, copied under new article ids.
+
+Copies keep the real shape of Rasad's output (one named graph per article, entity IRIs shared
+between articles), so the named queries do the same work per article as on real data.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks._common import ROOT
+
+SEEDS = Path("/work/shared/corpus/seeds")
+_GRAPH = re.compile(r"<https://w3id\.org/rasad/id/article/([^/>]+)> \.$")
+
+
+def built_seeds(cache: Path, seeds: Path = SEEDS) -> Path:
+    """The seeds built to N-Quads (built once, then reused from `cache`)."""
+    out = cache / "seeds.nq"
+    if not out.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "builder.cli", "build", str(seeds), "-o", str(out), "-q"],
+                       cwd=ROOT, check=True)
+    return out
+
+
+def replicate(source: Path, triples: int, out_nq: Path, out_nt: Path | None = None) -> int:
+    """Write about `triples` quads (N-Quads) made of renamed copies of `source`; return the count.
+
+    `out_nt` gets the same statements as triples (graph names dropped), for rdflib and bulk loads.
+    """
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ids = sorted({m.group(1) for line in lines if (m := _GRAPH.search(line))})
+    pattern = re.compile("|".join(re.escape(f"/article/{i}") + r"(?=[/>])|" + re.escape(f'"{i}"') for i in ids))
+    written = 0
+    with out_nq.open("w", encoding="utf-8") as nq, (out_nt.open("w", encoding="utf-8") if out_nt else _Null()) as nt:
+        copy = 0
+        while written < triples:
+            def rename(m: re.Match, k: int = copy) -> str:
+                text = m.group(0)
+                return text[:-1] + f'-r{k}"' if text.startswith('"') else text + f"-r{k}"
+            for line in lines:
+                new = pattern.sub(rename, line)
+                nq.write(new + "\n")
+                if out_nt is not None:
+                    nt.write(_GRAPH.sub(".", new) + "\n")
+                written += 1
+                if written >= triples:
+                    break
+            copy += 1
+    return written
+
+
+class _Null:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def write(self, text: str) -> None:
+        pass

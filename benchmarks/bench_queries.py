@@ -1,0 +1,144 @@
+"""Latency of every named query on the store (pyoxigraph, union of article graphs) against
+rdflib in memory, at several graph sizes; ratio per query, and peak memory of each side.
+
+    python benchmarks/bench_queries.py [--sizes 10000,100000,1000000] [--timeout 900]
+Each (engine, size) runs in its own process; a query is timed once after one warm-up run
+(rdflib: one run only, at sizes over 100k, because a single run can take minutes).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import select
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._common import ROOT, machine, peak_mb  # noqa: E402
+from benchmarks._data import built_seeds, replicate  # noqa: E402
+
+
+def run(engine: str, nq: Path, work: Path) -> None:
+    """Print one JSON line per query as it finishes, then the load line."""
+    from builder.query import query_names, resolve_query
+
+    start = time.perf_counter()
+    if engine in ("store", "merged"):
+        from builder.store import Store
+
+        target = work / f"q-{engine}-{nq.stem}"
+        if not (target / "CURRENT").is_file():
+            shutil.rmtree(target, ignore_errors=True)
+            if engine == "store":  # one named graph per article, as `rasad build --store` writes
+                Store.open(target).bulk_load(nq)
+            else:  # the same triples merged (deduplicated) into one graph
+                Store.open(target).bulk_load(nq.with_suffix(".nt"), graph="https://w3id.org/rasad/id/graph/all")
+        store = Store.open(target, read_only=True)
+
+        def ask(text: str) -> int:
+            return len(store.select(text)[1])
+    else:
+        from rdflib import Graph
+
+        graph = Graph()
+        graph.parse(nq.with_suffix(".nt"), format="nt")
+
+        def ask(text: str) -> int:
+            return len(list(graph.query(text)))
+    print(json.dumps({"load_s": time.perf_counter() - start}), flush=True)
+    big = nq.stat().st_size > 30e6
+    for name in query_names():
+        text = resolve_query(name)
+        if engine != "rdflib" or not big:
+            ask(text)
+        t = time.perf_counter()
+        rows = ask(text)
+        print(json.dumps({"query": name, "seconds": time.perf_counter() - t, "rows": rows}), flush=True)
+    print(json.dumps({"peak_mb": peak_mb()}), flush=True)
+
+
+def measure(engine: str, nq: Path, work: Path, timeout: float) -> dict:
+    cmd = [sys.executable, str(Path(__file__)), "--child", "--engine", engine, "--nq", str(nq), "--work", str(work)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    out: dict = {"queries": {}}
+    deadline = time.monotonic() + timeout
+    while True:
+        ready, _, _ = select.select([proc.stdout], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            proc.kill()
+            out["timed_out"] = True
+            break
+        line = proc.stdout.readline()
+        if not line:
+            break
+        item = json.loads(line)
+        if "query" in item:
+            out["queries"][item["query"]] = item
+        else:
+            out.update(item)
+    proc.wait()
+    return out
+
+
+def query_names_all() -> list[str]:
+    from builder.query import query_names
+
+    return query_names()
+
+
+def _ms(item: dict | None) -> str:
+    return f"{item['seconds'] * 1000:13.1f}" if item else f"{'timeout':>13s}"
+
+
+def _ratio(rdf: dict | None, other: dict | None) -> str:
+    if other is None:
+        return f"{'-':>16s}"
+    if rdf is None:
+        return f"{'rdflib timeout':>16s}"
+    return f"{rdf['seconds'] / other['seconds']:15.1f}x"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--timeout", type=float, default=900, help="seconds allowed per engine and size")
+    ap.add_argument("--engines", default="store,merged,rdflib",
+                    help="store = one graph per article (as built); merged = same triples in one graph; rdflib")
+    ap.add_argument("--work", default="/tmp/rasad-bench")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--engine", help=argparse.SUPPRESS)
+    ap.add_argument("--nq", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    work = Path(args.work)
+    if args.child:
+        run(args.engine, Path(args.nq), work)
+        return 0
+    print(f"machine: {machine()}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        nq = work / f"bench-{size}.nq"
+        if not nq.is_file() or not nq.with_suffix(".nt").is_file():
+            replicate(built_seeds(work), size, nq, nq.with_suffix(".nt"))
+        runs = {engine: measure(engine, nq, work, args.timeout) for engine in args.engines.split(",")}
+        print(f"\n{size} statements:")
+        for engine, r in runs.items():
+            late = f"  TIMED OUT after {args.timeout:.0f} s" if r.get("timed_out") else ""
+            print(f"  {engine:8s} load/open {r.get('load_s', float('nan')):6.1f} s  "
+                  f"peak {r.get('peak_mb', float('nan')):6.0f} MB{late}")
+        rdf = runs.get("rdflib", {"queries": {}})
+        header = "".join(f"{e + ' ms':>13s}" for e in runs) + "".join(f"{'rdflib/' + e:>16s}" for e in runs
+                                                                          if e != "rdflib")
+        print(f"  {'query':26s}{header}")
+        for name in query_names_all():
+            cells = "".join(_ms(runs[e]["queries"].get(name)) for e in runs)
+            ratios = "".join(_ratio(rdf["queries"].get(name), runs[e]["queries"].get(name)) for e in runs
+                             if e != "rdflib")
+            print(f"  {name:26s}{cells}{ratios}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
