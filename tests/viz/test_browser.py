@@ -4,6 +4,7 @@ Runs on a small made-up graph always, and on the seed articles when the shared c
 (that run also saves docs/seeds-graph.png for the README). Skipped when Chromium or chromedriver
 is missing: scripts/chromium.sh install.
 """
+import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from builder.viz.image import find_chromium
 from builder.viz.project import Projection, attack_pairs, project
 
 ROOT = Path(__file__).parents[2]
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+SEEDS = Path(os.environ.get("RASAD_SEEDS", ROOT.parent / "shared" / "corpus" / "seeds"))
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(CHROMIUM is None or find_chromedriver() is None,
                                 reason="Chromium/chromedriver not installed (run scripts/chromium.sh install)")
