@@ -109,7 +109,12 @@ class Resolver:
                     drafts.append(replace(drafts[n], target=self._key(extra)))
                     again.append(True)
                     stamps.append(stamps[n])
-        return merge_events(drafts, again, stamps, self._within)
+        return merge_events(drafts, again, stamps, self._within, self._fine)
+
+    def _fine(self, key: str) -> bool:
+        """Towns, areas and sites tell two attacks apart; a country or a province does not."""
+        entry = self.entries.get(key)
+        return entry is None or entry.subtype not in ("Country", "Province", "Region")
 
     def _within(self, a: str | None, b: str | None) -> bool:
         """True when one place or site lies in the other (القرية الخضراء in حقل العمر)."""
@@ -176,23 +181,21 @@ def _distinct_times(x: tuple | None, y: tuple | None) -> bool:
     return not (x[0] and y[0]) and x[2] != y[2]
 
 
-def _compatible(a: Event, b: Event, within=lambda x, y: False) -> bool:
+def _compatible(a: Event, b: Event, within=lambda x, y: False, fine=lambda x: True) -> bool:
     def same(x, y):
         return x is None or y is None or _side(x) == _side(y)
 
-    if a.target and b.target and a.target != b.target and within(a.target, b.target):
-        b = replace(b, target=a.target)
     shared = (a.target is not None and a.target == b.target) or (
         a.attacker is not None and _side(a.attacker) == _side(b.attacker) and (a.target is None or b.target is None))
     types = a.type == b.type or "Attack" in (a.type, b.type)
     if a.place and b.place and a.place != b.place and a.target != a.place and b.target != b.place \
-            and not within(a.place, b.place):
+            and not within(a.place, b.place) and fine(a.place) and fine(b.place):
         return False
     return shared and same(a.attacker, b.attacker) and same(a.target, b.target) and same(a.date, b.date) and types
 
 
 def merge_events(drafts: list[Event | None], again: list[bool], stamps: list[tuple | None] | None = None,
-                 within=lambda x, y: False) -> list[Event]:
+                 within=lambda x, y: False, fine=lambda x: True) -> list[Event]:
     """Fold restatements into the first statement; keep answers pointing at the merged events."""
     stamps = stamps or [None] * len(drafts)
     kept: list[Event] = []
@@ -204,7 +207,7 @@ def merge_events(drafts: list[Event | None], again: list[bool], stamps: list[tup
         for k, old in enumerate(kept):
             if again[n] or any(_distinct_times(s, stamps[n]) for s in kept_stamps[k]):
                 continue
-            if _compatible(old, ev, within) and not _answer_between(kept, home, k, n, ev):
+            if _compatible(old, ev, within, fine) and not _answer_between(kept, home, k, n, ev):
                 kept[k] = _fold(old, ev)
                 kept_stamps[k].append(stamps[n])
                 home[n] = k

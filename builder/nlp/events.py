@@ -86,13 +86,19 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
                 return "reply"
         return "cue"
     if verbs & {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"}:
-        return "passive" if any(f & lex.ATTACK_NOUNS for f in [_forms(t) for t in doc[i + 1:i + 13]]) else None
+        return "passive" if any(f & lex.ATTACK_NOUNS for f in [_forms(t) for t in doc[i + 1:i + 17]]) else None
     if verbs & lex.PASSIVE_VERBS:
         near = [_forms(t) for t in doc[max(0, i - 4):i + 5]]
         return "fall" if any(set(lex.WEAPON_WORDS) & f for f in near) else None
     if forms & lex.ATTACK_NOUNS and _noun_has_target(doc, i):
         return "noun"
     return None
+
+
+def _time_gap(doc: Doc, i: int) -> bool:
+    """A comma that opens an inserted time phrase (هجوم صاروخي، أمس الثلاثاء، على القاعدة) does not end the noun."""
+    times = doc.spans.get("times", [])
+    return any(t.start == i + 1 for t in times)
 
 
 def _noun_reading(doc: Doc, i: int) -> bool:
@@ -108,12 +114,17 @@ def _noun_has_target(doc: Doc, i: int) -> bool:
     """An attack noun starts its own event only when it says what it hit: هجوم (صاروخي) على X."""
     for token in doc[i + 1:i + 7]:
         forms = _forms(token)
-        if forms & lex.NOUN_BLOCKERS or token.text in CLAUSE_BREAKS:
+        if forms & lex.NOUN_BLOCKERS:
             return False
+        if token.text in CLAUSE_BREAKS and not (doc[i + 1:token.i + 4].text.count("،") <= 2 and _time_gap(doc, token.i)):
+            break
         if forms & lex.TARGET_PREPS or _verb_forms(token) & lex.ACTIVE_VERBS:
             return True
         if forms & lex.TARGET_NOUNS and token.i - i <= 2:
             return True
+    if set(doc[i]._.forms) & lex.MASDAR:
+        ents = [s for s in doc.spans.get(ENTITIES, []) if i < s.start <= i + 5]
+        return any(s.label_ in SITES for s in ents)
     behind = set().union(*[_forms(t) for t in doc[max(0, i - 2):i]]) if i else set()
     return bool(behind & (lex.FOILED | {"تعرض", "تعرضت"}))
 
@@ -179,7 +190,7 @@ class EventExtractor:
         marked = _marked_attacker(doc, ents)
         if kind in ("passive", "fall"):
             ev.attacker = marked
-            ev.target = _first_target(doc, after, loose=True)
+            ev.target = _site_first(doc, i, after, clause, in_entity)
             if ev.target is None:
                 ev.target = next((s for s in reversed(before) if _is_target(doc, s, loose=True)), None)
         else:
@@ -269,6 +280,19 @@ def _genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
     return None
 
 
+def _site_first(doc: Doc, i: int, after: list[Span], clause: Span, in_entity) -> Span | None:
+    """What a passive or a fall hits: the first site (named or القاعدة) after the verb, else anything hit."""
+    sites = [s for s in after if s.label_ in SITES]
+    anaphor = _anaphoric_bases(doc, doc[i + 1:clause.end], in_entity)
+    first_anaphor = next((t.i for t in doc[i + 1:clause.end] if t.i not in in_entity
+                          and set(t._.forms) & lex.BASE_ANAPHORA), None)
+    if anaphor and (not sites or first_anaphor < sites[0].start):
+        return anaphor[0]
+    if sites:
+        return sites[0]
+    return _first_target(doc, after, loose=True)
+
+
 def _anaphoric_bases(doc: Doc, clause: Span, in_entity: dict[int, Span]) -> list[Span]:
     """القاعدة / القاعدة ذاتها: the base named last; القاعدتان: the last two bases."""
     for token in clause:
@@ -298,6 +322,12 @@ def _is_actor(span: Span) -> bool:
     return span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS
 
 
+def _glued(span: Span) -> str:
+    """Proclitics on a head-noun name (بمنطقة، وبادية): what its first word carries beyond the head."""
+    first = span[0]
+    return first.norm_[:len(first.norm_) - len(first._.forms[-1])] if len(first._.forms) > 1 else ""
+
+
 def _subtype(span: Span) -> str | None:
     return span._.subtype if span._.subtype else None
 
@@ -307,7 +337,7 @@ def _is_target(doc: Doc, span: Span, loose: bool) -> bool:
         return True
     if span.label_ == "Place":
         return _subtype(span) == "Area" and not _preceded_by(doc, span, lex.PLACE_PREPS, 1) \
-            and not span[0].norm_.startswith(("بال", "بمنطقه", "ب"))
+            and "ب" not in (span._.clitic or _glued(span))
     if span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS:
         return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) or _preceded_by(doc, span, lex.TARGET_PREPS, 1)
     return False

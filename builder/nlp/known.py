@@ -20,6 +20,8 @@ QUOTES = frozenset("\"“”«»„'‘’")
 
 if not Span.has_extension("subtype"):
     Span.set_extension("subtype", default=None)
+if not Span.has_extension("clitic"):
+    Span.set_extension("clitic", default="")     # proclitics glued to the first word: "ب" in بحقل العمر
 KNOWN = "known"
 FUZZY_MIN = 8          # shorter names are too easily confused by one letter
 
@@ -97,21 +99,24 @@ class KnownEntityMatcher:
             if match is None:
                 i += 1
                 continue
-            end, entry = match
+            end, entry, form = match
             span = Span(doc, i, end, label=entry.type, kb_id=entry.key)
             span._.subtype = entry.subtype
+            span._.clitic = doc[i].norm_[:len(doc[i].norm_) - len(form)] if form != doc[i].norm_ else ""
             yield span
             i = end
 
-    def _longest_at(self, doc: Doc, i: int) -> tuple[int, GazEntry] | None:
+    def _longest_at(self, doc: Doc, i: int) -> tuple[int, GazEntry, str] | None:
         token = doc[i]
         if token.is_punct or token.is_space:
             return None
-        best: tuple[int, GazEntry] | None = None
+        best: tuple[int, GazEntry, str] | None = None
         for form in token._.forms:
             node = self.root.children.get(form)
             if node is not None:
-                best = _longer(best, self._walk(doc, i + 1, node))
+                found = self._walk(doc, i + 1, node)
+                if found is not None and (best is None or found[0] > best[0]):
+                    best = (*found, form)
         return best
 
     def _walk(self, doc: Doc, j: int, node: _Node) -> tuple[int, GazEntry] | None:
