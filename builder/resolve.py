@@ -191,7 +191,7 @@ def _compatible(a: Event, b: Event, within=lambda x, y: False, fine=lambda x: Tr
     if a.place and b.place and a.place != b.place and a.target != a.place and b.target != b.place \
             and not within(a.place, b.place) and fine(a.place) and fine(b.place):
         return False
-    return shared and same(a.attacker, b.attacker) and same(a.target, b.target) and same(a.date, b.date) and types
+    return shared and same(a.attacker, b.attacker) and same(a.target, b.target) and types
 
 
 def merge_events(drafts: list[Event | None], again: list[bool], stamps: list[tuple | None] | None = None,
@@ -209,6 +209,8 @@ def merge_events(drafts: list[Event | None], again: list[bool], stamps: list[tup
                 continue
             if _compatible(old, ev, within, fine) and not _answer_between(kept, home, k, n, ev):
                 kept[k] = _fold(old, ev)
+                if not any(kept_stamps[k]) and stamps[n] is not None:
+                    kept[k] = replace(kept[k], date=ev.date)    # a date told in the sentence beats an inherited one
                 kept_stamps[k].append(stamps[n])
                 home[n] = k
                 break
@@ -230,7 +232,10 @@ def _answer_between(kept: list[Event], home: dict[int, int], k: int, n: int, ev:
     if kept[k].answers is not None and int(kept[k].answers) == n:
         return True
     j = home.get(int(ev.answers)) if ev.answers is not None else None
-    return j is not None and kept[j].answers is not None and home.get(int(kept[j].answers)) == k
+    if j is not None and kept[j].answers is not None and home.get(int(kept[j].answers)) == k:
+        return True
+    j = home.get(int(kept[k].answers)) if kept[k].answers is not None else None
+    return j is not None and kept[j].answers is not None and int(kept[j].answers) == n
 
 
 def _fold(a: Event, b: Event) -> Event:

@@ -74,8 +74,8 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
         return "active"
     if verbs & lex.REPLY_VERBS or verbs & lex.REPLY_MARKERS:
         behind = set().union(*[_forms(t) for t in doc[max(0, i - 3):i]]) if i else set()
-        if behind & lex.NOT_REPLY:
-            return None
+        if behind & lex.NOT_REPLY or (i and doc[i - 1].like_num):
+            return None                          # لم ترد معلومات / 21 فرداً
         for t in doc[i + 1:i + 11]:
             if t.norm_ == "علي" and not verbs & lex.REPLY_VERBS:
                 return "cue"
@@ -190,7 +190,8 @@ class EventExtractor:
         marked = _marked_attacker(doc, ents)
         if kind in ("passive", "fall"):
             ev.attacker = marked
-            ev.target = _site_first(doc, i, after, clause, in_entity)
+            found = _site_first(doc, i, after, clause, in_entity)
+            ev.target, ev.more_targets = (found[0], found[1:]) if found else (None, [])
             if ev.target is None:
                 ev.target = next((s for s in reversed(before) if _is_target(doc, s, loose=True)), None)
         else:
@@ -210,7 +211,7 @@ class EventExtractor:
             bases = _anaphoric_bases(doc, look, in_entity)
             if bases:
                 ev.target, ev.more_targets = bases[0], bases[1:]
-        ev.more_targets = _coordinated(doc, ents, ev.target)
+        ev.more_targets = ev.more_targets or _coordinated(doc, ents, ev.target)
         ev.place = _place(doc, after, ev.more_targets[-1] if ev.more_targets else ev.target)
         _describe(doc, ev, clause)
         return ev
@@ -280,17 +281,18 @@ def _genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
     return None
 
 
-def _site_first(doc: Doc, i: int, after: list[Span], clause: Span, in_entity) -> Span | None:
+def _site_first(doc: Doc, i: int, after: list[Span], clause: Span, in_entity) -> list[Span]:
     """What a passive or a fall hits: the first site (named or القاعدة) after the verb, else anything hit."""
     sites = [s for s in after if s.label_ in SITES]
     anaphor = _anaphoric_bases(doc, doc[i + 1:clause.end], in_entity)
     first_anaphor = next((t.i for t in doc[i + 1:clause.end] if t.i not in in_entity
                           and set(t._.forms) & lex.BASE_ANAPHORA), None)
     if anaphor and (not sites or first_anaphor < sites[0].start):
-        return anaphor[0]
+        return anaphor
     if sites:
-        return sites[0]
-    return _first_target(doc, after, loose=True)
+        return [sites[0]]
+    other = _first_target(doc, after, loose=True)
+    return [other] if other is not None else []
 
 
 def _anaphoric_bases(doc: Doc, clause: Span, in_entity: dict[int, Span]) -> list[Span]:
@@ -322,6 +324,11 @@ def _is_actor(span: Span) -> bool:
     return span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS
 
 
+def _reach(doc: Doc, span: Span) -> int:
+    """One word back, or two when a quotation mark stands between (على "تنظيم الدولة")."""
+    return 2 if span.start > 0 and doc[span.start - 1].text in QUOTES else 1
+
+
 def _glued(span: Span) -> str:
     """Proclitics on a head-noun name (بمنطقة، وبادية): what its first word carries beyond the head."""
     first = span[0]
@@ -339,7 +346,7 @@ def _is_target(doc: Doc, span: Span, loose: bool) -> bool:
         return _subtype(span) == "Area" and not _preceded_by(doc, span, lex.PLACE_PREPS, 1) \
             and "ب" not in (span._.clitic or _glued(span))
     if span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS:
-        return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) or _preceded_by(doc, span, lex.TARGET_PREPS, 1)
+        return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) or _preceded_by(doc, span, lex.TARGET_PREPS, _reach(doc, span))
     return False
 
 

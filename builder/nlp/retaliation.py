@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .events import ACTORS, EventMention, ident
+from .events import ACTORS, SITES, EventMention, ident
 
 
 def _real(ev: EventMention) -> bool:
@@ -29,6 +29,9 @@ def antecedent(events: list[EventMention], n: int) -> int | None:
     hit_us = [k for k in before if theirs is not None and ident(events[k].attacker) == theirs]
     if hit_us:
         return hit_us[-1]
+    on_sites = [k for k in before if events[k].target is not None and events[k].target.label_ in SITES]
+    if on_sites:
+        return on_sites[-1]
     if before:
         return before[-1]
     after = [k for k in range(n + 1, len(events)) if _real(events[k]) and not events[k].replies
@@ -94,8 +97,10 @@ def _responder_event(events: list[EventMention], n: int, doc) -> int | None:
     if not after:
         return None
     who = ident(after[0])
-    mine = [k for k, ev in enumerate(events) if _real(ev) and ident(ev.attacker) == who and k != n]
-    return min(mine, key=lambda k: abs(k - n)) if mine else None
+    mine = [k for k, ev in enumerate(events) if _real(ev) and ident(ev.attacker) == who and k != n
+            and ev.answers is None]
+    earlier = [k for k in mine if k < n]
+    return earlier[-1] if earlier else (mine[0] if mine else None)
 
 
 class RetaliationLinker:
