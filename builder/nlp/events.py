@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from . import event_lexicon as lex
 from .entities import ENTITIES
 from .known import QUOTES
+from .lexicon import HEADS
 
 ACTORS = {"ArmedGroup", "MilitaryForce"}
 STATE_ACTORS = {"united-states", "israel", "russia", "iran", "turkey"}
@@ -143,6 +144,8 @@ def _groups(doc: Doc, sent: Span, in_entity: dict[int, Span]) -> list[tuple[int,
     kept: list[tuple[int, str]] = []
     for i, kind in found:
         reach = 12 if kept and kept[-1][1] == "passive" else 6
+        if kept and kept[-1][1] == "active" and _verb_forms(doc[kept[-1][0]]) & lex.LIGHT_VERBS:
+            reach = 10                           # شنت، ليل الأحد - الإثنين، ضربات جوية
         if kind == "noun" and kept and i - kept[-1][0] <= reach and kept[-1][1] != "cue":
             continue
         if kept and kept[-1][1] == "noun" and kind not in ("cue", "noun") and i - kept[-1][0] <= 6:
@@ -332,7 +335,8 @@ def _reach(doc: Doc, span: Span) -> int:
 def _glued(span: Span) -> str:
     """Proclitics on a head-noun name (بمنطقة، وبادية): what its first word carries beyond the head."""
     first = span[0]
-    return first.norm_[:len(first.norm_) - len(first._.forms[-1])] if len(first._.forms) > 1 else ""
+    head = next((f for f in first._.forms if f in HEADS), None)
+    return first.norm_[:len(first.norm_) - len(head)] if head and head != first.norm_ else ""
 
 
 def _subtype(span: Span) -> str | None:
