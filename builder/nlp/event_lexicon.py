@@ -74,7 +74,7 @@ PLACE_PREPS = words("في قرب بمحيط محيط داخل عند بريف ر
 
 FOILED = words("احباط احبط احبطت افشل افشلت افشال وشيكه تصدت التصدي اعتراض اسقاط اسقطت منع")
 HEDGES = words("اتهمت اتهم يتهم تتهم يرجح رجح ترجح يرجح مرجح يعتقد يعتقد يشتبه اتهمت اتهم تتهم يتهم ترجيحات يزعم مزعوم")
-AGAIN = words("مجددا مجدد")
+AGAIN = words("مجددا مجدد مرارا مرات متكرره المتكرره")
 AGAIN_AFTER = words("اخري الثانيه الثالثه")
 
 # Number words, with the forms reporters use before a counted noun.
