@@ -346,7 +346,7 @@ def _subtype(span: Span) -> str | None:
 def _is_target(doc: Doc, span: Span, loose: bool) -> bool:
     if span.label_ in ("MilitaryBase", "OilField", "GasField"):
         return True
-    if span.label_ == "Place":
+    if span.label_ == "Place" and span.kb_id_ not in STATE_ACTORS:
         return _subtype(span) == "Area" and not _preceded_by(doc, span, lex.PLACE_PREPS, 1) \
             and "ب" not in (span._.clitic or _glued(span))
     if span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS:

@@ -24,8 +24,7 @@ def antecedent(events: list[EventMention], n: int) -> int | None:
     """The attack that event n answers, looked for before it, then (for a lead sentence) after it."""
     me = events[n]
     mine, theirs = ident(me.attacker), ident(me.target)
-    before = [k for k in range(n) if _real(events[k]) and ident(events[k].attacker) != mine
-              and not events[k].replies]
+    before = [k for k in range(n) if _real(events[k]) and ident(events[k].attacker) != mine]
     hit_us = [k for k in before if theirs is not None and ident(events[k].attacker) == theirs]
     if hit_us:
         return hit_us[-1]
