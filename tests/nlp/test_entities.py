@@ -30,9 +30,6 @@ def test_collective_variants(analyse_doc, text, span, backer):
     assert [b for b, _ in backers] == ([backer] if backer else [])
 
 
-@pytest.mark.xfail(strict=True, reason="فصائل/الفصائل in entities.GROUP_NOUNS is not in normalised spelling, so "
-                                       "'الفصائل الموالية لإيران' is matched only as a gazetteer alias, without "
-                                       "its backer")
 def test_factions_loyal_to_iran_keep_their_backer(analyse_doc):
     _, backers = chosen(analyse_doc, "هاجمت الفصائل المسلحة الموالية لإيران المنطقة.")
     assert [k for _, k in backers] == ["iran"]

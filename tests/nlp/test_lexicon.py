@@ -19,27 +19,8 @@ def _tables():
                 yield f"{module.__name__.rsplit('.', 1)[-1]}.{name}", value
 
 
-# Tables that hold unnormalised words today (see the report to the NLP owner); remove an entry
-# once its table is fixed: strict xfail makes the test fail as soon as it passes.
-KNOWN_BAD = {
-    "lexicon.HEADS": "كتائب: a كتائب X name is never proposed",
-    "lexicon.PERSON_ROLES": "قائد/القائد/الرئيس never match",
-    "lexicon.STOP": "الموالية, على",
-    "lexicon.ATTACKER_ADJECTIVES": "اسرائيلي…",
-    "lexicon.ADJ_NOUNS": "طائرات: 'طائرات أمريكية' names no attacker",
-    "event_lexicon.REPLY_MARKERS": "رداً with tanween (the bare form is there too)",
-    "event_lexicon.ATTACK_OBJECTS": "قذائف",
-    "event_lexicon.WEAPON_WORDS": "قذائف/طائرات: 'سقطت قذائف على X' is no event",
-    "event_lexicon.NUMBER_WORDS": "طائرتين",
-    "event_lexicon.NOUN_ADJECTIVES": "اسرائيلي",
-    "event_lexicon.AIRCRAFT": "طائرات",
-    "relations.BACKING": "الموالية (the normalised form is there too)",
-    "relations.COMMANDER": "قائد/القائد: commanderOf is never found",
-    "entities.ADJ_NOUNS": "طائرات",
-    "entities.ATTACKER_ADJECTIVES": "اسرائيلي…",
-    "entities.GROUP_NOUNS": "فصائل: 'الفصائل الموالية لإيران' gets no backer",
-    "entities.IRAN_LINKS": "الموالية (the normalised form is there too)",
-}
+# Tables that held unnormalised words, with the reason; an entry here marks its test xfail(strict).
+KNOWN_BAD: dict[str, str] = {}
 
 
 def _params():

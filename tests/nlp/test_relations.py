@@ -1,8 +1,6 @@
 """Relations the text states: backing, affiliation, leadership, roles, location."""
 from __future__ import annotations
 
-import pytest
-
 
 def relations(report_of, text: str) -> set[tuple[str, str, str]]:
     return {(r.subject, r.predicate, r.object) for r in report_of(text).relations}
@@ -28,8 +26,6 @@ def test_spokesperson_of(report_of):
         report_of, "وقال المتحدث باسم البنتاغون باتريك رايدر إن القوات سترد.")
 
 
-@pytest.mark.xfail(strict=True, reason="relations.COMMANDER holds قائد/القائد as written (not normalised قايد), "
-                                       "so commanderOf is never found")
 def test_commander_of(report_of):
     assert ("mazloum-abdi", "commanderOf", "sdf") in relations(
         report_of, "قال قائد قوات سوريا الديمقراطية مظلوم عبدي إن قواته تصدت للهجوم.")
