@@ -21,7 +21,7 @@ LIGHT_VERBS = words("""
 """)
 # Verbs whose subject is hit: تعرضت قاعدة X لقصف، سقطت صواريخ على X.
 PASSIVE_VERBS = words("""
-تعرض تعرضت يتعرض تتعرض تعرضا تعرضتا سقط سقطت سقطوا سقطا تساقط انفجرت
+تعرض تعرضت يتعرض تتعرض تعرضا تعرضتا سقط سقطت سقطوا سقطا تساقط انفجرت سقوط
 """)
 # Verbs of answering: ردت قوات التحالف … بقصف مواقع.
 REPLY_VERBS = words("""
@@ -74,7 +74,7 @@ PLACE_PREPS = words("في قرب بمحيط محيط داخل عند بريف ر
 
 FOILED = words("احباط احبط احبطت افشل افشلت افشال وشيكه تصدت التصدي اعتراض اسقاط اسقطت منع")
 HEDGES = words("اتهمت اتهم يتهم تتهم يرجح رجح ترجح يرجح مرجح يعتقد يعتقد يشتبه اتهمت اتهم تتهم يتهم ترجيحات يزعم مزعوم")
-AGAIN = words("مجددا مجدد مرارا مرات متكرره المتكرره")
+AGAIN = words("مجددا مجدد مرارا مرات متكرره المتكرره سبق")
 AGAIN_AFTER = words("اخري الثانيه الثالثه")
 
 # Number words, with the forms reporters use before a counted noun.
@@ -95,7 +95,7 @@ INJURED = words("اصابه اصيب جرح جرحي جريحا اصابات")
 # Words before ترد/رد that make it something else: لم ترد معلومات (no news came), هددت بالرد (a threat).
 NOT_REPLY = words("لم هددت هدد توعدت توعد تهدد يهدد")
 # Words after an attack noun that make it a mention of fighting, not one attack: قصف متبادل بين …
-NOUN_BLOCKERS = words("متبادل المتبادل متبادله بين")
+NOUN_BLOCKERS = words("متبادل المتبادل متبادله بين اسفر ادي تسبب")
 # Words right before an actor that make it an object, not the subject: التي تقود التحالف.
 NOT_SUBJECT = words("تقود يقود تقوده بقياده التي الذي لصالح باسم عنصر عناصر مقاتل مقاتلين مقتل قتلي")
 # Words spelled the same as verb and noun.
@@ -117,3 +117,6 @@ BASE_WORDS = words("قاعده القاعده قواعد القواعد قاعد
 CLAIM_VERBS = words("اعلنت اعلن تبنت تبني وتبنت واعلنت يعلن تعلن")
 CLAIM_NOUNS = words("تنفيذ بتنفيذ عن مسؤوليتها مسؤوليه")
 MASDAR = words("استهداف الاستهداف باستهداف لاستهداف")
+# Verbs of fending off: تصدت الدفاعات لطائرتين مسيرتين — a foiled attack on the base just named.
+FOIL_VERBS = words("تصدت تصدي اعترضت اعترض اسقطت اسقط")
+DOUBLE = words("مزدوج مزدوجا المزدوج")

@@ -57,6 +57,45 @@ def _forms(token) -> set[str]:
     return set(token._.forms)
 
 
+def _attribute_back(events: list[EventMention]) -> None:
+    """تبنت X الهجوم / اتهم … X بتنفيذ الهجوم: a definite attack noun with an author and no target
+    is the attack told just before, which gets that author."""
+    for n, ev in enumerate(events):
+        if ev.kind != "noun" or ev.attacker is None or ev.target is not None:
+            continue
+        if not ev.trigger[0].norm_.startswith(("ال", "بال", "لل")) and ev.trigger.start > 0 \
+                and doc_norm(ev.trigger.doc[ev.trigger.start - 1]) not in ("ذلك", "هذا"):
+            continue
+        earlier = [e for e in events[:n] if e.kind != "cue" and e.attacker is None and e.target is not None]
+        if earlier:
+            earlier[-1].attacker = ev.attacker
+            if ev.trigger.sent != earlier[-1].trigger.sent:
+                ev.kind = "cue"             # nothing new: drop it
+
+
+def doc_norm(token) -> str:
+    return token.norm_
+
+
+def _split_double(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """هجوم مزدوج بالصواريخ والمسيرات: two attacks, one per weapon."""
+    out: list[EventMention] = []
+    for ev in events:
+        out.append(ev)
+        if ev.weapon != "unknown" or not any(set(t._.forms) & lex.DOUBLE for t in ev.clause):
+            continue
+        codes = []
+        for t in ev.clause:
+            code = next((lex.WEAPON_WORDS[f] for f in t._.forms if f in lex.WEAPON_WORDS), None)
+            if code in ("rocket", "drone", "mortar", "artillery") and code not in codes:
+                codes.append(code)
+        if len(codes) == 2:
+            ev.weapon = codes[0]
+            twin = EventMention(**{**ev.__dict__, "weapon": codes[1], "again": True, "more_targets": []})
+            out.append(twin)
+    return out
+
+
 def _verb_forms(token) -> set[str]:
     """A verb carries at most و/ف before it; لقصف or القصف are nouns, never the verb قصف."""
     text = token.norm_
@@ -88,6 +127,8 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
         return "cue"
     if verbs & {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"}:
         return "passive" if any(f & lex.ATTACK_NOUNS for f in [_forms(t) for t in doc[i + 1:i + 17]]) else None
+    if verbs & lex.FOIL_VERBS and any(set(t._.forms) & set(lex.WEAPON_WORDS) for t in doc[i + 1:i + 4]):
+        return "foil"
     if verbs & lex.PASSIVE_VERBS:
         near = [_forms(t) for t in doc[max(0, i - 4):i + 5]]
         return "fall" if any(set(lex.WEAPON_WORDS) & f for f in near) else None
@@ -121,7 +162,7 @@ def _noun_has_target(doc: Doc, i: int) -> bool:
             break
         if forms & lex.TARGET_PREPS or _verb_forms(token) & lex.ACTIVE_VERBS:
             return True
-        if forms & lex.TARGET_NOUNS and token.i - i <= 2:
+        if (forms & lex.TARGET_NOUNS or forms & lex.BASE_WORDS) and token.i - i <= 2:
             return True
     if set(doc[i]._.forms) & lex.MASDAR:
         ents = [s for s in doc.spans.get(ENTITIES, []) if i < s.start <= i + 5]
@@ -179,7 +220,8 @@ class EventExtractor:
                     if prior.trigger.sent == sent and prior.attacker is not None:
                         ev.attacker = prior.attacker
                 events.append(ev)
-        doc._.events = events
+        _attribute_back(events)
+        doc._.events = _split_double(doc, events)
         return doc
 
     def _event(self, doc: Doc, i: int, kind: str, clause: Span, in_entity) -> EventMention:
@@ -191,7 +233,12 @@ class EventExtractor:
         before = [s for s in ents if s.end <= i]
         after = [s for s in ents if s.start > i and s is not ev.attacker]
         marked = _marked_attacker(doc, ents)
-        if kind in ("passive", "fall"):
+        if kind == "foil":
+            ev.target = next((s for s in reversed(before) if s.label_ in SITES), None)
+            if ev.target is None:
+                bases = _anaphoric_bases(doc, clause, in_entity)
+                ev.target = bases[0] if bases else None
+        elif kind in ("passive", "fall"):
             ev.attacker = marked
             found = _site_first(doc, i, after, clause, in_entity)
             ev.target, ev.more_targets = (found[0], found[1:]) if found else (None, [])
@@ -267,10 +314,12 @@ def _claimant(doc: Doc, i: int, before: list[Span]) -> Span | None:
     for span in reversed(before):
         if not _is_actor(span):
             continue
-        lead = {t.norm_ for t in doc[max(0, span.start - 6):span.start]} | set(doc[span.start]._.forms[1:2])
-        if lead & lex.CLAIM_VERBS and (window & lex.CLAIM_NOUNS or doc[span.end:i].text.strip() == ""
-                                       or i - span.end <= 2):
+        lead = {t.norm_ for t in doc[max(0, span.start - 8):span.start]} | set(doc[span.start]._.forms[1:2])
+        between = {t.norm_ for t in doc[span.end:i]}
+        if lead & lex.CLAIM_VERBS and (window & lex.CLAIM_NOUNS or i - span.end <= 2):
             return span
+        if between & lex.CLAIM_VERBS and i - span.end <= 8:
+            return span                          # X أعلنت في وقت سابق استهداف …
     return None
 
 
@@ -438,7 +487,7 @@ def _describe(doc: Doc, ev: EventMention, clause: Span) -> None:
         ev.weapon = min((w for w in weapons if w[1] in codes), key=lambda w: w[0], default=(0, codes.pop(), t))[1]
     ev.count = _count(doc, [p for _, c, p in weapons if c == ev.weapon])
     flat = set().union(*words) if words else set()
-    ev.foiled = bool(flat & lex.FOILED)
+    ev.foiled = bool(flat & lex.FOILED) and ev.kind in ("noun", "foil") or ev.kind == "foil"
     sentence_words = set().union(*[_forms(tok) for tok in ev.trigger.sent])
     ev.hedged = bool(sentence_words & lex.HEDGES)
     ev.again = _again(clause)
