@@ -68,7 +68,9 @@ def _attribute_back(events: list[EventMention]) -> None:
             continue
         earlier = [e for e in events[:n] if e.kind != "cue" and e.attacker is None and e.target is not None]
         if earlier:
-            earlier[-1].attacker = ev.attacker
+            for twin in earlier:
+                if twin.trigger.start == earlier[-1].trigger.start:
+                    twin.attacker = ev.attacker
             if ev.trigger.sent != earlier[-1].trigger.sent:
                 ev.kind = "cue"             # nothing new: drop it
 
@@ -126,7 +128,7 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
                 return "reply"
         return "cue"
     if verbs & {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"}:
-        return "passive" if any(f & lex.ATTACK_NOUNS for f in [_forms(t) for t in doc[i + 1:i + 17]]) else None
+        return "passive" if _exposed_to_attack(doc, i) else None
     if verbs & lex.FOIL_VERBS and any(set(t._.forms) & set(lex.WEAPON_WORDS) for t in doc[i + 1:i + 4]):
         return "foil"
     if verbs & lex.PASSIVE_VERBS:
@@ -135,6 +137,22 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
     if forms & lex.ATTACK_NOUNS and _noun_has_target(doc, i):
         return "noun"
     return None
+
+
+def _exposed_to_attack(doc: Doc, i: int) -> bool:
+    """تعرضت X … لقصف / إلى هجوم: the first ل-object (or إلى-object) after the verb is an attack."""
+    sent_end = doc[i].sent.end
+    in_entity = _entity_index(doc)
+    for j in range(i + 1, min(sent_end, i + 24)):
+        token = doc[j]
+        if j in in_entity:
+            continue
+        text = token.norm_
+        if text in ("الي", "لـ") or (text.startswith("ل") and len(text) > 3):
+            nxt = doc[j + 1] if j + 1 < sent_end else token
+            return bool((_forms(token) | (_forms(nxt) if text in ("الي", "لـ", "لعمليات") else set()))
+                        & lex.ATTACK_NOUNS)
+    return False
 
 
 def _time_gap(doc: Doc, i: int) -> bool:
@@ -168,7 +186,7 @@ def _noun_has_target(doc: Doc, i: int) -> bool:
         ents = [s for s in doc.spans.get(ENTITIES, []) if i < s.start <= i + 5]
         return any(s.label_ in SITES for s in ents)
     behind = set().union(*[_forms(t) for t in doc[max(0, i - 2):i]]) if i else set()
-    return bool(behind & (lex.FOILED | {"تعرض", "تعرضت"}))
+    return bool(behind & (lex.FOILED | lex.CLAIM_NOUNS | {"تعرض", "تعرضت"}))
 
 
 def _entity_index(doc: Doc) -> dict[int, Span]:
@@ -184,7 +202,7 @@ def _groups(doc: Doc, sent: Span, in_entity: dict[int, Span]) -> list[tuple[int,
     found = [(i, k) for i in range(sent.start, sent.end) if (k := _trigger_kind(doc, i, in_entity))]
     kept: list[tuple[int, str]] = []
     for i, kind in found:
-        reach = 12 if kept and kept[-1][1] == "passive" else 6
+        reach = 24 if kept and kept[-1][1] == "passive" else 6
         if kept and kept[-1][1] == "active" and _verb_forms(doc[kept[-1][0]]) & lex.LIGHT_VERBS:
             reach = 10                           # شنت، ليل الأحد - الإثنين، ضربات جوية
         if kind == "noun" and kept and i - kept[-1][0] <= reach and kept[-1][1] != "cue":
@@ -220,8 +238,9 @@ class EventExtractor:
                     if prior.trigger.sent == sent and prior.attacker is not None:
                         ev.attacker = prior.attacker
                 events.append(ev)
+        events = _split_double(doc, events)
         _attribute_back(events)
-        doc._.events = _split_double(doc, events)
+        doc._.events = events
         return doc
 
     def _event(self, doc: Doc, i: int, kind: str, clause: Span, in_entity) -> EventMention:
@@ -306,6 +325,22 @@ def _clause_subject_start(doc: Doc, i: int, before: list[Span]) -> int:
         if doc[k].norm_ in lex.COMPLEMENTIZERS:
             return k + 1
     return lo
+
+
+def _accused(doc: Doc, ents: list[Span], actors: list[Span]) -> Span | None:
+    """اتهم مسؤولون … كتائب حزب الله بتنفيذ الهجوم: the actor accused after the verb of accusing."""
+    if not ents:
+        return None
+    sent = ents[0].sent
+    verb = next((t.i for t in sent if _forms(t) & lex.ACCUSE), None)
+    if verb is None:
+        return None
+    after = [s for s in actors if s.start > verb]
+    if not after:
+        return None
+    if len(after) > 1 and after[1].start - after[0].end <= 3:
+        return after[1]                          # اتهمت قوات التحالف الميليشيات: the second is accused
+    return after[0]
 
 
 def _claimant(doc: Doc, i: int, before: list[Span]) -> Span | None:
@@ -416,6 +451,9 @@ def _first_target(doc: Doc, spans: list[Span], loose: bool) -> Span | None:
 
 def _marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
     actors = [s for s in ents if _is_actor(s)]
+    accused = _accused(doc, ents, actors)
+    if accused is not None:
+        return accused
     for n, span in enumerate(actors):
         if _preceded_by(doc, span, lex.ACCUSE, 4) and n + 1 < len(actors) \
                 and actors[n + 1].start - span.end <= 3:
