@@ -8,6 +8,13 @@ because Oxigraph's union default graph also includes the store's default graph: 
 place a query over the union cannot see.) Queries run over the union of the graphs, so the
 named queries in queries/ run unchanged here, on `rasad serve` and on remote servers.
 
+Entity descriptions (types, names, sameAs, subtype, role) do not go in the article graphs but
+in one graph per entity, <entity IRI>/description (triples.split_graphs), added to without
+removing: each description triple is held once however many articles state it, so the union
+default graph does not repeat it (and multiply query rows) per article. Removing an article
+leaves the descriptions, which other articles may state too; a description no article refers
+to any more is never reached by the queries, which start from events, mentions and relations.
+
 Each replacement is one SPARQL Update, which Oxigraph applies in one transaction: a crash
 leaves either the old graph and hash or the new ones, never a mixture.
 """
@@ -22,8 +29,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from builder.rdf.triples import article_iri
-from builder.rdf.vocab import ARTICLE
+from builder.rdf.triples import article_iri, split_graphs
+from builder.rdf.vocab import ARTICLE, ENTITY
 
 _META = "https://w3id.org/rasad/store#"
 HASH = ox.NamedNode(_META + "contentHash")
@@ -67,14 +74,22 @@ class Store:
     # -- articles ---------------------------------------------------------------------------
 
     def put_article(self, article_id: str, graph: Graph | Iterable[tuple[Node, Node, Node]]) -> bool:
-        """Make `graph` the article's named graph; False (and nothing written) if it already is."""
+        """Make `graph` the article's named graph and add its entity descriptions to theirs;
+        False (and nothing written) if the article already holds exactly this graph."""
         name = _named(article_iri(article_id))
-        lines = sorted({_nt_triple(t) for t in graph})
-        digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+        graph = graph if isinstance(graph, Graph) else _graph(graph)
+        digest = hashlib.sha256("\n".join(sorted({_nt_triple(t) for t in graph})).encode("utf-8")).hexdigest()
         if self._hash(name) == digest:
             return False
-        body = " .\n".join([*lines, f"{name} {HASH} {ox.Literal(digest)}"])
-        self._update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{ {body} }} }}")
+        blocks = []
+        for iri, part in split_graphs(article_iri(article_id), graph):
+            lines = sorted(_nt_triple(t) for t in part)
+            if iri == article_iri(article_id):
+                lines.append(f"{name} {HASH} {ox.Literal(digest)}")
+            body = " .\n".join(lines)
+            blocks.append(f"GRAPH {_named(iri)} {{ {body} }}")
+        inserts = "\n".join(blocks)
+        self._update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ {inserts} }}")
         return True
 
     def remove_article(self, article_id: str) -> bool:
@@ -86,10 +101,11 @@ class Store:
         return True
 
     def articles(self) -> list[str]:
-        """Ids of the articles held, sorted (a graph not named by an article IRI is listed by its IRI)."""
+        """Ids of the articles held, sorted (a graph not named by an article IRI is listed by its
+        IRI; entity description graphs are not listed)."""
         prefix = str(ARTICLE)
         return sorted(unquote(g.value[len(prefix):]) if g.value.startswith(prefix) else g.value
-                      for g in self._store.named_graphs())
+                      for g in self._store.named_graphs() if not _is_description(g.value))
 
     def graph(self, article_id: str) -> Graph:
         """The article's facts as an rdflib Graph, without the bookkeeping triple (empty if absent)."""
@@ -211,6 +227,17 @@ def _format(path: Path) -> ox.RdfFormat:
 
 def _named(iri: URIRef) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
+
+
+def _is_description(iri: str) -> bool:
+    return iri.startswith(str(ENTITY)) and iri.endswith("/description")
+
+
+def _graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
+    out = Graph()
+    for triple in triples:
+        out.add(triple)
+    return out
 
 
 def _nt_triple(triple: tuple[Node, Node, Node]) -> str:

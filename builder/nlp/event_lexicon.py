@@ -114,7 +114,8 @@ AIRCRAFT = words("طيران طائرات مقاتلات")
 SAME_SIDE = {"united-states": "us-forces"}
 COMPLEMENTIZERS = words("ان انه انها بان بانه لان وان")
 BASE_WORDS = words("قاعده القاعده قواعد القواعد قاعدتي")
-CLAIM_VERBS = words("اعلنت اعلن تبنت تبني وتبنت واعلنت يعلن تعلن")
+CLAIM_VERBS = words("اعلنت اعلن واعلنت يعلن تعلن")
+ADOPT_VERBS = words("تبنت تبني وتبنت تتبني يتبني")
 CLAIM_NOUNS = words("تنفيذ بتنفيذ عن مسؤوليتها مسؤوليه")
 MASDAR = words("استهداف الاستهداف باستهداف لاستهداف")
 # Verbs of fending off: تصدت الدفاعات لطائرتين مسيرتين — a foiled attack on the base just named.

@@ -143,6 +143,7 @@ def _exposed_to_attack(doc: Doc, i: int) -> bool:
     """تعرضت X … لقصف / إلى هجوم: the first ل-object (or إلى-object) after the verb is an attack."""
     sent_end = doc[i].sent.end
     in_entity = _entity_index(doc)
+    objects = 0
     for j in range(i + 1, min(sent_end, i + 24)):
         token = doc[j]
         if j in in_entity:
@@ -150,8 +151,11 @@ def _exposed_to_attack(doc: Doc, i: int) -> bool:
         text = token.norm_
         if text in ("الي", "لـ") or (text.startswith("ل") and len(text) > 3):
             nxt = doc[j + 1] if j + 1 < sent_end else token
-            return bool((_forms(token) | (_forms(nxt) if text in ("الي", "لـ", "لعمليات") else set()))
-                        & lex.ATTACK_NOUNS)
+            if (_forms(token) | (_forms(nxt) if text in ("الي", "لـ", "لعمليات") else set())) & lex.ATTACK_NOUNS:
+                return True
+            objects += 1
+            if objects == 2:
+                return False
     return False
 
 
@@ -351,10 +355,12 @@ def _claimant(doc: Doc, i: int, before: list[Span]) -> Span | None:
             continue
         lead = {t.norm_ for t in doc[max(0, span.start - 8):span.start]} | set(doc[span.start]._.forms[1:2])
         between = {t.norm_ for t in doc[span.end:i]}
-        if lead & lex.CLAIM_VERBS and (window & lex.CLAIM_NOUNS or i - span.end <= 2):
-            return span
-        if between & lex.CLAIM_VERBS and i - span.end <= 8:
-            return span                          # X أعلنت في وقت سابق استهداف …
+        verbs = (lead | between) if i - span.end <= 8 else lead
+        if verbs & lex.ADOPT_VERBS:
+            return span                          # تبنت X الهجوم
+        claimed = window & lex.CLAIM_NOUNS or set(doc[i]._.forms) & lex.MASDAR
+        if verbs & lex.CLAIM_VERBS and claimed and not window & lex.FOILED:
+            return span                          # أعلنت X عن استهداف / تنفيذ هجوم
     return None
 
 

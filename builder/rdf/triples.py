@@ -2,8 +2,12 @@
 
 Every IRI is built from the input alone (article id, entity key, offsets), never from blank
 nodes or counters shared between articles, so converting the same Report twice gives the
-same triples. Entity descriptions are repeated in each article graph that mentions the
-entity: dropping one article's graph never removes facts another article supports.
+same triples. `report_triples` gives everything one article supports, entity descriptions
+included (what SHACL validates and what the triple formats hold); `split_graphs` files the
+descriptions (types, names, sameAs, subtype, role) under one graph per entity, so a quad store
+holds each description triple once however many articles mention the entity, while the
+article's own graph keeps only what the article states. A union default graph would otherwise
+return a description triple once per mentioning article and multiply the rows of every query.
 """
 from __future__ import annotations
 
@@ -64,6 +68,30 @@ def span_iri(article_id: str, start: int, end: int, kind: str = "span") -> URIRe
 
 def relation_iri(article_id: str, index: int) -> URIRef:
     return URIRef(f"{article_iri(article_id)}/relation/{index}")
+
+
+def description_iri(entity: URIRef | str) -> URIRef:
+    """<entity IRI>/description: the named graph holding an entity's description."""
+    return URIRef(f"{entity}/description")
+
+
+DESCRIPTION_PREDICATES = frozenset({RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs,
+                                    RASAD.subtype, RASAD.role})
+"""Predicates that describe an entity rather than state something an article says."""
+
+
+def split_graphs(name: URIRef, graph: Graph) -> list[tuple[URIRef, Graph]]:
+    """(graph IRI, graph) pairs: `name` with the article's own statements, then one description
+    graph per entity (in IRI order) with the triples about that entity's identity."""
+    own = Graph(identifier=name)
+    described: dict[URIRef, Graph] = {}
+    for s, p, o in graph:
+        if p in DESCRIPTION_PREDICATES and isinstance(s, URIRef) and str(s).startswith(str(ENTITY)):
+            key = description_iri(s)
+            described.setdefault(key, Graph(identifier=key)).add((s, p, o))
+        else:
+            own.add((s, p, o))
+    return [(name, own), *sorted(described.items())]
 
 
 def lang_of(text: str) -> str:

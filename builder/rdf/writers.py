@@ -1,7 +1,9 @@
 """Write article graphs to one file, the format chosen by its suffix, byte-for-byte reproducibly.
 
 .ttl / .nt / .jsonld hold the union of the graphs; .trig / .nq keep one named graph per
-article (named by the article IRI), so a store can replace or drop one article's facts.
+article (named by the article IRI), so a store can replace or drop one article's facts, and
+put entity descriptions in one graph per entity (<entity IRI>/description, see
+triples.split_graphs), merged over the articles, so each is held once.
 Identical input gives identical bytes: rdflib's Turtle is already ordered; N-Triples and
 N-Quads lines are sorted; TriG is written graph by graph in name order; JSON-LD arrays and
 keys are sorted. The file appears all at once (temp file + os.replace), never half written.
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
-from builder.rdf.triples import article_iri
+from builder.rdf.triples import article_iri, split_graphs
 from builder.rdf.vocab import PREFIXES
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig", ".nq": "nquads"}
@@ -41,15 +43,16 @@ def write_graph(graphs: Iterable[tuple[str, Graph]], path: Path) -> int:
     """Write (name, graph) pairs to `path`; return the number of distinct triples (quads for .trig/.nq).
 
     `name` is the graph's name: an article id (turned into its article IRI) or an absolute IRI.
-    Pairs with the same name are merged.
+    Pairs with the same name are merged, and so are the entity description graphs split off them.
     """
     path = Path(path)
     fmt = format_for(path)
     named: dict[URIRef, Graph] = {}
     for name, graph in graphs:
-        target = named.setdefault(graph_name(name), _bound(Graph(identifier=graph_name(name))))
-        for triple in graph:
-            target.add(triple)
+        for iri, part in split_graphs(graph_name(name), graph):
+            target = named.setdefault(iri, _bound(Graph(identifier=iri)))
+            for triple in part:
+                target.add(triple)
     if fmt in ("trig", "nquads"):
         data, count = _write_quads(named, fmt)
     else:
