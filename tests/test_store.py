@@ -4,9 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from builder.rdf.triples import article_iri
+from builder.rdf.triples import article_iri, entity_iri
+from builder.rdf.vocab import RASAD
 from builder.store import Store, StoreError
 
 EX = "https://example.org/"
@@ -98,3 +99,32 @@ def test_bad_store_paths_are_named(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no Rasad store"):
         Store.open(tmp_path / "empty", read_only=True)
     assert article_iri("a-1").endswith("/a-1")
+
+
+def described(key: str, label: str) -> Graph:
+    """An article graph saying a mention refers to entity `key`, plus that entity's description."""
+    g = Graph()
+    entity = entity_iri(key)
+    g.add((entity, RDF.type, RASAD.MilitaryBase))
+    g.add((entity, RDFS.label, Literal(label, lang="ar")))
+    g.add((URIRef(f"{EX}mention/{key}"), RASAD.refersTo, entity))
+    return g
+
+
+def test_entity_description_is_stored_once(store: Store) -> None:
+    store.put_article("a-1", described("tanf", "قاعدة التنف"))
+    store.put_article("a-2", described("tanf", "قاعدة التنف"))
+    rows = store.select("SELECT ?l WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }")[1]
+    assert [str(r[0]) for r in rows] == ["قاعدة التنف"]  # once, not once per article
+    assert store.articles() == ["a-1", "a-2"]
+    assert (entity_iri("tanf"), RDFS.label, Literal("قاعدة التنف", lang="ar")) not in store.graph("a-1")
+
+
+def test_removing_an_article_keeps_descriptions_others_need(store: Store) -> None:
+    store.put_article("a-1", described("tanf", "قاعدة التنف"))
+    store.put_article("a-2", described("tanf", "قاعدة التنف"))
+    store.remove_article("a-1")
+    rows = store.select("SELECT ?m ?l WHERE { ?m <https://w3id.org/rasad/ontology#refersTo> ?e . "
+                        "?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }")[1]
+    assert [(str(m), str(label)) for m, label in rows] == [(f"{EX}mention/tanf", "قاعدة التنف")]
+    assert store.articles() == ["a-2"]

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from rdf_sample import reports
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset, Graph
 
-from builder.rdf.triples import article_iri, report_triples
+from builder.rdf.triples import DESCRIPTION_PREDICATES, article_iri, description_iri, report_triples
+from builder.rdf.vocab import ENTITY
 from builder.rdf.writers import FORMATS, write_graph
 
 HERE = Path(__file__).parent
@@ -43,14 +44,35 @@ def test_triple_formats_round_trip(tmp_path, suffix):
 def test_quad_formats_keep_one_graph_per_article(tmp_path, suffix):
     path = tmp_path / f"kg{suffix}"
     count = write_graph(graphs(), path)
-    assert count == sum(len(g) for _, g in graphs())
     ds = Dataset()
     ds.parse(path, format=FORMATS[suffix])
-    names = {g.identifier for g in ds.graphs() if len(g)}
-    assert names == {article_iri("t-001"), article_iri("t-002")}
-    for article_id, g in graphs():
-        assert set(ds.graph(article_iri(article_id))) == set(g)
     assert len(list(ds.quads((None, None, None, None)))) == count
+    union = Graph()
+    for g in ds.graphs():
+        union += g
+    assert len(union) == union_size()
+    for article_id, g in graphs():
+        own = set(ds.graph(article_iri(article_id)))
+        assert own and own < set(g)
+        assert not any(p in DESCRIPTION_PREDICATES and str(s).startswith(str(ENTITY)) for s, p, _ in own)
+    names = {g.identifier for g in ds.graphs() if len(g)}
+    described = {description_iri(s) for _, g in graphs() for s in g.subjects(RDF.type)
+                 if str(s).startswith(str(ENTITY))}
+    assert names == {article_iri("t-001"), article_iri("t-002")} | described
+
+
+def test_entity_description_is_held_once(tmp_path):
+    """An entity two articles describe has one description graph, not a copy per article."""
+    path = tmp_path / "kg.nq"
+    write_graph(graphs(), path)
+    ds = Dataset()
+    ds.parse(path, format="nquads")
+    shared = set.intersection(*({s for s in g.subjects(RDF.type) if str(s).startswith(str(ENTITY))}
+                                for _, g in graphs()))
+    assert shared
+    for entity in shared:
+        holders = {c for _, _, _, c in ds.quads((entity, RDF.type, None, None))}
+        assert holders == {description_iri(entity)}
 
 
 def test_graph_name_may_be_an_iri(tmp_path):
