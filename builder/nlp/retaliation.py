@@ -25,6 +25,9 @@ def antecedent(events: list[EventMention], n: int) -> int | None:
     me = events[n]
     mine, theirs = ident(me.attacker), ident(me.target)
     before = [k for k in range(n) if _real(events[k]) and ident(events[k].attacker) != mine]
+    on_me = [k for k in before if mine is not None and ident(events[k].target) == mine]
+    if on_me:
+        return on_me[-1]                         # the reply answers the attack on the replier
     hit_us = [k for k in before if theirs is not None and ident(events[k].attacker) == theirs]
     if hit_us:
         return hit_us[-1]

@@ -215,28 +215,31 @@ function showEvent(i) { $("details").innerHTML = "<h3>event</h3>" + eventHtml(i)
 
 // ---------- timeline ----------
 function renderTimeline(evs) {
-  const W = 1000, base = 150, step = 7, col = 7, maxStack = 18;
+  const W = 1000, base = 150, step = 7, col = 7, room = 126;  // room: pixels a column of marks may rise
   const dated = evs.filter((i) => eventDate(V[i])), undated = evs.filter((i) => !eventDate(V[i]));
   const days = dated.map((i) => Date.parse(eventDate(V[i])));
   const lo = Math.min(...days), hi = Math.max(...days), span = Math.max(hi - lo, 864e5);
   const x0 = 40, x1 = undated.length ? W - 90 : W - 30;
   const xOf = (t) => x0 + (t - lo) / span * (x1 - x0);
-  const stacks = new Map(), pos = new Map();
+  // Every event gets a mark: a column too tall for the room packs its marks closer instead of dropping
+  // some, and says how many it holds (all undated events share one column, so it fills first).
+  const column = new Map(), sizes = new Map(), pos = new Map();
+  dated.forEach((i) => column.set(i, Math.round(xOf(Date.parse(eventDate(V[i]))) / col)));
+  undated.forEach((i) => column.set(i, Math.round((W - 45) / col)));
+  column.forEach((b) => sizes.set(b, (sizes.get(b) || 0) + 1));
+  const stacked = new Map();
+  column.forEach((b, i) => {
+    const k = stacked.get(b) || 0, n = sizes.get(b);
+    stacked.set(b, k + 1);
+    pos.set(i, [b * col, +(base - 8 - k * (n > 1 ? Math.min(step, room / (n - 1)) : step)).toFixed(1)]);
+  });
   let marks = "", overflow = "";
-  const place = (i, x) => {
-    const b = Math.round(x / col), k = stacks.get(b) || 0; stacks.set(b, k + 1);
-    if (k < maxStack) pos.set(i, [b * col, base - 8 - k * step]);
-    else pos.set(i, [b * col, base - 8 - maxStack * step]);
-  };
-  dated.forEach((i) => place(i, xOf(Date.parse(eventDate(V[i])))));
-  undated.forEach((i) => place(i, W - 45));
   for (const i of evs) {
     const [x, y] = pos.get(i), ev = V[i];
-    if (y < base - 8 - (maxStack - 1) * step) continue;
     const hollow = !ev.date;
     marks += `<circle class="event${hollow ? " hollow" : ""}" data-i="${i}" cx="${x}" cy="${y}" r="3.2" ${hollow ? `fill="white" stroke="${color(EVENT_COLORS, ev.type)}"` : `fill="${color(EVENT_COLORS, ev.type)}"`}><title>${esc(ev.type)} ${esc(eventDate(ev) || "undated")}</title></circle>`;
   }
-  stacks.forEach((k, b) => { if (k > maxStack) overflow += `<text class="more" x="${b * col}" y="${base - 12 - maxStack * step}" text-anchor="middle">+${k - maxStack}</text>`; });
+  sizes.forEach((n, b) => { if ((n - 1) * step > room) overflow += `<text class="more" x="${b * col}" y="${base - 12 - room}" text-anchor="middle">${n}</text>`; });
   const inSet = new Set(evs);
   let rets = "", nRet = 0;
   for (const [i, j] of D.retaliation) {
