@@ -62,12 +62,17 @@ def build_many(jobs: dict[str, tuple]) -> dict[str, subprocess.CompletedProcess]
 
 # --- the bundled examples, in every format ----------------------------------------------------------
 
+# Formats built a second time to compare bytes: one per writer path (.nt and .nq share the sorted-lines
+# path with each other and their triples with .ttl; each build costs seconds of spaCy start-up).
+TWICE = (".ttl", ".trig", ".jsonld", ".nq")
+
+
 @pytest.fixture(scope="module")
 def example_builds(tmp_path_factory) -> dict[str, tuple[Path, Path, subprocess.CompletedProcess]]:
     out = tmp_path_factory.mktemp("examples")
     jobs = {}
     for suffix in FORMATS:
-        for n in (1, 2):
+        for n in (1, 2) if suffix in TWICE else (1,):
             jobs[f"{suffix}{n}"] = (EXAMPLES, "-o", out / f"run{n}{suffix}", "-q")
     procs = build_many(jobs)
     return {s: (out / f"run1{s}", out / f"run2{s}", procs[f"{s}1"]) for s in FORMATS}
@@ -89,7 +94,7 @@ def test_examples_graph_passes_shacl(example_builds, suffix):
     assert ok, report
 
 
-@pytest.mark.parametrize("suffix", list(FORMATS))
+@pytest.mark.parametrize("suffix", TWICE)
 def test_building_twice_gives_identical_bytes(example_builds, suffix):
     first, second, _ = example_builds[suffix]
     assert first.read_bytes() == second.read_bytes()
