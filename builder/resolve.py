@@ -185,7 +185,7 @@ def _compatible(a: Event, b: Event, within=lambda x, y: False, fine=lambda x: Tr
     def same(x, y):
         return x is None or y is None or _side(x) == _side(y)
 
-    shared = (a.target is not None and a.target == b.target) or (
+    shared = (a.target is not None and _side(a.target) == _side(b.target)) or (
         a.attacker is not None and _side(a.attacker) == _side(b.attacker) and (a.target is None or b.target is None))
     types = a.type == b.type or "Attack" in (a.type, b.type)
     if a.place and b.place and a.place != b.place and a.target != a.place and b.target != b.place \

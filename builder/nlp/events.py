@@ -206,7 +206,9 @@ def _groups(doc: Doc, sent: Span, in_entity: dict[int, Span]) -> list[tuple[int,
     found = [(i, k) for i in range(sent.start, sent.end) if (k := _trigger_kind(doc, i, in_entity))]
     kept: list[tuple[int, str]] = []
     for i, kind in found:
-        reach = 24 if kept and kept[-1][1] == "passive" else 6
+        reach = 6
+        if kept and kept[-1][1] == "passive" and (doc[i].norm_.startswith("ل") or doc[i - 1].norm_ == "الي"):
+            reach = 24                           # تعرضت X … لقصف: the exposure's object
         if kept and kept[-1][1] == "active" and _verb_forms(doc[kept[-1][0]]) & lex.LIGHT_VERBS:
             reach = 10                           # شنت، ليل الأحد - الإثنين، ضربات جوية
         if kind == "noun" and kept and i - kept[-1][0] <= reach and kept[-1][1] != "cue":
@@ -264,6 +266,8 @@ class EventExtractor:
         elif kind in ("passive", "fall"):
             ev.attacker = marked
             found = _site_first(doc, i, after, clause, in_entity)
+            if kind == "passive" and before and i - before[-1].end <= 1 and _is_target(doc, before[-1], True):
+                found = [before[-1]]                 # نقطة تابعة لـ X تعرضت …: the subject before the verb
             ev.target, ev.more_targets = (found[0], found[1:]) if found else (None, [])
             if ev.target is None:
                 ev.target = next((s for s in reversed(before) if _is_target(doc, s, loose=True)), None)
