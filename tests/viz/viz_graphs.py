@@ -87,6 +87,16 @@ def small_graph() -> Graph:
     return g
 
 
+def crowded_graph(n_undated: int) -> Graph:
+    """small_graph() plus n_undated more undated attacks on Green Village from its undated article: all of
+    them share the timeline's one "undated" column."""
+    g = small_graph()
+    two = ARTICLE["v-002"]
+    for i in range(n_undated):
+        _event(g, two, f"u{i}", "Attack", f"{SENTENCE_D[:-1]} للمرة {i + 2}.", target=GREEN, place=DEZ)
+    return g
+
+
 CLASSES = ("RocketAttack", "MortarAttack", "AirStrike", "DroneStrike", "Attack")
 WEAPONS = {"RocketAttack": "rocket", "MortarAttack": "mortar", "AirStrike": "airstrike", "DroneStrike": "drone",
            "Attack": "unknown"}
