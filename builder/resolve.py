@@ -22,8 +22,8 @@ from .nlp.events import EventMention
 from .nlp.known import QUOTES
 from .nlp.lexicon import HEADS
 from .nlp.normalize import key as name_key
-from .nlp.times import TIMES
 from .nlp.relations import find_relations
+from .nlp.times import TIMES
 
 
 def unseen_key(etype: str, name: str) -> str:

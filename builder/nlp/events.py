@@ -180,7 +180,7 @@ def _noun_has_target(doc: Doc, i: int) -> bool:
         forms = _forms(token)
         if forms & lex.NOUN_BLOCKERS:
             return False
-        if token.text in CLAUSE_BREAKS and not (doc[i + 1:token.i + 4].text.count("،") <= 2 and _time_gap(doc, token.i)):
+        if token.text in CLAUSE_BREAKS and not _time_gap(doc, token.i):
             break
         if forms & lex.TARGET_PREPS or _verb_forms(token) & lex.ACTIVE_VERBS:
             return True
@@ -266,7 +266,8 @@ class EventExtractor:
         elif kind in ("passive", "fall"):
             ev.attacker = marked
             found = _site_first(doc, i, after, clause, in_entity)
-            if kind == "passive" and before and i - before[-1].end <= 1 and _is_target(doc, before[-1], True):
+            if kind == "passive" and before and i - before[-1].end <= 1 and _is_target(doc, before[-1], True) \
+                    and not any(t.is_punct for t in doc[before[-1].end:i]):
                 found = [before[-1]]                 # نقطة تابعة لـ X تعرضت …: the subject before the verb
             ev.target, ev.more_targets = (found[0], found[1:]) if found else (None, [])
             if ev.target is None:
@@ -444,7 +445,8 @@ def _is_target(doc: Doc, span: Span, loose: bool) -> bool:
         return _subtype(span) == "Area" and not _preceded_by(doc, span, lex.PLACE_PREPS, 1) \
             and "ب" not in (span._.clitic or _glued(span))
     if span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS:
-        return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) or _preceded_by(doc, span, lex.TARGET_PREPS, _reach(doc, span))
+        return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) \
+            or _preceded_by(doc, span, lex.TARGET_PREPS, _reach(doc, span))
     return False
 
 
