@@ -296,7 +296,6 @@ def _dates(result: dict) -> float:
 
 
 @needs_shared
-@pytest.mark.xfail(strict=False, reason="quality work in progress")
 def test_seeds_quality_meets_issue_3(corpus_scores):
     result = scored(corpus_scores["seeds"])
     figures = (result["entities"]["f1"], result["events"]["f1"], result["retaliation_links"]["f1"], _dates(result))
@@ -304,9 +303,16 @@ def test_seeds_quality_meets_issue_3(corpus_scores):
 
 
 @needs_shared
-@pytest.mark.xfail(strict=False, reason="quality work in progress")
 def test_dev_quality_meets_issue_3(corpus_builds, corpus_scores):
     assert corpus_builds[1]["dev"].returncode == 0, corpus_builds[1]["dev"].stderr
     result = scored(corpus_scores["dev"])
-    figures = (result["entities"]["f1"], result["events"]["f1"], result["retaliation_links"]["f1"])
-    assert figures[0] >= 0.80 and figures[1] >= 0.70 and figures[2] >= 0.60, figures
+    figures = (result["entities"]["f1"], result["events"]["f1"])
+    assert figures[0] >= 0.80 and figures[1] >= 0.70, figures
+
+
+@needs_shared
+@pytest.mark.xfail(strict=True, reason="dev retaliation links F1 is 0.40: links told across paragraphs "
+                   "(strikes answering a drone attack named later) are not found yet")
+def test_dev_retaliation_links_meet_issue_3(corpus_scores):
+    result = scored(corpus_scores["dev"])
+    assert result["retaliation_links"]["f1"] >= 0.60, result["retaliation_links"]
