@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _LETTERS = str.maketrans({
@@ -30,7 +31,23 @@ def norm(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=65536)
+def _strip(word: str) -> tuple[str, ...]:
+    return tuple(_strip_uncached(word))
+
+
 def strip_clitics(word: str) -> list[str]:
+    """The forms a normalised word can stand for once proclitics are removed, the word itself first.
+
+    Cached: the same few thousand words recur in every article.
+
+    >>> strip_clitics("والميليشيات")
+    ['والميليشيات', 'الميليشيات', 'ميليشيات']
+    """
+    return list(_strip(word))
+
+
+def _strip_uncached(word: str) -> list[str]:
     """The forms a normalised word can stand for once proclitics are removed, the word itself first.
 
     >>> strip_clitics("والميليشيات")
