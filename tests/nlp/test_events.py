@@ -87,9 +87,8 @@ def test_fall_of_shells(report_of):
     assert ev.weapon == "artillery"
 
 
-@pytest.mark.xfail(strict=True, reason="regression (1ccc4fa/8dd0842): the body that announces the attack "
-                                       "(أعلنت قسد عن هجوم …) is taken as its attacker")
 def test_noun(report_of):
+    """Announcing an attack (أعلنت قسد عن هجوم …) does not make the announcer its author."""
     ev = one(report_of, "أعلنت قوات سوريا الديمقراطية عن هجوم صاروخي على قاعدة حقل العمر.")
     assert roles(ev) == (None, OMAR)
     assert ev.type == "RocketAttack"
