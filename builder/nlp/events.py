@@ -64,7 +64,7 @@ def _attribute_back(events: list[EventMention]) -> None:
         if ev.kind != "noun" or ev.attacker is None or ev.target is not None:
             continue
         if not ev.trigger[0].norm_.startswith(("ال", "بال", "لل")) and ev.trigger.start > 0 \
-                and doc_norm(ev.trigger.doc[ev.trigger.start - 1]) not in ("ذلك", "هذا"):
+                and ev.trigger.doc[ev.trigger.start - 1].norm_ not in ("ذلك", "هذا"):
             continue
         earlier = [e for e in events[:n] if e.kind != "cue" and e.attacker is None and e.target is not None]
         if earlier:
@@ -73,10 +73,6 @@ def _attribute_back(events: list[EventMention]) -> None:
                     twin.attacker = ev.attacker
             if ev.trigger.sent != earlier[-1].trigger.sent:
                 ev.kind = "cue"             # nothing new: drop it
-
-
-def doc_norm(token) -> str:
-    return token.norm_
 
 
 def _split_double(doc: Doc, events: list[EventMention]) -> list[EventMention]:
@@ -128,7 +124,7 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
                 return "reply"
         return "cue"
     if verbs & {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"}:
-        return "passive" if _exposed_to_attack(doc, i) else None
+        return "passive" if _exposed_to_attack(doc, i, in_entity) else None
     if verbs & lex.FOIL_VERBS and any(set(t._.forms) & set(lex.WEAPON_WORDS) for t in doc[i + 1:i + 4]):
         return "foil"
     if verbs & lex.PASSIVE_VERBS:
@@ -139,10 +135,9 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
     return None
 
 
-def _exposed_to_attack(doc: Doc, i: int) -> bool:
+def _exposed_to_attack(doc: Doc, i: int, in_entity: dict[int, Span]) -> bool:
     """تعرضت X … لقصف / إلى هجوم: the first ل-object (or إلى-object) after the verb is an attack."""
     sent_end = doc[i].sent.end
-    in_entity = _entity_index(doc)
     objects = 0
     for j in range(i + 1, min(sent_end, i + 24)):
         token = doc[j]
@@ -291,7 +286,7 @@ class EventExtractor:
                 ev.target, ev.more_targets = bases[0], bases[1:]
         ev.more_targets = ev.more_targets or _coordinated(doc, ents, ev.target)
         ev.place = _place(doc, after, ev.more_targets[-1] if ev.more_targets else ev.target)
-        _describe(doc, ev, clause)
+        _describe(doc, ev, clause, in_entity)
         return ev
 
 
@@ -504,12 +499,11 @@ def _place(doc: Doc, after: list[Span], target: Span | None) -> Span | None:
     return target if target is not None and target.label_ == "Place" else None
 
 
-def _describe(doc: Doc, ev: EventMention, clause: Span) -> None:
+def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) -> None:
     """Weapon, count, casualties, foiled/hedged/again flags from the words of the clause."""
     t = ev.trigger.start
     weapons: list[tuple[int, str, int]] = []
     words = [_forms(tok) for tok in clause]
-    inside = _entity_index(doc)
     for k, forms in enumerate(words):
         if clause.start + k in inside:
             continue                             # قاعدة عين الأسد الجوية names a base, not an air strike
