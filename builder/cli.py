@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 # One module per command; each has register(subparsers) that sets `func` on its parser.
-COMMANDS = ("build", "query", "remove", "serve", "push", "viz", "export")
+COMMANDS = ("build", "query", "remove", "serve", "push", "viz", "export", "link")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -28,7 +28,7 @@ ENT = "https://w3id.org/rasad/id/entity/"
 ART = "https://w3id.org/rasad/id/article/"
 WD = "http://www.wikidata.org/entity/"
 NAMED = ["attacks_on_bases", "attacks_per_target_month", "entities", "event_facts", "events",
-         "militias_backers", "retaliation_chains", "top_actors"]
+         "linked_entities", "militias_backers", "retaliation_chains", "top_actors"]
 
 
 @pytest.fixture(scope="module")

@@ -82,6 +82,10 @@ class RASAD(DefinedNamespace):
     commanderOf: URIRef
     leads: URIRef
     controls: URIRef
+    # Wikidata links (builder/link)
+    Link: URIRef
+    linkMethod: URIRef
+    confidence: URIRef
 
 
 PREFIXES: dict[str, Namespace] = {
