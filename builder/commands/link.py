@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 
@@ -20,6 +21,9 @@ def cmd_link(args: argparse.Namespace) -> int:
     client = None if args.offline else SparqlClient(args.endpoint or WIKIDATA_SPARQL,
                                                     Path(args.cache) if args.cache else None)
     classes = load_classes(Path(args.classes) if args.classes else CLASSES_FILE)
+    if client is not None and not classes:
+        print("rasad link: no Wikidata class table (give --classes TSV of class IDs checked on the endpoint); "
+              "the live search is skipped", file=sys.stderr)
     links, offline, live = link_graph(graph, client, args.threshold, classes)
     count = write_linked(graph, links, out)
     asked = f", {client.requests} requests" if client else ""
@@ -34,6 +38,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint (default https://query.wikidata.org/sparql)")
     p.add_argument("--cache", metavar="DIR", help="cache answers here; a second run asks nothing")
     p.add_argument("--threshold", type=float, default=0.8, help="minimum score for a live link (default 0.8)")
-    p.add_argument("--classes", metavar="TSV", help="Rasad type → Wikidata class table (default: the shipped one)")
+    p.add_argument("--classes", metavar="TSV", help="type→class IDs checked on the endpoint (needed for live links)")
     p.add_argument("--offline", action="store_true", help="only record the gazetteer's links; no network")
     p.set_defaults(func=cmd_link)
