@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from oxigraph_server import free_port, oxigraph_server
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = Path(os.environ.get("RASAD_SEEDS", "/work/shared/corpus/seeds"))
@@ -25,12 +25,6 @@ VIRTUOSO_PASSWORD = "rasad-test"
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "integration: needs real servers (oxigraph, virtuoso); see .ci/run")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(url: str, seconds: float = 30.0) -> None:
@@ -77,25 +71,11 @@ def serve_url(built: tuple[Path, Path]) -> Iterator[str]:
         proc.wait(timeout=10)
 
 
-def _oxigraph_binary() -> str | None:
-    local = Path(sys.executable).parent / "oxigraph"
-    return str(local) if local.is_file() else shutil.which("oxigraph")
-
-
 @pytest.fixture(scope="session")
 def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a fresh Oxigraph server (empty store), started by scripts/oxigraph-server.sh."""
-    binary = _oxigraph_binary()
-    if binary is None:
-        pytest.skip("no oxigraph server binary: pip install oxigraph==0.5.13")
-    work, port = tmp_path_factory.mktemp("oxigraph"), free_port()
-    script = ROOT / "scripts" / "oxigraph-server.sh"
-    subprocess.run([str(script), "start", str(work), str(port)], check=True, capture_output=True,
-                   env={**os.environ, "OXIGRAPH": binary})
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        subprocess.run([str(script), "stop", str(work)], check=False, capture_output=True)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
