@@ -2,7 +2,8 @@
 
 A link is `<entity> owl:sameAs wd:Q…` plus a `rasad:Link` node (an rdf:Statement about that
 triple) carrying `rasad:linkMethod` and `rasad:confidence`. Link nodes and copied facts go to one
-named graph, LINKS_GRAPH; the sameAs triples join the entity's description graph like the ones
+named graph, LINKS_GRAPH, with the Wikidata classes the live search used as its type filter
+(`rasad:<Type> skos:relatedMatch wd:Q…`); the sameAs triples join the entity's description graph like the ones
 `rasad build` writes, so queries see one copy of each.
 """
 from __future__ import annotations
@@ -16,8 +17,9 @@ from rdflib.namespace import GEO, OWL, RDF, RDFS, SKOS
 
 from builder.facts import ENTITY_TYPES
 from builder.gazetteer import load_gazetteer
+from builder.link.classes import ClassTable, load_class_labels, resolve_classes
 from builder.link.client import SparqlClient
-from builder.link.search import WD, Candidate, Unlinked, find_candidates, load_classes
+from builder.link.search import WD, Candidate, Unlinked, find_candidates
 from builder.rdf.vocab import ENTITY, ID, RASAD
 
 LINKS_GRAPH = URIRef(ID["links"])
@@ -124,14 +126,28 @@ def enrich(client: SparqlClient, links: list[Candidate], out: Graph, batch: int 
                 out.add((item, RDFS.label, Literal(value["value"], lang=value.get("xml:lang"))))
 
 
+def record_classes(out: Graph, table: ClassTable) -> None:
+    """Say which class items stood for each Rasad type, and by which English label they were found."""
+    for entry in table.classes:
+        item = URIRef(WD + entry.qid)
+        out.add((RASAD[entry.type], SKOS.relatedMatch, item))
+        if table.by_label:
+            out.add((item, RDFS.label, Literal(entry.label, lang="en")))
+
+
 def link_graph(graph: Graph, client: SparqlClient | None, threshold: float = 0.8,
-               classes: dict[str, tuple[str, ...]] | None = None) -> tuple[Graph, int, int]:
-    """(new triples, gazetteer links, live links); no client means offline only."""
+               classes: ClassTable | None = None) -> tuple[Graph, int, int]:
+    """(new triples, gazetteer links, live links); no client means offline only.
+
+    Without `classes`, the class items are resolved on the client's endpoint from the shipped labels.
+    """
     out = Graph(identifier=LINKS_GRAPH)
     offline = record_gazetteer_links(graph, out)
     if client is None:
         return out, offline, 0
-    found = find_candidates(client, unlinked(graph), classes or load_classes())
+    table = classes if classes is not None else resolve_classes(client, load_class_labels())
+    record_classes(out, table)
+    found = find_candidates(client, unlinked(graph), table.by_type())
     kept = [c for c in found if c.score >= threshold]
     for link in kept:
         add_link(out, URIRef(link.entity), link.qid, "wikidata-sparql", link.score)

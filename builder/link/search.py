@@ -2,22 +2,20 @@
 
 Each entity's Arabic and English names (rdfs:label, skos:altLabel) go into a VALUES block; an item
 is a candidate when one of its labels or aliases is one of those names, it is an instance of one of
-the type's classes (wdt:P31/wdt:P279*), and it belongs to Syria, Iraq, Iran or the US (wdt:P17, or
-wdt:P27 for people). Only the four country QIDs are fixed here; they are in the verified table.
+the type's classes (wdt:P31/wdt:P279*; the classes are resolved by builder/link/classes.py), and it
+belongs to Syria, Iraq, Iran or the US (wdt:P17, or wdt:P27 for people). The four country QIDs are
+the only IDs fixed here: they are rows of the verified table, so they need no look-up.
 """
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from rdflib import Literal
 
 from builder.link.client import Row, SparqlClient
 
-CLASSES_FILE = Path(__file__).with_name("wikidata_classes.tsv")
 COUNTRIES = ("Q858", "Q796", "Q794", "Q30")  # Syria, Iraq, Iran, United States (wikidata_qids.tsv)
 WD = "http://www.wikidata.org/entity/"
 LABEL_WEIGHT, ALIAS_WEIGHT = 1.0, 0.8
@@ -39,17 +37,6 @@ class Candidate:
     entity: str
     qid: str
     score: float
-
-
-def load_classes(path: Path = CLASSES_FILE) -> dict[str, tuple[str, ...]]:
-    """Rasad type → Wikidata class QIDs, from a TSV of (rasad_type, class_qid, class_name)."""
-    classes: dict[str, list[str]] = defaultdict(list)
-    lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    for n, row in enumerate(csv.reader(lines[1:], delimiter="\t"), start=2):
-        if len(row) < 2 or not row[1].startswith("Q") or not row[1][1:].isdigit():
-            raise ValueError(f"{path}: row {n}: expected rasad_type<TAB>Q… class, got {row!r}")
-        classes[row[0]].append(row[1])
-    return {key: tuple(values) for key, values in classes.items()}
 
 
 def candidate_query(names: Iterable[Literal], classes: Sequence[str]) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from builder.link import SparqlClient, link_graph, load_classes
 from builder.link.graph import link_iri
@@ -30,6 +30,7 @@ def classes() -> dict[str, tuple[str, ...]]:
 
 
 def _link(endpoint: str, graph: Graph, classes, cache: Path) -> tuple[Graph, SparqlClient]:
+    """One live run; `classes=None` resolves the shipped class labels on the endpoint."""
     client = SparqlClient(endpoint, cache)
     out, _, _ = link_graph(graph, client, 0.8, classes)
     return out, client
@@ -73,7 +74,55 @@ def test_second_run_asks_nothing_and_gives_the_same_graph(wikidata_endpoint, unl
     assert set(second) == set(first)
 
 
-def test_cli_links_and_second_run_makes_zero_requests(wikidata_endpoint, tmp_path):
+def test_classes_resolved_by_label_link_without_a_class_table(wikidata_endpoint, unlinked, tmp_path):
+    out, client = _link(wikidata_endpoint, unlinked, None, tmp_path)
+    assert set(out.objects(ENTITY["test-omar-field"], OWL.sameAs)) == {WD.Q900000001}
+    assert set(out.objects(ENTITY["test-mayadin-town"], OWL.sameAs)) == {WD.Q900000002}  # not the TV channel
+    # the garrison is an instance of the second class labelled "military base" only
+    assert set(out.objects(ENTITY["test-tanf-base"], OWL.sameAs)) == {WD.Q900000004}
+    for wrong in ("test-omar-as-place", "test-unknown-group"):
+        assert list(out.objects(ENTITY[wrong], OWL.sameAs)) == [], wrong
+    node = link_iri(ENTITY["test-tanf-base"], "Q900000004")
+    assert out.value(node, RASAD.linkMethod) == Literal("wikidata-sparql")
+    # 1 class look-up, 1 candidate batch per searched type (MilitaryBase, OilField, Place), 1 enrichment
+    assert client.requests == 5
+
+
+def test_resolved_classes_are_recorded_in_the_links_graph(wikidata_endpoint, unlinked, tmp_path):
+    out, _ = _link(wikidata_endpoint, unlinked, None, tmp_path)
+    assert set(out.objects(RASAD.MilitaryBase, SKOS.relatedMatch)) == {WD.Q900000111, WD.Q900000112, WD.Q900000113}
+    assert set(out.objects(RASAD.OilField, SKOS.relatedMatch)) == {WD.Q900000101}  # not the film
+    assert (WD.Q900000112, RDFS.label, Literal("military base", lang="en")) in out
+    assert list(out.objects(RASAD.GasField, SKOS.relatedMatch)) == []
+
+
+def test_second_run_without_class_table_asks_nothing(wikidata_endpoint, unlinked, tmp_path):
+    first, _ = _link(wikidata_endpoint, unlinked, None, tmp_path)
+    second, again = _link(wikidata_endpoint, unlinked, None, tmp_path)
+    assert again.requests == 0 and set(second) == set(first)
+
+
+def test_cli_resolves_classes_and_reports_the_ones_missing(wikidata_endpoint, tmp_path):
+    args = [sys.executable, "-m", "builder.cli", "link", "--graph", str(FIXTURES / "unlinked.ttl"),
+            "-o", str(tmp_path / "out.ttl"), "--endpoint", wikidata_endpoint, "--cache", str(tmp_path / "cache")]
+    first = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert f"classes (by English label on {wikidata_endpoint}): " in first.stdout
+    assert "MilitaryBase Q900000111 Q900000112 Q900000113; OilField Q900000101;" in first.stdout
+    assert "3 live links, 5 requests" in first.stdout
+    gas = [line for line in first.stderr.splitlines() if '"gas field"@en' in line]
+    assert gas == [f'rasad link: no class item labelled "gas field"@en on {wikidata_endpoint}, going on without it; '
+                   "GasField has no class left and is not searched live"]
+    assert [line for line in first.stderr.splitlines() if '"village"@en' in line and "Place keeps its other classes"
+            in line]
+    human = [line for line in first.stderr.splitlines() if '"human"@en' in line]  # one line for two types
+    assert len(human) == 1 and "Official has no class left" in human[0] and "Person has no class left" in human[0]
+    second = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "3 live links, 0 requests" in second.stdout and second.stderr == first.stderr
+    out = Graph().parse(tmp_path / "out.ttl", format="turtle")
+    assert (ENTITY["test-tanf-base"], OWL.sameAs, WD.Q900000004) in out
+
+
+def test_cli_with_class_table_links_and_second_run_makes_zero_requests(wikidata_endpoint, tmp_path):
     args = [sys.executable, "-m", "builder.cli", "link", "--graph", str(FIXTURES / "unlinked.ttl"),
             "-o", str(tmp_path / "out.ttl"), "--endpoint", wikidata_endpoint, "--cache", str(tmp_path / "cache"),
             "--classes", str(FIXTURES / "classes.tsv")]

@@ -1,10 +1,9 @@
-"""Ranking and the class table: the parts of the live path that need no server."""
+"""Ranking and the candidate query: the parts of the live search that need no server."""
 from __future__ import annotations
 
-import pytest
 from rdflib import Literal
 
-from builder.link.search import CLASSES_FILE, Unlinked, candidate_query, load_classes, rank
+from builder.link.search import Unlinked, candidate_query, rank
 
 WD = "http://www.wikidata.org/entity/"
 
@@ -30,18 +29,6 @@ def test_a_tie_halves_the_score():
 
 def test_rows_for_other_names_or_languages_are_ignored():
     assert rank(ENTITY, [_row("Example town", "ar", "Q900000010", "label")]) is None
-
-
-def test_shipped_class_table_holds_no_unverified_ids():
-    """Class IDs come from the user (--classes), checked on the endpoint; none are written from memory."""
-    assert load_classes(CLASSES_FILE) == {}
-
-
-def test_bad_class_table_names_the_file(tmp_path):
-    bad = tmp_path / "classes.tsv"
-    bad.write_text("rasad_type\tclass_qid\tclass_name\nPlace\thuman settlement\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="classes.tsv: row 2"):
-        load_classes(bad)
 
 
 def test_query_filters_by_class_and_country():
