@@ -18,6 +18,7 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SKOS
 
 from builder.facts import ENTITY_TYPES, PLACE_SUBTYPES
+from builder.rdf.parse import RDFParseError, UnsafeRDFError, parse_graph
 
 RASAD = Namespace("https://w3id.org/rasad/ontology#")
 ENTITY = Namespace("https://w3id.org/rasad/id/entity/")
@@ -93,14 +94,14 @@ def _load(paths: tuple[Path, ...]) -> list[GazEntry]:
 
 
 def _parse(path: Path) -> Graph:
-    graph = Graph()
     try:
-        graph.parse(path, format="turtle")
+        return parse_graph(path, "turtle")
     except FileNotFoundError as err:
         raise GazetteerError(f"{path}: file not found") from err
-    except Exception as err:  # rdflib raises several unrelated exception types for bad Turtle
-        raise GazetteerError(f"{path}: not valid Turtle: {err}") from err
-    return graph
+    except UnsafeRDFError as err:
+        raise GazetteerError(str(err)) from err
+    except RDFParseError as err:
+        raise GazetteerError(f"{path}: not valid Turtle: {err.reason}") from err
 
 
 def _entity_subjects(graph: Graph, path: Path) -> list[URIRef]:

@@ -12,6 +12,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import Graph
 
 from builder import paths
+from builder.rdf.parse import parse_graph
 
 
 @lru_cache(maxsize=4)
@@ -20,7 +21,7 @@ def load_shapes(path: Path | None = None) -> Graph:
     path = Path(path or paths.SHAPES_FILE)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: SHACL shapes file not found (set RASAD_HOME to the Rasad checkout)")
-    return Graph().parse(path, format="turtle")
+    return parse_graph(path, "turtle")
 
 
 def validate(graph: Graph, shapes: Path | None = None) -> tuple[bool, str]:

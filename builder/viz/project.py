@@ -24,6 +24,7 @@ from rdflib import Graph
 
 from builder import paths
 from builder.query import load_graph, run_query
+from builder.rdf.parse import parse_graph
 
 RASAD_NS = "https://w3id.org/rasad/ontology#"
 UNKNOWN = "urn:rasad:unknown"  # stands for the missing side of an attack with one side known
@@ -231,7 +232,7 @@ def _add_coordinates(net: nx.MultiDiGraph, graph: Graph, gazetteer: Iterable[Pat
         if files:
             extra = Graph()
             for f in files:
-                extra.parse(f, format="turtle")
+                parse_graph(f, "turtle", into=extra)
             more_points, more_parents = _geo(extra)
             points = {**more_points, **points}
             parents = {**more_parents, **parents}
