@@ -92,12 +92,14 @@ class Resolver:
         mentions: list[EventMention] = doc._.events
         drafts: list[Event | None] = []
         again: list[bool] = []
+        apart: list[bool] = []
         stamps: list[tuple | None] = []
         for ev in mentions:
             attacker, target = self._key(ev.attacker), self._key(ev.target)
             if attacker is not None and _side(attacker) == _side(target):
                 target = None
             again.append(ev.again)
+            apart.append(ev.apart)
             stamps.append(_stamp(doc, ev))
             if ev.kind == "cue" or (attacker is None and target is None):
                 drafts.append(None)
@@ -108,8 +110,9 @@ class Resolver:
                 if drafts[n] is not None and self._key(extra):
                     drafts.append(replace(drafts[n], target=self._key(extra)))
                     again.append(True)
+                    apart.append(apart[n])
                     stamps.append(stamps[n])
-        return merge_events(drafts, again, stamps, self._within, self._fine)
+        return merge_events(drafts, again, stamps, self._within, self._fine, apart)
 
     def _fine(self, key: str) -> bool:
         """Towns, areas and sites tell two attacks apart; a country or a province does not."""
@@ -195,17 +198,21 @@ def _compatible(a: Event, b: Event, within=lambda x, y: False, fine=lambda x: Tr
 
 
 def merge_events(drafts: list[Event | None], again: list[bool], stamps: list[tuple | None] | None = None,
-                 within=lambda x, y: False, fine=lambda x: True) -> list[Event]:
-    """Fold restatements into the first statement; keep answers pointing at the merged events."""
+                 within=lambda x, y: False, fine=lambda x: True, apart: list[bool] | None = None) -> list[Event]:
+    """Fold restatements into the first statement; keep answers pointing at the merged events.
+
+    `again[n]`: never folded into an earlier event; `apart[n]`: never folded with any other."""
     stamps = stamps or [None] * len(drafts)
+    apart = apart or [False] * len(drafts)
     kept: list[Event] = []
     kept_stamps: list[list] = []
+    kept_apart: list[bool] = []
     home: dict[int, int] = {}
     for n, ev in enumerate(drafts):
         if ev is None:
             continue
         for k, old in enumerate(kept):
-            if again[n] or any(_distinct_times(s, stamps[n]) for s in kept_stamps[k]):
+            if again[n] or apart[n] or kept_apart[k] or any(_distinct_times(s, stamps[n]) for s in kept_stamps[k]):
                 continue
             if _compatible(old, ev, within, fine) and not _answer_between(kept, home, k, n, ev):
                 kept[k] = _fold(old, ev)
@@ -218,6 +225,7 @@ def merge_events(drafts: list[Event | None], again: list[bool], stamps: list[tup
             home[n] = len(kept)
             kept.append(ev)
             kept_stamps.append([stamps[n]])
+            kept_apart.append(apart[n])
     out = []
     for k, ev in enumerate(kept):
         answers = home.get(int(ev.answers)) if ev.answers is not None else None

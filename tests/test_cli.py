@@ -311,8 +311,6 @@ def test_dev_quality_meets_issue_3(corpus_builds, corpus_scores):
 
 
 @needs_shared
-@pytest.mark.xfail(strict=True, reason="dev retaliation links F1 is 0.40: links told across paragraphs "
-                   "(strikes answering a drone attack named later) are not found yet")
 def test_dev_retaliation_links_meet_issue_3(corpus_scores):
     result = scored(corpus_scores["dev"])
     assert result["retaliation_links"]["f1"] >= 0.60, result["retaliation_links"]

@@ -35,6 +35,14 @@ ATTACK_NOUNS = words("""
 هجوم هجوما الهجوم هجمات الهجمات قصف قصفا القصف غاره غارات الغارات الغاره ضربه ضربات الضربات الضربه
 استهداف الاستهداف استهدافات اطلاق
 """)
+# A relative clause naming the author of an attack noun: ضربات جوية نفذتها قوات التحالف.
+RELATIVE_VERBS = words("""
+نفذتها نفذها نفذوها شنتها شنها شنوها وجهتها وجهها اطلقتها اطلقها
+""")
+# "The latter": the actor named last (هجمات نفذتها الأخيرة).
+LATTER = words("الاخيره الاخير الاخيرين الاخيرتين")
+# A demonstrative before an attack noun points back at an attack already told (هذا الاستهداف).
+DEMONSTRATIVES = words("هذا هذه ذلك تلك هذان هاتان")
 ATTACK_OBJECTS = ATTACK_NOUNS | words("صواريخ صاروخا صاروخين قذائف قذيفه رشقه")
 
 # Weapon words → weapon code; the first one met in a clause wins unless several kinds are named.
@@ -79,6 +87,8 @@ HEDGES = words("""
 """)
 AGAIN = words("مجددا مجدد مرارا مرات متكرره المتكرره سبق")
 AGAIN_AFTER = words("اخري الثانيه الثالثه")
+# بعد ضربة جوية وجهتها واشنطن: an attack noun after these is another attack, told to date this one.
+BEFORE_AFTER = words("بعد قبل قبيل عقب")
 
 # Number words, with the forms reporters use before a counted noun.
 NUMBER_WORDS: dict[str, int] = {}

@@ -48,6 +48,7 @@ class EventMention:
     hedged: bool = False
     again: bool = False
     replies: bool = False
+    apart: bool = False                 # بعد ضربة …: an earlier attack, never the same as another one told
     answers: int | None = None          # index in doc._.events of the event answered
     more_targets: list[Span] = field(default_factory=list)   # X وY: one attack on each
     extra: dict = field(default_factory=dict)
@@ -73,6 +74,24 @@ def _attribute_back(events: list[EventMention]) -> None:
                     twin.attacker = ev.attacker
             if ev.trigger.sent != earlier[-1].trigger.sent:
                 ev.kind = "cue"             # nothing new: drop it
+
+
+def _drop_echoes(events: list[EventMention]) -> list[EventMention]:
+    """Later words in a sentence that tell the attack just told again: where its projectiles fell
+    (استهدفت X بثلاثة صواريخ بادية الميادين، سقطت في …), or that it was carried out (غارات نفذها X …
+    أنها نُفّذت قبيل …) by the same author and on nothing new."""
+    out: list[EventMention] = []
+    for ev in events:
+        prior = out[-1] if out else None
+        if prior is not None and prior.kind != "cue" and prior.trigger.sent == ev.trigger.sent:
+            if ev.kind == "fall" and ev.attacker is None \
+                    and (ev.target is None or ident(ev.target) in (ident(prior.target), ident(prior.place))):
+                continue
+            if ev.kind == "active" and ev.target is None and prior.attacker is not None \
+                    and ident(ev.attacker) in (None, ident(prior.attacker)):
+                continue
+        out.append(ev)
+    return out
 
 
 def _split_double(doc: Doc, events: list[EventMention]) -> list[EventMention]:
@@ -170,11 +189,16 @@ def _noun_reading(doc: Doc, i: int) -> bool:
 
 
 def _noun_has_target(doc: Doc, i: int) -> bool:
-    """An attack noun starts its own event only when it says what it hit: هجوم (صاروخي) على X."""
+    """An attack noun starts its own event only when it says what it hit (هجوم صاروخي على X), who
+    carried it out (ضربات نفذتها X), or that it is the attack answered (رداً على هجوم بطائرة مسيرة)."""
+    if _answered_noun(doc, i):
+        return True
     for token in doc[i + 1:i + 7]:
         forms = _forms(token)
         if forms & lex.NOUN_BLOCKERS:
             return False
+        if _relative_verb(doc, i) is not None:
+            return True
         if token.text in CLAUSE_BREAKS and not _time_gap(doc, token.i):
             break
         if forms & lex.TARGET_PREPS or _verb_forms(token) & lex.ACTIVE_VERBS:
@@ -186,6 +210,40 @@ def _noun_has_target(doc: Doc, i: int) -> bool:
         return any(s.label_ in SITES for s in ents)
     behind = set().union(*[_forms(t) for t in doc[max(0, i - 2):i]]) if i else set()
     return bool(behind & (lex.FOILED | lex.CLAIM_NOUNS | {"تعرض", "تعرضت"}))
+
+
+def _answered_noun(doc: Doc, i: int) -> bool:
+    """رداً على هجوم / الرد على هجمات: the noun right after a reply marker's على."""
+    if i < 2 or doc[i - 1].norm_ != "علي" or not _forms(doc[i - 2]) & lex.REPLY_MARKERS:
+        return False
+    behind = set().union(*[_forms(t) for t in doc[max(0, i - 5):i - 2]])
+    return not behind & lex.NOT_REPLY             # هددت بالرد على الغارات: a threat answers nothing yet
+
+
+def _relative_agent(doc: Doc, i: int, after: list[Span]) -> Span | None:
+    """ضربات جوية نفذتها قوات التحالف: the actor right after a relative verb; الأخيرة: the actor named last."""
+    verb = _relative_verb(doc, i)
+    if verb is None:
+        return None
+    nxt = verb + 1
+    if nxt < len(doc) and doc[nxt].norm_ in lex.LATTER:
+        named = [s for s in doc.spans.get(ENTITIES, []) if s.end <= i and _is_actor(s) and s.sent == doc[i].sent]
+        return named[-1] if named else None
+    return next((s for s in after if nxt <= s.start <= nxt + 1 and _is_actor(s)), None)
+
+
+def _relative_verb(doc: Doc, i: int) -> int | None:
+    """Index of نفذتها/شنها … within the noun's own phrase (the noun, two adjectives, quotation marks)."""
+    words = 0
+    for token in doc[i + 1:min(len(doc), i + 8)]:
+        if token.text in QUOTES:
+            continue
+        if token.text in CLAUSE_BREAKS or words == 3:
+            return None
+        if _verb_forms(token) & lex.RELATIVE_VERBS:
+            return token.i
+        words += 1
+    return None
 
 
 def _entity_index(doc: Doc) -> dict[int, Span]:
@@ -239,7 +297,7 @@ class EventExtractor:
                     if prior.trigger.sent == sent and prior.attacker is not None:
                         ev.attacker = prior.attacker
                 events.append(ev)
-        events = _split_double(doc, events)
+        events = _split_double(doc, _drop_echoes(events))
         _attribute_back(events)
         doc._.events = events
         return doc
@@ -269,7 +327,8 @@ class EventExtractor:
                 ev.target = next((s for s in reversed(before) if _is_target(doc, s, loose=True)), None)
         else:
             if kind == "noun":
-                ev.attacker = ev.attacker or marked or _genitive(doc, i, after) or _claimant(doc, i, before)
+                ev.attacker = ev.attacker or _relative_agent(doc, i, after) or marked or _genitive(doc, i, after) \
+                    or _claimant(doc, i, before)
             elif doc[i].norm_.endswith(("استهدافه", "استهدافها", "استهدافهم")):
                 ev.attacker = ev.attacker or marked or _subject(doc, i, before, [])
             else:
@@ -535,6 +594,9 @@ def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span])
     sentence_words = set().union(*[_forms(tok) for tok in ev.trigger.sent])
     ev.hedged = bool(sentence_words & lex.HEDGES)
     ev.again = _again(clause)
+    i = ev.trigger.start
+    ev.apart = ev.kind == "noun" and i > 0 and doc[i - 1].norm_ in lex.BEFORE_AFTER \
+        and not ev.trigger[0].norm_.startswith("ال")       # عقب الهجوم على X: the attack already told
     ev.killed = _casualties(doc, clause, lex.KILLED)
     ev.injured = _casualties(doc, clause, lex.INJURED)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import event_lexicon as lex
 from .events import ACTORS, SITES, EventMention, ident
 
 
@@ -55,6 +56,8 @@ def link(events: list[EventMention]) -> None:
             answered.attacker = ev.target
         if ev.target is None and answered.attacker is not None:
             ev.target = answered.attacker
+        if answered.target is None and ev.attacker is not None and ev.attacker.label_ in ACTORS:
+            answered.target = ev.attacker         # X's strikes answer an attack: the attack was on X
 
 
 def _link_marker(events: list[EventMention], n: int) -> None:
@@ -65,11 +68,20 @@ def _link_marker(events: list[EventMention], n: int) -> None:
     earlier = [k for k in same if k < n]
     later = [k for k in same if k > n]
     before_doc = [k for k in range(n) if _real(events[k])]
+    anaphor = _anaphor_before(events, n)
     if cue.trigger[0].norm_.lstrip("وف").startswith(("ترد", "يرد", "لترد", "ليرد")):
         answering, answered = _responder_event(events, n, doc), (earlier[-1] if earlier else None)
     elif _points_back(doc, cue.trigger.end):          # رداً على ذلك: the reply comes after
         answering = later[0] if later else (earlier[-1] if earlier else None)
         answered = antecedent(events, answering) if answering is not None else None
+    elif cue.trigger.start - sent.start <= 1:         # ورداً على الهجمات، نفذت X …: the reply follows
+        answered = _restated(events, later[0]) if later else None
+        answering = later[1] if len(later) > 1 else None
+    elif anaphor is not None and (later or _answered_after(events, n)):
+        answered = later[0] if later else _answered_after(events, n)
+        answering = _referent(events, anaphor, answered)
+        if answering is not None:
+            events[anaphor].kind = "cue"            # هذا الاستهداف / الضربات: told already, not a new attack
     elif later:                                       # … رداً على هجوم استهدف X
         answered = later[0]
         answering = earlier[-1] if earlier else (before_doc[-1] if before_doc else None)
@@ -83,6 +95,65 @@ def _link_marker(events: list[EventMention], n: int) -> None:
     if events[answering].answers is None:
         events[answering].answers = answered
         events[answering].replies = True
+
+
+def _definite_noun(ev: EventMention) -> bool:
+    """الضربات / الهجمات الأمريكية / هذا الاستهداف: an attack noun that names one already told."""
+    if ev.kind != "noun":
+        return False
+    doc, i = ev.trigger.doc, ev.trigger.start
+    text = ev.trigger[0].norm_
+    return text.lstrip("و").startswith("ال") or (i > 0 and doc[i - 1].norm_ in lex.DEMONSTRATIVES)
+
+
+def _anaphor_before(events: list[EventMention], n: int) -> int | None:
+    """The attack noun a reply marker speaks of, when it only restates an attack told elsewhere."""
+    cue = events[n]
+    mine = [k for k in range(n) if events[k].trigger.sent == cue.trigger.sent and events[k].kind != "cue"]
+    if not mine or not _definite_noun(events[mine[-1]]):
+        return None
+    return mine[-1]
+
+
+def _answered_after(events: list[EventMention], n: int) -> int | None:
+    """رداً على هجوم بطائرة مسيرة: the attack noun right after the marker, even with no roles yet."""
+    nxt = n + 1
+    if nxt < len(events) and events[nxt].trigger.sent == events[n].trigger.sent and events[nxt].kind == "noun":
+        return nxt
+    return None
+
+
+def _same_side(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and lex.SAME_SIDE.get(a, a) == lex.SAME_SIDE.get(b, b)
+
+
+def _referent(events: list[EventMention], k: int, answered: int | None) -> int | None:
+    """The attack a restating noun speaks of: the latest one told before by the same side (any side when
+    the noun names none), else the first one told after."""
+    me = events[k]
+    side = ident(me.attacker)
+
+    def fits(j: int) -> bool:
+        ev = events[j]
+        return j not in (k, answered) and _real(ev) and ev.attacker is not None \
+            and (side is None or _same_side(side, ident(ev.attacker)))
+
+    before = [j for j in range(k) if fits(j) and events[j].trigger.sent != me.trigger.sent]
+    if before:
+        return before[-1]
+    after = [j for j in range(k + 1, len(events)) if fits(j) and not events[j].replies]
+    return after[0] if after else None
+
+
+def _restated(events: list[EventMention], k: int) -> int:
+    """ورداً على الهجمات الأمريكية: a definite noun stands for the attack by that side told before."""
+    if not _definite_noun(events[k]) or events[k].attacker is None:
+        return k
+    found = _referent(events, k, None)
+    if found is None or found > k:
+        return k
+    events[k].kind = "cue"
+    return found
 
 
 def _points_back(doc, i: int) -> bool:

@@ -187,3 +187,23 @@ def test_nominal_attack_with_genitive_object(report_of):
     found = events(report_of, "قصفت قوات التحالف الدولي مواقع للميليشيات الإيرانية في الميادين، "
                               "رداً على استهداف قاعدة حقل العمر بطائرة مسيرة.")
     assert sorted(roles(e) for e in found) == [(COALITION, MILITIAS), (MILITIAS, OMAR)]
+
+
+def test_relative_clause_names_the_author(report_of):
+    """ضربات جوية نفذتها X على Y: the actor after the relative verb carried the strikes out."""
+    ev = one(report_of, "قتل عشرة مسلحين في ضربات جوية نفذتها قوات التحالف الدولي على مواقع للميليشيات الإيرانية.")
+    assert roles(ev) == (COALITION, MILITIAS)
+    assert ev.type == "AirStrike"
+
+
+def test_where_the_projectiles_fell_is_the_same_attack(report_of):
+    """استهدفت X بصواريخ Y، سقطت في …: the fall restates the attack, it is not a second one by nobody."""
+    found = events(report_of, "استهدفت القوات الأمريكية بأربعة صواريخ قاعدة حقل العمر، سقطت في محيط القاعدة.")
+    assert [roles(e) for e in found] == [(US, OMAR)]
+
+
+def test_an_attack_told_to_date_another_stays_apart(report_of):
+    """… في هجوم هو الثاني بعد ضربة وجهتها واشنطن: the earlier strike is its own event."""
+    found = events(report_of, "قصفت طائرات أمريكية مواقع للميليشيات الإيرانية في الميادين، في هجوم هو الثاني "
+                              "بعد ضربة جوية وجهتها واشنطن قبل يومين.")
+    assert len(found) == 2, [roles(e) for e in found]

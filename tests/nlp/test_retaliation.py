@@ -73,3 +73,36 @@ def test_link_keys_point_at_events_of_the_same_report(report_of):
     keys = [e.key for e in report.events]
     assert keys == ["ev1", "ev2"]
     assert [e.answers for e in report.events] == [None, "ev1"]
+
+
+def test_a_restating_noun_links_the_attack_told_before(report_of):
+    """هذا الاستهداف … رداً على: the demonstrative noun is the strike already told, which answers the attack."""
+    found = chain(report_of, "شنت قوات التحالف الدولي غارات على مواقع للميليشيات الإيرانية في الميادين. "
+                             "ويأتي هذا الاستهداف العسكري لقوات التحالف رداً على هجوم بطائرة مسيرة على قاعدة التنف.")
+    assert found == [(COALITION, MILITIAS, (MILITIAS, TANF)), (MILITIAS, TANF, None)]
+
+
+def test_a_definite_noun_before_the_marker_is_no_new_attack(report_of):
+    """الضربات جاءت رداً على هجوم: one strike (told first) answering one attack, no third event."""
+    found = chain(report_of, "قصفت القوات الأمريكية مواقع لكتائب حزب الله في البوكمال. "
+                             "واستهدفت الميليشيات الإيرانية قاعدة التنف بطائرة مسيرة. "
+                             "وقال مسؤول إن الضربات الأمريكية جاءت رداً على هجوم صاروخي استهدف قاعدة حقل العمر.")
+    assert found[0] == (US, KH, (KH, OMAR))
+    assert found[1] == (MILITIAS, TANF, None)
+    assert len(found) == 3
+
+
+def test_the_latter_is_the_actor_named_last(report_of):
+    """هجمات نفذتها الأخيرة: the author of the answered attacks is the actor named just before."""
+    found = chain(report_of, "استهدفت القوات الأمريكية مواقع في البوكمال. ويرى محللون أن الغارات الأمريكية على "
+                             "مواقع كتائب حزب الله تأتي في إطار الرد على هجمات نفذتها الأخيرة.")
+    assert found[0][:1] == (US,)
+    assert found[0][2] is not None and found[0][2][0] == KH
+    assert len(found) == 2
+
+
+def test_a_fronted_marker_without_a_reply_links_nothing(report_of):
+    """ورداً على الغارات الأمريكية، … with the reply cut off: the strikes answer nothing."""
+    found = chain(report_of, "قصفت القوات الأمريكية مواقع لكتائب حزب الله في البوكمال. "
+                             "ورداً على الغارات الأمريكية، أصدرت")
+    assert [f[2] for f in found] == [None] * len(found)
