@@ -1,22 +1,57 @@
-"""`rasad serve`: a read-only SPARQL 1.1 Protocol endpoint over a Rasad store, on the stdlib.
+"""`rasad serve`: a SPARQL 1.1 Protocol endpoint over a Rasad store, on the stdlib, safe to expose.
 
 Why our own server rather than `oxigraph serve-read-only`: the limits a public endpoint needs
-(query timeout, result size, request body size, CORS, read-only) are then one place in Python,
-and the page at / can list the named queries. The query engine is still Oxigraph (pyoxigraph),
-which serialises results itself.
+(query timeout, result size, request size, CORS, read-only, no outbound requests) are then one
+place in Python, and the page at / can list the named queries. The query engine is still
+Oxigraph (pyoxigraph), which serialises results itself.
 
-Protocol: GET /sparql?query=… and POST (form `query=…` or `application/sparql-query` body);
-/query is an alias. `default-graph-uri` / `named-graph-uri` are honoured. The default graph is
-the union of the store's named graphs. The response format follows the Accept header, else a
-`format`/`output`/`results` parameter (as SPARQLWrapper sends, Virtuoso-style), else JSON for
-SELECT/ASK and Turtle for CONSTRUCT/DESCRIBE; 406 when nothing asked for can be produced.
-Updates are refused with 403. The store is opened read-only: a `rasad build --store` running
-at the same time is not seen until the server restarts.
+Protocol: GET /sparql?query=… and POST (form `query=…`/`update=…`, `application/sparql-query` or
+`application/sparql-update` body); /query is an alias. `default-graph-uri` / `named-graph-uri`
+are honoured. The default graph is the union of the store's named graphs. The response format
+follows the Accept header, else a `format`/`output`/`results` parameter (as SPARQLWrapper sends,
+Virtuoso-style), else JSON for SELECT/ASK and Turtle for CONSTRUCT/DESCRIBE; 406 when nothing
+asked for can be produced.
+
+What a hostile client gets (every refusal is a plain-text message saying which limit and how
+to stay within it):
+
+- 403 for any SPARQL Update, unless the server was started with a write token (`--write-token`
+  or RASAD_WRITE_TOKEN); then an update needs `Authorization: Bearer TOKEN` (401 with
+  `WWW-Authenticate` when missing or wrong; compared in constant time) and is POST only (405).
+- 400 for `SERVICE` (federation: the engine would fetch any URL, a server-side request
+  forgery) and `LOAD` (fetches a URL or reads a file) unless `--allow-service`/`--allow-load`.
+  They are found by a small tokenizer (`remote_keywords`) that skips strings, IRIs, comments,
+  variables and prefixed names, so a literal or IRI containing the word is accepted.
+- 503 when a query runs past `--timeout` seconds, or when no worker frees up within
+  `--queue-timeout` seconds (with Retry-After). Oxigraph cannot cancel a running query, so every query and
+  update runs in a worker process that is killed at the deadline and replaced; this bounds
+  everything, including aggregates and ORDER BY that compute before their first row. An update
+  killed at the deadline is not applied (Oxigraph commits it in one transaction).
+- 413 when a result has more than `--max-rows` rows (SELECT) or triples (CONSTRUCT/DESCRIBE):
+  the result is refused whole, never truncated silently; the message says to add LIMIT (and
+  OFFSET to page). 4xx because the client can fix it; the limit is also sent as a header.
+- 413 for a request body over `--max-body` bytes, 411 without Content-Length, 400 for a bad
+  Content-Length, 414 for a request target (URL with its query string) over `max_url` bytes.
+- No CORS header unless `--cors ORIGIN`; then that origin is allowed and OPTIONS preflight is
+  answered. A socket that sends its request too slowly is dropped after `socket_timeout`.
+
+Read-only mode (no write token, the default) opens the store read-only in each of `--workers`
+processes: a `rasad build --store` running at the same time is not seen until the server
+restarts. With a write token there is one worker, holding the store open for writing, so
+updates and queries run one at a time and a query sees the updates before it.
 """
 from __future__ import annotations
 
+import hmac
 import html
+import ipaddress
+import multiprocessing
+import os
+import queue
+import re
 import sys
+import threading
+import time
 import urllib.parse
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -26,7 +61,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from builder import paths
-from builder.store import Store
+from builder.store import Store, StoreError
 
 RESULTS = {  # media type → format for SELECT / ASK
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -63,65 +98,319 @@ NAMES = {  # `format=` short names → media type
     "json-ld": "application/ld+json", "jsonld": "application/ld+json",
 }
 GRAPH_NAMES = {"xml": "application/rdf+xml", "json": "application/ld+json"}
+TEXT = "text/plain; charset=utf-8"
 
 
 @dataclass
 class ServeConfig:
-    """Everything the endpoint may be tuned by; later limits (timeouts, row caps) belong here."""
+    """Everything the endpoint is tuned by (the defaults are those of `rasad serve`)."""
 
     store: Path
     host: str = "127.0.0.1"
     port: int = 7878
-    max_body: int = 1_000_000          # bytes of a POSTed query
+    timeout: float = 30.0              # seconds a query or update may run in its worker
+    queue_timeout: float = 60.0        # seconds a request may wait for a free worker
+    max_rows: int = 100_000            # rows of a SELECT / triples of a CONSTRUCT or DESCRIBE
+    max_body: int = 1_000_000          # bytes of a POSTed request body
+    max_url: int = 32_768              # bytes of the request target (path and query string)
+    write_token: str | None = None     # None: read-only; else updates need `Authorization: Bearer <token>`
+    allow_service: bool = False        # let queries use SERVICE (the server then fetches URLs)
+    allow_load: bool = False           # let updates use LOAD (the server then fetches URLs or reads files)
+    cors: str | None = None            # origin allowed by CORS (e.g. https://example.org or *); None: no CORS
+    workers: int = field(default_factory=lambda: os.cpu_count() or 2)
+    socket_timeout: float = 20.0       # seconds a client may take to send its request
+    quiet: bool = False                # no access log on stderr
     queries: Path = field(default_factory=lambda: paths.QUERIES_DIR)
 
 
 class HttpError(Exception):
-    def __init__(self, status: HTTPStatus, message: str) -> None:
+    def __init__(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.headers = headers or {}
 
+
+# -- SERVICE / LOAD detection ---------------------------------------------------------------
+
+_TOKENS = re.compile(r"""
+    (?P<skip> \s+ | \#[^\r\n]*                                     # space, comment
+      | '''(?:[^'\\]|\\.|'(?!''))*''' | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"   # long strings
+      | '(?:[^'\\\r\n]|\\.)*' | "(?:[^"\\\r\n]|\\.)*"              # strings
+      | <[^<>"{}|^`\\\x00-\x20]*>                                  # IRI
+      | [?$][\w\u00b7]* )                                          # variable
+    | (?P<prefixed> [\w.\-\u00b7]*:(?:[\w.\-:%\u00b7]|\\.)* )       # prefixed name, _:blank node
+    | (?P<word> [\w.\-\u00b7]+ )                                   # keyword, number, true/false, `a`
+    | .
+""", re.VERBOSE | re.DOTALL)
+_PARTS = re.compile(r"[.\-\u00b7]")
+REMOTE = ("SERVICE", "LOAD")
+
+
+def remote_keywords(sparql: str) -> set[str]:
+    """The keywords of REMOTE that `sparql` uses, found outside strings, IRIs, comments and names.
+
+    Errs on the side of refusing: a bare word is split at dots (Oxigraph reads `?o.SERVICE` and
+    `1.SERVICE` as a keyword after a dot), and a prefixed name whose prefix is a keyword
+    (`SERVICE:x`, which Oxigraph reads as SERVICE <…x>) counts too, so `PREFIX service:` is refused.
+    """
+    found = set()
+    for m in _TOKENS.finditer(sparql):
+        if m.group("word"):
+            words = _PARTS.split(m.group("word"))
+        elif m.group("prefixed"):
+            words = [m.group("prefixed").split(":", 1)[0]]
+        else:
+            continue
+        found.update(w.upper() for w in words if w.upper() in REMOTE)
+    return found
+
+
+def check_remote(sparql: str, config: ServeConfig) -> None:
+    """400 if the request uses SERVICE or LOAD and the server was not started to allow it."""
+    refused = sorted(k for k in remote_keywords(sparql)
+                     if not (config.allow_service if k == "SERVICE" else config.allow_load))
+    if refused:
+        flags = " and ".join(f"--allow-{k.lower()}" for k in refused)
+        raise HttpError(HTTPStatus.BAD_REQUEST,
+                        f"{' and '.join(refused)} refused: this endpoint does not fetch other URLs or files "
+                        f"(start rasad serve with {flags} to allow it)")
+
+
+# -- worker processes -------------------------------------------------------------------------
+
+def _work(conn, path: str, writable: bool) -> None:
+    """A worker process: open the store, then answer requests from `conn` until it closes."""
+    try:
+        store: Store | None = Store.open(path, read_only=not writable)
+        broken = ""
+    except (StoreError, OSError) as exc:
+        store, broken = None, str(exc)
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if store is None:
+            conn.send(("error", HTTPStatus.INTERNAL_SERVER_ERROR, broken))
+            continue
+        try:
+            conn.send(answer(store, request))
+        except (OSError, ValueError) as exc:  # a result too big to pickle, a closed pipe
+            conn.send(("error", HTTPStatus.INTERNAL_SERVER_ERROR, f"{type(exc).__name__}: {exc}"))
+
+
+def answer(store: Store, request: dict) -> tuple:
+    """("ok", status, content type, body, headers) or ("error", status, message) for one request."""
+    try:
+        if request["kind"] == "articles":
+            return ("ok", HTTPStatus.OK, TEXT, str(len(store.articles())).encode(), {})
+        if request["kind"] == "update":
+            store._update(request["update"])  # Store keeps writes private; the worker is the only writer
+            return ("ok", HTTPStatus.OK, TEXT, b"update done\n", {})
+        return ("ok", HTTPStatus.OK, *evaluate(store, request))
+    except HttpError as exc:
+        return ("error", exc.status, str(exc))
+    except (ValueError, SyntaxError) as exc:
+        return ("error", HTTPStatus.BAD_REQUEST, str(exc))
+    except (OSError, RuntimeError) as exc:
+        return ("error", HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
+
+
+def evaluate(store: Store, request: dict) -> tuple[str, bytes, dict[str, str]]:
+    """(content type, body, headers) of a query, refusing results over request["max_rows"]."""
+    dataset = {}
+    if request.get("default"):
+        dataset["default_graph"] = [ox.NamedNode(u) for u in request["default"]]
+    if request.get("named"):
+        dataset["named_graphs"] = [ox.NamedNode(u) for u in request["named"]]
+    text = request["query"]
+    result = store.query_dataset(text, **dataset) if dataset else store.query(text)
+    media, fmt = negotiate(result, request.get("accept", ""), request.get("formats", []))
+    limit = request["max_rows"]
+    headers = {"X-Rasad-Max-Rows": str(limit)}
+    if isinstance(result, ox.QueryBoolean):
+        return media, _serialise(result, fmt), headers
+    if isinstance(result, ox.QueryTriples):
+        return media, ox.serialize(_bounded(result, limit, "triples"), format=fmt), headers
+    variables = result.variables
+    rows = _bounded(result, limit, "rows")
+    return media, _serialise(_solutions(variables, rows), fmt), headers
+
+
+def _bounded(items, limit: int, what: str) -> list:
+    out = []
+    for item in items:
+        if len(out) == limit:
+            raise HttpError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                            f"the result has more than {limit} {what}, the limit of this endpoint; "
+                            f"add LIMIT {limit} (and OFFSET to page through it) or narrow the query")
+        out.append(item)
+    return out
+
+
+def _solutions(variables: list[ox.Variable], rows: list[ox.QuerySolution]) -> ox.QuerySolutions:
+    """Collected rows as QuerySolutions again (through TSV, whose terms are N-Triples), so that
+    Oxigraph's own serialisers write them."""
+    lines = ["\t".join(f"?{v.value}" for v in variables)]
+    lines += ["\t".join("" if s[v] is None else str(s[v]) for v in variables) for s in rows]
+    return ox.parse_query_results(("\n".join(lines) + "\n").encode("utf-8"), ox.QueryResultsFormat.TSV)
+
+
+class Workers:
+    """A pool of worker processes; a request that outlives its deadline kills its worker."""
+
+    def __init__(self, store: Path, size: int, writable: bool) -> None:
+        self._ctx = multiprocessing.get_context("forkserver")
+        self._ctx.set_forkserver_preload(["builder.serve"])
+        self._store, self._writable, self.size = str(store), writable, size
+        self._idle: queue.Queue = queue.Queue()
+        self._all: set = set()
+        self._lock = threading.Lock()
+        for _ in range(size):
+            self._idle.put(self._start())
+
+    def _start(self):
+        parent, child = self._ctx.Pipe()
+        proc = self._ctx.Process(target=_work, args=(child, self._store, self._writable), daemon=True,
+                                 name="rasad-serve-worker")
+        proc.start()
+        child.close()
+        with self._lock:
+            self._all.add((proc, parent))
+        return proc, parent
+
+    def _stop(self, worker) -> None:
+        proc, conn = worker
+        proc.kill()
+        proc.join(5)
+        conn.close()
+        with self._lock:
+            self._all.discard(worker)
+
+    def ask(self, request: dict, timeout: float, wait: float) -> tuple:
+        """The worker's answer, or HttpError 503 when no worker frees up within `wait` seconds or
+        the worker runs past `timeout`."""
+        try:
+            worker = self._idle.get(timeout=wait)
+        except queue.Empty:
+            raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
+                            f"server busy: all {self.size} query workers stayed taken for {wait:g} s; "
+                            "try again later", {"Retry-After": "5"}) from None
+        deadline = time.monotonic() + timeout
+        done = False
+        try:
+            worker[1].send(request)
+            if not worker[1].poll(max(0.0, deadline - time.monotonic())):
+                raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
+                                f"timed out: the query ran past this endpoint's limit of {timeout:g} s and "
+                                "was stopped; narrow it, add LIMIT, or ask for fewer aggregates")
+            reply = worker[1].recv()
+            done = True
+            return reply
+        except (EOFError, OSError) as exc:
+            raise HttpError(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query worker died ({exc or 'no reply'}); "
+                                                               "it has been restarted") from exc
+        finally:
+            if done:
+                self._idle.put(worker)
+            else:
+                self._stop(worker)
+                self._idle.put(self._start())
+
+    def close(self) -> None:
+        with self._lock:
+            workers = list(self._all)
+        for worker in workers:
+            self._stop(worker)
+
+
+# -- HTTP -----------------------------------------------------------------------------------
 
 class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
-        self.store = Store.open(config.store, read_only=True)
-        super().__init__((config.host, config.port), SparqlHandler)
+        if not (Path(config.store) / "CURRENT").is_file():
+            raise StoreError(f"{config.store}: no Rasad store here (build one with "
+                             f"`rasad build … --store {config.store}`)")
+        writable = bool(config.write_token)
+        self.workers = Workers(config.store, 1 if writable else max(1, config.workers), writable)
+        try:
+            super().__init__((config.host, config.port), SparqlHandler)
+        except OSError:
+            self.workers.close()
+            raise
+
+    def articles(self) -> int:
+        """Number of articles in the store (asked of a worker, which also shows the store opens)."""
+        reply = self.workers.ask({"kind": "articles"}, max(self.config.timeout, 30.0), self.config.queue_timeout)
+        if reply[0] != "ok":
+            raise StoreError(reply[2])
+        return int(reply[3])
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.workers.close()
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "rasad-serve"
 
+    def setup(self) -> None:
+        self.timeout = self.server.config.socket_timeout
+        super().setup()
+
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        url = urllib.parse.urlsplit(self.path)
-        params = urllib.parse.parse_qs(url.query)
-        self._guard(lambda: self._route(url.path, params))
+        def get() -> None:
+            url = self._url()
+            self._route(url.path, urllib.parse.parse_qs(url.query))
+
+        self._guard(get)
 
     def do_POST(self) -> None:  # noqa: N802
-        url = urllib.parse.urlsplit(self.path)
+        self._guard(self._post)
 
-        def post() -> None:
-            params = urllib.parse.parse_qs(url.query)
-            ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
-            body = self._body()
-            if ctype == "application/x-www-form-urlencoded":
-                for key, values in urllib.parse.parse_qs(body.decode("utf-8")).items():
-                    params.setdefault(key, []).extend(values)
-            elif ctype == "application/sparql-query":
-                params["query"] = [body.decode("utf-8")]
-            elif ctype == "application/sparql-update":
-                params["update"] = [body.decode("utf-8")]
-            else:
-                raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                                f"POST a form (query=…) or application/sparql-query, not {ctype or 'nothing'}")
-            if url.path not in ("/sparql", "/query"):
-                raise HttpError(HTTPStatus.NOT_FOUND, f"no endpoint at {url.path}; use /sparql")
-            self._sparql(params)
+    def do_OPTIONS(self) -> None:  # noqa: N802
+        """CORS preflight (and plain OPTIONS): what may be asked, and from where if --cors."""
+        headers = {"Allow": "GET, POST, OPTIONS"}
+        if self.server.config.cors:
+            headers.update({"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                            "Access-Control-Allow-Headers": "Accept, Content-Type, Authorization",
+                            "Access-Control-Max-Age": "600"})
+        self._send(HTTPStatus.NO_CONTENT, TEXT, b"", headers)
 
-        self._guard(post)
+    def _url(self) -> urllib.parse.SplitResult:
+        limit = self.server.config.max_url
+        if len(self.path) > limit:
+            raise HttpError(HTTPStatus.REQUEST_URI_TOO_LONG,
+                            f"request URL over {limit} bytes; POST the query instead (form or "
+                            "application/sparql-query)")
+        return urllib.parse.urlsplit(self.path)
+
+    def _post(self) -> None:
+        url = self._url()
+        params = urllib.parse.parse_qs(url.query)
+        ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        body = self._body()
+        if url.path not in ("/sparql", "/query"):
+            raise HttpError(HTTPStatus.NOT_FOUND, f"no endpoint at {url.path}; use /sparql")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise HttpError(HTTPStatus.BAD_REQUEST, f"the request body is not UTF-8: {exc}") from exc
+        if ctype == "application/x-www-form-urlencoded":
+            for key, values in urllib.parse.parse_qs(text).items():
+                params.setdefault(key, []).extend(values)
+        elif ctype == "application/sparql-query":
+            params["query"] = [text]
+        elif ctype == "application/sparql-update":
+            params["update"] = [text]
+        else:
+            raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST a form (query=… or update=…), "
+                            f"application/sparql-query or application/sparql-update, not {ctype or 'nothing'}")
+        self._sparql(params)
 
     def _route(self, path: str, params: dict[str, list[str]]) -> None:
         if path == "/":
@@ -138,56 +427,87 @@ class SparqlHandler(BaseHTTPRequestHandler):
             raise HttpError(HTTPStatus.NOT_FOUND, f"nothing at {path}; the endpoint is /sparql")
 
     def _sparql(self, params: dict[str, list[str]]) -> None:
+        config = self.server.config
         if "update" in params:
-            raise HttpError(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL Update is refused")
+            if "query" in params:
+                raise HttpError(HTTPStatus.BAD_REQUEST, "give a query or an update, not both")
+            return self._update(params["update"])
         queries = params.get("query", [])
         if len(queries) != 1:
             raise HttpError(HTTPStatus.BAD_REQUEST, "give exactly one query parameter")
-        dataset = _dataset(params)
-        try:
-            result = self.server.store.query_dataset(queries[0], **dataset) if dataset \
-                else self.server.store.query(queries[0])
-        except ValueError as exc:
-            raise HttpError(HTTPStatus.BAD_REQUEST, str(exc)) from exc
-        media, fmt = negotiate(result, self.headers.get("Accept", ""), _format_params(params))
-        self._send(HTTPStatus.OK, media, _serialise(result, fmt))
+        check_remote(queries[0], config)
+        request = {"kind": "query", "query": queries[0], "default": params.get("default-graph-uri", []),
+                   "named": params.get("named-graph-uri", []), "accept": self.headers.get("Accept", ""),
+                   "formats": _format_params(params), "max_rows": config.max_rows}
+        self._reply(self.server.workers.ask(request, config.timeout, config.queue_timeout))
+
+    def _update(self, updates: list[str]) -> None:
+        config = self.server.config
+        if not config.write_token:
+            raise HttpError(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL Update is refused "
+                                                  "(the server was started without a write token)")
+        if self.command != "POST":
+            raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, "updates must be POSTed", {"Allow": "POST"})
+        if not authorised(self.headers.get("Authorization", ""), config.write_token):
+            raise HttpError(HTTPStatus.UNAUTHORIZED, "updates need the header `Authorization: Bearer <write token>`",
+                            {"WWW-Authenticate": 'Bearer realm="rasad"'})
+        if len(updates) != 1:
+            raise HttpError(HTTPStatus.BAD_REQUEST, "give exactly one update parameter")
+        check_remote(updates[0], config)
+        self._reply(self.server.workers.ask({"kind": "update", "update": updates[0]}, config.timeout,
+                                            config.queue_timeout))
+
+    def _reply(self, reply: tuple) -> None:
+        if reply[0] != "ok":
+            raise HttpError(reply[1], reply[2])
+        _, status, media, body, headers = reply
+        self._send(status, media, body, headers)
 
     def _body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
-        limit = self.server.config.max_body
+        raw = self.headers.get("Content-Length")
+        if raw is None:
+            raise HttpError(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length header")
+        if not raw.strip().isdigit():
+            raise HttpError(HTTPStatus.BAD_REQUEST, f"bad Content-Length {raw[:40]!r}: not a number of bytes")
+        length, limit = int(raw), self.server.config.max_body
         if length > limit:
-            raise HttpError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {limit} bytes")
+            self.rfile.read(min(length, 1 << 20))  # drain a little, so the client reads our answer, not a reset
+            raise HttpError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                            f"request body of {length} bytes is over this endpoint's limit of {limit} bytes")
         return self.rfile.read(length)
 
     def _guard(self, action) -> None:
         try:
             action()
         except HttpError as exc:
-            self._send(exc.status, "text/plain; charset=utf-8", (str(exc) + "\n").encode("utf-8"))
-        except (OSError, RuntimeError) as exc:
-            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8", f"{exc}\n".encode())
+            self._send(exc.status, TEXT, (str(exc) + "\n").encode("utf-8"), exc.headers)
+        except TimeoutError:
+            self.close_connection = True
+        except (OSError, RuntimeError, ValueError) as exc:
+            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, TEXT, f"{exc}\n".encode())
 
-    def _send(self, status: HTTPStatus, media: str, body: bytes) -> None:
+    def _send(self, status: HTTPStatus, media: str, body: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        if self.server.config.cors:
+            self.send_header("Access-Control-Allow-Origin", self.server.config.cors)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
 
     def log_message(self, fmt: str, *args: object) -> None:
-        if not getattr(self.server.config, "quiet", False):
+        if not self.server.config.quiet:
             sys.stderr.write(f"{self.address_string()} {fmt % args}\n")
 
 
-def _dataset(params: dict[str, list[str]]) -> dict:
-    out = {}
-    if params.get("default-graph-uri"):
-        out["default_graph"] = [ox.NamedNode(u) for u in params["default-graph-uri"]]
-    if params.get("named-graph-uri"):
-        out["named_graphs"] = [ox.NamedNode(u) for u in params["named-graph-uri"]]
-    return out
+def authorised(header: str, token: str) -> bool:
+    """Whether an Authorization header carries `Bearer <token>` (constant-time comparison)."""
+    scheme, _, given = header.strip().partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
 
 
 def _format_params(params: dict[str, list[str]]) -> list[str]:
@@ -296,13 +616,30 @@ def index_page(folder: Path) -> bytes:
     return page.encode("utf-8")
 
 
+def exposure_warning(address: str) -> str | None:
+    """A warning line when the server listens beyond this machine (any non-loopback address)."""
+    try:
+        loopback = ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        loopback = address == "localhost"
+    if loopback:
+        return None
+    return (f"rasad serve: warning: listening on {address or 'every address'}, reachable from other machines; "
+            "put it behind a TLS proxy, and keep --write-token off unless you need it (the token travels in clear)")
+
+
 def serve(config: ServeConfig) -> None:
     """Serve until interrupted."""
     server = SparqlServer(config)
-    host, port = server.server_address[:2]
-    print(f"rasad serve: SPARQL endpoint http://{host}:{port}/sparql over {config.store} "
-          f"({len(server.store.articles())} articles)", file=sys.stderr, flush=True)
     try:
+        host, port = server.server_address[:2]
+        mode = "read-write with a write token" if config.write_token else "read-only"
+        print(f"rasad serve: SPARQL endpoint http://{host}:{port}/sparql over {config.store} "
+              f"({server.articles()} articles; {mode}; timeout {config.timeout:g} s, max {config.max_rows} rows, "
+              f"{server.workers.size} workers)", file=sys.stderr, flush=True)
+        warning = exposure_warning(host)
+        if warning:
+            print(warning, file=sys.stderr, flush=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass

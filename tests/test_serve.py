@@ -1,0 +1,262 @@
+"""`rasad serve` under hostile requests: each refusal with its HTTP status and message, against a
+real server (in this process, on a free port) over small stores made here."""
+from __future__ import annotations
+
+import http.client
+import json
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from builder.commands.serve import register
+from builder.serve import ServeConfig, SparqlServer, exposure_warning, remote_keywords
+from builder.store import Store
+
+EX = "http://example.org/"
+TOKEN = "s3cret-token"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def make_store(path: Path, articles: int, triples: int) -> Path:
+    store = Store.open(path)
+    for a in range(articles):
+        store.put_article(f"t-{a}", [(URIRef(f"{EX}s{a}-{i}"), URIRef(f"{EX}p{i % 7}"), Literal(f"قيمة {i}"))
+                                     for i in range(triples)])
+    store.flush()
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def strict(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Defaults but tight limits, over ~2,000 triples (enough for a cross product that cannot finish)."""
+    store = make_store(tmp_path_factory.mktemp("strict") / "store", articles=20, triples=100)
+    with running(ServeConfig(store=store, port=0, timeout=0.5, max_rows=50, max_body=2_000, max_url=4_000,
+                             workers=2, quiet=True)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    store = make_store(tmp_path_factory.mktemp("writable") / "store", articles=1, triples=3)
+    with running(ServeConfig(store=store, port=0, write_token=TOKEN, cors="https://maps.example.org",
+                             quiet=True)) as url:
+        yield url
+
+
+class running:
+    """A SparqlServer serving in a thread; the context gives its /sparql URL."""
+
+    def __init__(self, config: ServeConfig) -> None:
+        self.server = SparqlServer(config)
+
+    def __enter__(self) -> str:
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}/sparql"
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def call(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
+         method: str | None = None) -> tuple[int, str, http.client.HTTPMessage]:
+    """(status, body text, headers) of a request, whatever the status."""
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            return response.status, response.read().decode("utf-8"), response.headers
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8"), exc.headers
+
+
+def query(url: str, text: str, **headers: str) -> tuple[int, str, http.client.HTTPMessage]:
+    return call(url + "?" + urllib.parse.urlencode({"query": text}), headers=headers)
+
+
+def update(url: str, text: str, token: str | None = None) -> tuple[int, str, http.client.HTTPMessage]:
+    headers = {"Content-Type": "application/sparql-update"}
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
+    return call(url, text.encode("utf-8"), headers)
+
+
+def count(url: str) -> int:
+    status, body, _ = query(url, COUNT)
+    assert status == 200, body
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+# -- updates and the write token --------------------------------------------------------------
+
+def test_update_refused_without_write_token(strict: str) -> None:
+    status, body, _ = update(strict, f"INSERT DATA {{ <{EX}a> <{EX}b> <{EX}c> }}", token=TOKEN)
+    assert status == 403 and "read-only" in body
+    form = urllib.parse.urlencode({"update": f"CLEAR GRAPH <{EX}g>"}).encode()
+    assert call(strict, form, {"Content-Type": "application/x-www-form-urlencoded"})[0] == 403
+
+
+def test_update_needs_the_right_token(writable: str) -> None:
+    before = count(writable)
+    status, body, headers = update(writable, f"INSERT DATA {{ GRAPH <{EX}g> {{ <{EX}a> <{EX}b> <{EX}c> }} }}")
+    assert status == 401 and "Bearer" in body and headers["WWW-Authenticate"].startswith("Bearer")
+    status, _, headers = update(writable, f"INSERT DATA {{ GRAPH <{EX}g> {{ <{EX}a> <{EX}b> <{EX}c> }} }}",
+                                token="s3cret-tokeX")
+    assert status == 401 and "WWW-Authenticate" in headers
+    assert count(writable) == before
+
+
+def test_update_with_the_token_changes_the_data(writable: str) -> None:
+    before = count(writable)
+    status, body, _ = update(writable, f"INSERT DATA {{ GRAPH <{EX}g> {{ <{EX}x> <{EX}y> 'z' }} }}", token=TOKEN)
+    assert status == 200, body
+    assert count(writable) == before + 1
+
+
+def test_update_by_get_is_refused(writable: str) -> None:
+    status, body, _ = call(writable + "?" + urllib.parse.urlencode({"update": f"CLEAR GRAPH <{EX}g>"}))
+    assert status == 405 and "POST" in body
+
+
+# -- SERVICE and LOAD -----------------------------------------------------------------------
+
+def test_service_refused(strict: str) -> None:
+    status, body, _ = query(strict, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert status == 400 and "SERVICE refused" in body and "--allow-service" in body
+
+
+def test_load_refused_even_with_the_token(writable: str) -> None:
+    status, body, _ = update(writable, "LOAD <file:///etc/hostname> INTO GRAPH <http://example.org/g>", token=TOKEN)
+    assert status == 400 and "LOAD refused" in body and "--allow-load" in body
+
+
+def test_the_word_service_in_a_literal_iri_or_comment_is_accepted(strict: str) -> None:
+    text = ('PREFIX ex: <http://example.org/SERVICE/>\nSELECT ?x ?service WHERE {  # SERVICE <http://a/>\n'
+            '  BIND ("SERVICE <http://127.0.0.1:9/> { }" AS ?x) BIND (ex:LOAD AS ?service) }')
+    status, body, _ = query(strict, text)
+    assert status == 200, body
+    assert json.loads(body)["results"]["bindings"][0]["x"]["value"].startswith("SERVICE")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("SELECT * { service <http://a/> { ?s ?p ?o } }", {"SERVICE"}),
+    ("SELECT * { ?s ?p ?o.SERVICE<http://a/>{?s ?p ?o} }", {"SERVICE"}),    # after a dot, no space
+    ("SELECT * { ?s ?p 1.SERVICE<http://a/>{?s ?p ?o} }", {"SERVICE"}),
+    ("PREFIX : <http://a/> SELECT * { SERVICE:x { ?s ?p ?o } }", {"SERVICE"}),  # Oxigraph reads SERVICE <…x>
+    ("load silent <http://a/x> ; LOAD <file:///etc/passwd>", {"LOAD"}),
+    ("SELECT * { ?s ?p 'it''s a \\' SERVICE' }", set()),                    # escaped quote inside a string
+    ("SELECT * { ?s ?p '''SERVICE\n' LOAD'''; ?q \"\"\"a\"SERVICE\"\"\" }", set()),  # long strings
+    ("SELECT ?service ?LOAD $load { ?s <http://a/SERVICE#LOAD> ?service }", set()),
+    ("SELECT * { ?s ex:SERVICE ?o . ?o ex:LOAD-more ?p }", set()),           # local names
+    ("SELECT * { ?s ?p ?o } # SERVICE <http://a/>\n", set()),
+    ("SELECT * { ?s ?p ?o FILTER(?o<?p) }", set()),
+])
+def test_remote_keywords(text: str, found: set[str]) -> None:
+    assert remote_keywords(text) == found
+
+
+# -- time and size limits ---------------------------------------------------------------------
+
+def test_timeout_answers_503_and_the_server_recovers(strict: str) -> None:
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 8e9 rows before the first
+    status, body, _ = query(strict, heavy)
+    assert status == 503 and "timed out" in body and "0.5 s" in body
+    assert count(strict) > 2_000  # the killed worker was replaced
+
+
+def test_row_limit(strict: str) -> None:
+    status, body, headers = query(strict, "SELECT * WHERE { ?s ?p ?o }")
+    assert status == 413 and "more than 50 rows" in body and "LIMIT 50" in body
+    status, body, headers = query(strict, "SELECT * WHERE { ?s ?p ?o } LIMIT 50")
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 50
+    assert headers["X-Rasad-Max-Rows"] == "50"
+
+
+def test_triple_limit_of_construct(strict: str) -> None:
+    status, body, _ = query(strict, "CONSTRUCT WHERE { ?s ?p ?o }", Accept="text/turtle")
+    assert status == 413 and "more than 50 triples" in body
+    status, body, headers = query(strict, "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 3", Accept="application/n-triples")
+    assert status == 200 and len(body.splitlines()) == 3
+
+
+def test_body_too_big(strict: str) -> None:
+    text = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 3_000
+    status, body, _ = call(strict, text.encode(), {"Content-Type": "application/sparql-query"})
+    assert status == 413 and "limit of 2000 bytes" in body
+
+
+@pytest.mark.parametrize(("length", "status"), [("abc", 400), ("-5", 400), (None, 411)])
+def test_bad_content_length(strict: str, length: str | None, status: int) -> None:
+    host, port = urllib.parse.urlsplit(strict).netloc.split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=10)
+    conn.putrequest("POST", "/sparql")
+    conn.putheader("Content-Type", "application/sparql-query")
+    if length is not None:
+        conn.putheader("Content-Length", length)
+    conn.endheaders()
+    response = conn.getresponse()
+    assert response.status == status
+    assert b"Content-Length" in response.read()
+    conn.close()
+
+
+def test_url_too_long(strict: str) -> None:
+    status, body, _ = query(strict, "SELECT * WHERE { ?s ?p ?o } #" + "x" * 5_000)
+    assert status == 414 and "POST the query" in body
+
+
+# -- CORS, bind address, results --------------------------------------------------------------
+
+def test_no_cors_by_default(strict: str) -> None:
+    status, _, headers = query(strict, "ASK { ?s ?p ?o }", Origin="https://evil.example")
+    assert status == 200 and "Access-Control-Allow-Origin" not in headers
+    status, _, headers = call(strict, method="OPTIONS", headers={"Origin": "https://evil.example"})
+    assert status == 204 and "Access-Control-Allow-Origin" not in headers
+
+
+def test_cors_for_the_given_origin(writable: str) -> None:
+    status, _, headers = query(writable, "ASK { ?s ?p ?o }", Origin="https://maps.example.org")
+    assert status == 200 and headers["Access-Control-Allow-Origin"] == "https://maps.example.org"
+    status, _, headers = call(writable, method="OPTIONS", headers={
+        "Origin": "https://maps.example.org", "Access-Control-Request-Method": "POST"})
+    assert status == 204 and headers["Access-Control-Allow-Origin"] == "https://maps.example.org"
+    assert "POST" in headers["Access-Control-Allow-Methods"]
+
+
+def test_binds_to_loopback_by_default(strict: str) -> None:
+    assert urllib.parse.urlsplit(strict).hostname == "127.0.0.1"
+    assert ServeConfig(store=Path("x")).host == "127.0.0.1"
+    import argparse
+
+    sub = argparse.ArgumentParser().add_subparsers()
+    register(sub)
+    args = sub.choices["serve"].parse_args([])
+    assert (args.host, args.timeout, args.max_rows, args.write_token, args.cors) == \
+        ("127.0.0.1", 30.0, 100_000, None, None)
+
+
+def test_exposure_warning() -> None:
+    assert exposure_warning("127.0.0.1") is None and exposure_warning("::1") is None
+    assert "warning" in exposure_warning("0.0.0.0") and "other machines" in exposure_warning("192.0.2.7")
+
+
+def test_results_keep_their_terms_through_the_row_check(strict: str) -> None:
+    text = f'SELECT ?o ?none WHERE {{ ?s <{EX}p0> ?o OPTIONAL {{ ?s <urn:none> ?none }} }} ORDER BY ?o LIMIT 1'
+    status, body, _ = query(strict, text, Accept="application/sparql-results+json")
+    row = json.loads(body)["results"]["bindings"][0]
+    assert status == 200 and row == {"o": {"type": "literal", "value": "قيمة 0"}}
+    status, body, headers = query(strict, text, Accept="text/csv")
+    assert status == 200 and body.splitlines() == ["o,none", "قيمة 0,"]
+
+
+def test_missing_store_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="no Rasad store here"):
+        SparqlServer(ServeConfig(store=tmp_path / "nothing", port=0))
