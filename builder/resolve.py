@@ -20,7 +20,7 @@ from .gazetteer import GazEntry
 from .nlp.entities import BACKERS, ENTITIES
 from .nlp.events import EventMention
 from .nlp.known import QUOTES
-from .nlp.lexicon import HEADS
+from .nlp.lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, HEADS
 from .nlp.normalize import key as name_key
 from .nlp.relations import find_relations
 from .nlp.times import TIMES
@@ -55,6 +55,7 @@ class Resolver:
         self._doc = doc
         entities: dict[str, Entity] = {}
         self._keys: dict[tuple[int, int], str] = {}
+        self._same_as = _nationality_coreference(list(doc.spans.get(ENTITIES, [])))
         for span in list(doc.spans.get(ENTITIES, [])) + list(doc.spans.get(BACKERS, [])):
             self._add_mention(entities, span)
         events = self._events(doc, article.published)
@@ -67,7 +68,7 @@ class Resolver:
         return Span(span.start_char, span.end_char, span.text, self._sent_of(span))
 
     def _add_mention(self, entities: dict[str, Entity], span: SpacySpan) -> None:
-        entry = self.entries.get(span.kb_id_)
+        entry = self.entries.get(self._same_as.get((span.start, span.end), span.kb_id_))
         if entry is not None:
             key = entry.key
             entity = entities.get(key) or Entity(
@@ -131,6 +132,23 @@ class Resolver:
             weapon=ev.weapon, count=ev.count, date=_event_date(doc, ev, published), killed=ev.killed,
             injured=ev.injured, foiled=ev.foiled, hedged=ev.hedged,
             answers=str(ev.answers) if ev.answers is not None else None)
+
+
+def _nationality_coreference(spans: list[SpacySpan]) -> dict[tuple[int, int], str]:
+    """الضربات الأميركية after قوات التحالف الأمريكي: a nationality-only actor is the force of that
+    nationality the report has already named, when that force's own name carries the nationality."""
+    named: dict[str, str] = {}            # nationality key → key of the force named with it
+    out: dict[tuple[int, int], str] = {}
+    for span in spans:
+        nationality = ATTACKER_ADJECTIVES.get(span[-1].norm_) if len(span) > 1 else None
+        if span.label_ != "MilitaryForce" or nationality is None:
+            continue
+        if set(span[0]._.forms) & ADJ_NOUNS and span.kb_id_ == nationality:
+            if nationality in named:
+                out[(span.start, span.end)] = named[nationality]
+        elif span.kb_id_ and span.kb_id_ != nationality:
+            named[nationality] = span.kb_id_
+    return out
 
 
 def _core_name(span: SpacySpan) -> str:

@@ -128,3 +128,16 @@ def test_undated_headline_merges_with_a_dated_body(report_of):
                        "نفذت القوات الأمريكية أمس غارات جوية على مواقع لكتائب حزب الله قرب البوكمال.")
     assert [(e.attacker, e.target, e.date) for e in report.events] == [
         ("us-forces", "kataib-hezbollah", dt.date(2024, 3, 9))]
+
+
+def test_a_nationality_actor_is_the_force_named_with_that_nationality(report_of):
+    """قوات التحالف الأمريكي … الضربات الأميركية: the American strikes are the coalition's, not a new actor."""
+    report = report_of("شنت قوات التحالف الأمريكي غارات على مواقع للميليشيات الإيرانية في الميادين. "
+                       "وقال المرصد إن الضربات الأميركية طالت مستودعاً للأسلحة في البوكمال.")
+    assert "us-forces" not in {e.key for e in report.entities}
+    assert {e.attacker for e in report.events} == {"international-coalition"}
+
+
+def test_a_nationality_actor_alone_stays_itself(report_of):
+    report = report_of("قالت مصادر إن الضربات الأميركية طالت مستودعاً للأسلحة في البوكمال.")
+    assert "us-forces" in {e.key for e in report.entities}
