@@ -1,7 +1,8 @@
 """Benchmark graphs of a chosen size: the built seed graphs, copied under new article ids.
 
 Copies keep the real shape of Rasad's output (one named graph per article, entity IRIs shared
-between articles), so the named queries do the same work per article as on real data.
+between articles, each entity's description held once in its own `<entity>/description` graph),
+so the named queries do the same work per article as on real data.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from benchmarks._common import ROOT
 
 SEEDS = Path("/work/shared/corpus/seeds")
 _GRAPH = re.compile(r"<https://w3id\.org/rasad/id/article/([^/>]+)> \.$")
+_ANY_GRAPH = re.compile(r"<[^<>]*> \.$")
 
 
 def built_seeds(cache: Path, seeds: Path = SEEDS) -> Path:
@@ -29,23 +31,31 @@ def built_seeds(cache: Path, seeds: Path = SEEDS) -> Path:
 def replicate(source: Path, triples: int, out_nq: Path, out_nt: Path | None = None) -> int:
     """Write about `triples` quads (N-Quads) made of renamed copies of `source`; return the count.
 
-    `out_nt` gets the same statements as triples (graph names dropped), for rdflib and bulk loads.
+    Article graphs are copied under new ids; the entity description graphs are written once,
+    as the store holds them. `out_nt` gets the same statements as triples (graph names
+    dropped), for rdflib and bulk loads.
     """
     lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     ids = sorted({m.group(1) for line in lines if (m := _GRAPH.search(line))})
+    own = [line for line in lines if _GRAPH.search(line)]
+    shared = [line for line in lines if not _GRAPH.search(line)]
     pattern = re.compile("|".join(re.escape(f"/article/{i}") + r"(?=[/>])|" + re.escape(f'"{i}"') for i in ids))
     written = 0
     with out_nq.open("w", encoding="utf-8") as nq, (out_nt.open("w", encoding="utf-8") if out_nt else _Null()) as nt:
+        def put(line: str) -> None:
+            nq.write(line + "\n")
+            nt.write(_ANY_GRAPH.sub(".", line) + "\n")
+
+        for line in shared[:triples]:
+            put(line)
+        written = min(len(shared), triples)
         copy = 0
         while written < triples:
             def rename(m: re.Match, k: int = copy) -> str:
                 text = m.group(0)
                 return text[:-1] + f'-r{k}"' if text.startswith('"') else text + f"-r{k}"
-            for line in lines:
-                new = pattern.sub(rename, line)
-                nq.write(new + "\n")
-                if out_nt is not None:
-                    nt.write(_GRAPH.sub(".", new) + "\n")
+            for line in own:
+                put(pattern.sub(rename, line))
                 written += 1
                 if written >= triples:
                     break

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._common import child, machine, peak_mb  # noqa: E402
+from benchmarks._common import child, free_cores, load_average, machine, peak_mb  # noqa: E402
 
 
 def articles(n: int):
@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         print(json.dumps(run(args.mode, args.n, args.jobs)))
         return 0
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; {load_average()}")
+    ceiling = free_cores(args.jobs)
     tok = child("bench_extract.py", "--mode", "tokenise", "-n", str(args.n), "--jobs", "1")
     one = child("bench_extract.py", "--mode", "extract", "-n", str(args.n), "--jobs", "1")
     many = child("bench_extract.py", "--mode", "extract", "-n", str(args.n), "--jobs", str(args.jobs))
@@ -68,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {label:30s} {r['per_s']:9.1f} articles/s  {r['seconds']:7.2f} s  peak {r['peak_mb']:6.0f} MB")
     print(f"ratio tokenise / extract (1 core): {tok['per_s'] / one['per_s']:.1f}x   (target <= 2x)")
     print(f"speed-up --jobs {args.jobs} / --jobs 1: {many['per_s'] / one['per_s']:.2f}x   (target >= 1.7x)")
+    print(f"the machine's own {args.jobs}-process speed-up on busy work: {ceiling:.2f}x before the runs, "
+          f"{free_cores(args.jobs):.2f}x after (the ceiling for the line above); {load_average()}")
     return 0
 
 

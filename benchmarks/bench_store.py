@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._common import child, machine, peak_mb  # noqa: E402
+from benchmarks._common import child, load_average, machine, peak_mb  # noqa: E402
 from benchmarks._data import built_seeds, replicate  # noqa: E402
 
 
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         print(json.dumps(run(args.mode, Path(args.nt), work)))
         return 0
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; {load_average()}")
     nt = work / f"bench-{args.triples}.nt"
     if not nt.is_file():
         replicate(built_seeds(work), args.triples, nt.with_suffix(".nq"), nt)

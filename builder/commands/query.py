@@ -4,12 +4,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+DEFAULT_STORE = "rasad-store"  # what `rasad build --store rasad-store` and `rasad serve` use
+
 
 def cmd_query(args: argparse.Namespace) -> int:
     from ..query import format_rows, load_graph, resolve_query, run_query
 
     text = resolve_query(args.query)
     bindings = dict(b.split("=", 1) for b in args.bind or [])
+    if not (args.graph or args.store or args.endpoint):
+        args.store = _default_store()
     if args.graph:
         columns, rows = run_query(load_graph(Path(args.graph)), text, bindings or None)
     elif args.store:
@@ -21,6 +25,14 @@ def cmd_query(args: argparse.Namespace) -> int:
         columns, rows = select(remote, text, bindings)
     print(format_rows(columns, rows, args.format), end="")
     return 0
+
+
+def _default_store() -> str:
+    """The store in ./rasad-store when no --graph, --store or --endpoint is given."""
+    if not (Path(DEFAULT_STORE) / "CURRENT").is_file():
+        raise FileNotFoundError(f"no --graph, --store or --endpoint given, and no store in ./{DEFAULT_STORE} "
+                                f"(build one with `rasad build … --store {DEFAULT_STORE}`)")
+    return DEFAULT_STORE
 
 
 def _store_rows(path: str, text: str, bindings: dict[str, str]):
@@ -40,9 +52,11 @@ def _store_rows(path: str, text: str, bindings: dict[str, str]):
 def register(sub: argparse._SubParsersAction) -> None:
     q = sub.add_parser("query", help="run a named query (see queries/) or a .rq file on a graph, store or endpoint")
     q.add_argument("query", help="query name (e.g. attacks_on_bases) or path to a .rq file")
-    where = q.add_mutually_exclusive_group(required=True)
+    where = q.add_mutually_exclusive_group()
     where.add_argument("--graph", help="a graph file written by `rasad build -o`")
-    where.add_argument("--store", metavar="DIR", help="a store written by `rasad build --store`")
+    where.add_argument("--store", metavar="DIR",
+                       help=f"a store written by `rasad build --store` (default ./{DEFAULT_STORE} "
+                            "when none of --graph, --store, --endpoint is given)")
     where.add_argument("--endpoint", metavar="URL", help="a SPARQL endpoint (queried through SPARQLWrapper)")
     q.add_argument("--user", help="user name for the endpoint")
     q.add_argument("--password", help="password for the endpoint")
