@@ -61,7 +61,7 @@ class Store:
             raise StoreError(f"{path}: no Rasad store here (build one with `rasad build … --store {path}`)")
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a snapshot of a store still being created
             hint = " (is `rasad serve` or an oxigraph server using it?)" if "LOCK" in str(exc) else ""
             raise StoreError(f"{path}: cannot open the store{hint}: {exc}") from exc
         return cls(store, path, read_only)
