@@ -27,8 +27,10 @@ _SHORT_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل
 def norm(text: str) -> str:
     """Canonical spelling: NFKC, no diacritics or tatweel, one alef/ya/ta-marbuta form, Latin digits."""
     text = unicodedata.normalize("NFKC", text)
-    text = _DIACRITICS.sub("", text).translate(_LETTERS).translate(_DIGITS)
-    return text.lower()
+    text = _DIACRITICS.sub("", text).translate(_LETTERS).translate(_DIGITS).lower()
+    # Dropping a mark can bring two composable characters together (e + tatweel + ́): compose again,
+    # so that norm(norm(x)) == norm(x).
+    return unicodedata.normalize("NFKC", text)
 
 
 @lru_cache(maxsize=65536)
