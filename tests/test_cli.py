@@ -180,6 +180,19 @@ def bad_inputs(tmp_path_factory) -> Path:
                       ensure_ascii=False)
     (folder / "d-corpus.jsonl").write_text(good + '\n{"id": "j-broken", "text": \n', encoding="utf-8")
     shutil.copy(EXAMPLES / "foiled-attack.txt", folder / "e-good.txt")
+    # Issue 7's mix: Windows-1256 Arabic (decoded and built), a page cut off mid-tag and a page full of
+    # scripts and styles (both built from their body), text with no Arabic, a 10 MB article, a repeated id.
+    (folder / "f-cp1256.txt").write_bytes("سقطت قذائف هاون على قاعدة حقل العمر مساء أمس.\n".encode("cp1256"))
+    (folder / "g-cut.html").write_text("<html><body><article><p>استهدفت طائرة مسيرة قاعدة التنف فجر اليوم، "
+                                       "وفق مصادر محلية.</p><p>وتصد", encoding="utf-8")
+    (folder / "h-scripts.html").write_text(
+        "<html><head><style>p{color:red}</style><script>var a = 'قصف';</script></head><body>"
+        "<script>track('هجوم')</script><p>قصفت الميليشيات الإيرانية حقل كونيكو للغاز بالصواريخ.</p></body></html>",
+        encoding="utf-8")
+    (folder / "i-english.txt").write_text("Rockets hit the Conoco gas field last night.\n", encoding="utf-8")
+    (folder / "j-huge.txt").write_text("قصف " * (10 * 1024 * 1024 // 7 + 1), encoding="utf-8")
+    dup = json.dumps({"id": "e-good", "text": "سقطت صواريخ على حقل العمر."}, ensure_ascii=False)
+    (folder / "k-dup.jsonl").write_text(dup + "\n", encoding="utf-8")
     return folder
 
 
@@ -204,6 +217,9 @@ def _errors(proc) -> list[str]:
     ("c-latin.txt", "UTF-8"),
     ("d-corpus.jsonl:2", "JSON"),
     ("no-such-report.txt", "no such file"),
+    ("i-english.txt", "no Arabic text"),
+    ("j-huge.txt", "too large"),
+    ("k-dup.jsonl:1", "duplicate id e-good"),
 ])
 def test_bad_input_gets_one_line_naming_file_and_reason(bad_builds, name, reason):
     lines = [line for line in _errors(bad_builds["all"]) if name in line]
@@ -214,12 +230,14 @@ def test_bad_input_gets_one_line_naming_file_and_reason(bad_builds, name, reason
 def test_bad_input_good_articles_still_built_and_exit_code_1(bad_builds):
     proc = bad_builds["all"]
     assert proc.returncode == 1
-    assert len(_errors(proc)) == 5
+    assert len(_errors(proc)) == 8
     counts = summary(proc)
-    assert (counts["articles"], counts["failures"]) == (2, 5)
+    assert (counts["articles"], counts["failures"]) == (5, 8)
     graph = load_graph(bad_builds["out"] / "all.ttl")
     docs = {str(o) for o in graph.objects(None, graph.namespace_manager.expand_curie("rasad:articleId"))}
-    assert docs == {"j-good", "e-good"}
+    assert docs == {"j-good", "e-good", "f-cp1256", "g-cut", "h-scripts"}
+    text = graph.serialize(format="nt")
+    assert "track(" not in text and "color:red" not in text
 
 
 def test_fail_fast_stops_at_the_first_failure(bad_builds):
