@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from .known import KNOWN, QUOTES
 from .lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, words
 from .names import NAMES
+from .normalize import form_set
 
 ENTITIES = "entities"
 BACKERS = "backers"
@@ -32,9 +33,13 @@ IRAN_LINKS = words("""
 COLLECTIVE_KEY = "iranian-militias"
 
 
+def _forms(token) -> frozenset[str]:
+    return form_set(token.norm_)
+
+
 def _collective_at(doc: Doc, i: int) -> tuple[int, int | None] | None:
     """End of a 'militias backed by Iran' phrase starting at token i, and the token of إيران."""
-    if not set(doc[i]._.forms) & GROUP_NOUNS:
+    if not _forms(doc[i]) & GROUP_NOUNS:
         return None
     j = i + 1
     while j < len(doc) and (doc[j].norm_ in GROUP_ADJ or doc[j].text in QUOTES):
@@ -43,7 +48,7 @@ def _collective_at(doc: Doc, i: int) -> tuple[int, int | None] | None:
         return j + 1, j if doc[j].norm_ == "ايران" else None
     if j < len(doc) and doc[j].norm_ in IRAN_LINKS:
         for k in range(j + 1, min(j + 3, len(doc))):
-            if set(doc[k]._.forms) & IRAN:
+            if _forms(doc[k]) & IRAN:
                 return k + 1, k
     return None
 
@@ -66,7 +71,7 @@ def collective_spans(doc: Doc, known_keys: set[str]) -> Iterator[tuple[Span, Spa
 def adjective_spans(doc: Doc, known_keys: set[str]) -> Iterator[Span]:
     """قصف أمريكي، طائرات أميركية، الجنود الأمريكيين: a noun whose nationality names the actor."""
     for i in range(len(doc) - 1):
-        if not set(doc[i]._.forms) & ADJ_NOUNS:
+        if not _forms(doc[i]) & ADJ_NOUNS:
             continue
         j = i + 1
         if doc[j].norm_ in ("الحربي", "الحربيه", "حربيه", "المروحي", "العسكريه", "العسكري", "جوي", "الجوي"):
@@ -87,7 +92,7 @@ def bare_militia_spans(doc: Doc, chosen: list[Span]) -> list[Span]:
         span = firsts.get(token.i)
         if span is not None and span.kb_id_ == COLLECTIVE_KEY:
             seen = True
-        if seen and token.i not in taken and set(token._.forms) & BARE_MILITIAS:
+        if seen and token.i not in taken and _forms(token) & BARE_MILITIAS:
             out.append(Span(doc, token.i, token.i + 1, label="ArmedGroup", kb_id=COLLECTIVE_KEY))
     return out
 
@@ -108,7 +113,7 @@ def base_phrases(doc: Doc, chosen: list[Span], known) -> list[Span]:
     taken = {i for s in chosen for i in range(s.start, s.end)}
     out: list[Span] = []
     for token in doc:
-        if token.i in taken or not set(token._.forms) & BASE_NOUNS:
+        if token.i in taken or not _forms(token) & BASE_NOUNS:
             continue
         j = token.i + 1
         while j < len(doc) and j - token.i <= 4 and (doc[j].norm_ in BASE_ADJ or (
@@ -124,7 +129,7 @@ def base_phrases(doc: Doc, chosen: list[Span], known) -> list[Span]:
         if place.label_ in SITE_TYPES:
             entry_key, label = place.kb_id_, place.label_
         elif place.label_ == "Place" and known is not None:
-            words_ = tuple(t.norm_ for t in place if not set(t._.forms) & PLACE_HEADS)
+            words_ = tuple(t.norm_ for t in place if not _forms(t) & PLACE_HEADS)
             bare = tuple(w[1:] if w.startswith("ب") and len(w) > 3 else w for w in words_)
             entry = known.lookup(("قاعده", *bare)) or known.lookup(("قاعده", *words_))
             if entry is None:

@@ -21,6 +21,7 @@ from . import event_lexicon as lex
 from .entities import ENTITIES
 from .known import QUOTES
 from .lexicon import HEADS
+from .normalize import form_set
 
 ACTORS = {"ArmedGroup", "MilitaryForce"}
 STATE_ACTORS = {"united-states", "israel", "russia", "iran", "turkey"}
@@ -54,8 +55,8 @@ class EventMention:
     extra: dict = field(default_factory=dict)
 
 
-def _forms(token) -> set[str]:
-    return set(token._.forms)
+def _forms(token) -> frozenset[str]:
+    return form_set(token.norm_)
 
 
 def _attribute_back(events: list[EventMention]) -> None:
@@ -99,7 +100,7 @@ def _split_double(doc: Doc, events: list[EventMention]) -> list[EventMention]:
     out: list[EventMention] = []
     for ev in events:
         out.append(ev)
-        if ev.weapon != "unknown" or not any(set(t._.forms) & lex.DOUBLE for t in ev.clause):
+        if ev.weapon != "unknown" or not any(_forms(t) & lex.DOUBLE for t in ev.clause):
             continue
         codes = []
         for t in ev.clause:
@@ -144,7 +145,7 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
         return "cue"
     if verbs & {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"}:
         return "passive" if _exposed_to_attack(doc, i, in_entity) else None
-    if verbs & lex.FOIL_VERBS and any(set(t._.forms) & set(lex.WEAPON_WORDS) for t in doc[i + 1:i + 4]):
+    if verbs & lex.FOIL_VERBS and any(_forms(t) & set(lex.WEAPON_WORDS) for t in doc[i + 1:i + 4]):
         return "foil"
     if verbs & lex.PASSIVE_VERBS:
         near = [_forms(t) for t in doc[max(0, i - 4):i + 5]]
@@ -205,7 +206,7 @@ def _noun_has_target(doc: Doc, i: int) -> bool:
             return True
         if (forms & lex.TARGET_NOUNS or forms & lex.BASE_WORDS) and token.i - i <= 2:
             return True
-    if set(doc[i]._.forms) & lex.MASDAR:
+    if _forms(doc[i]) & lex.MASDAR:
         ents = [s for s in doc.spans.get(ENTITIES, []) if i < s.start <= i + 5]
         return any(s.label_ in SITES for s in ents)
     behind = set().union(*[_forms(t) for t in doc[max(0, i - 2):i]]) if i else set()
@@ -417,7 +418,7 @@ def _claimant(doc: Doc, i: int, before: list[Span]) -> Span | None:
         verbs = (lead | between) if i - span.end <= 8 else lead
         if verbs & lex.ADOPT_VERBS:
             return span                          # تبنت X الهجوم
-        claimed = window & lex.CLAIM_NOUNS or set(doc[i]._.forms) & lex.MASDAR
+        claimed = window & lex.CLAIM_NOUNS or _forms(doc[i]) & lex.MASDAR
         if verbs & lex.CLAIM_VERBS and claimed and not window & lex.FOILED:
             return span                          # أعلنت X عن استهداف / تنفيذ هجوم
     return None
@@ -438,7 +439,7 @@ def _site_first(doc: Doc, i: int, after: list[Span], clause: Span, in_entity) ->
     sites = [s for s in after if s.label_ in SITES]
     anaphor = _anaphoric_bases(doc, doc[i + 1:clause.end], in_entity)
     first_anaphor = next((t.i for t in doc[i + 1:clause.end] if t.i not in in_entity
-                          and set(t._.forms) & lex.BASE_ANAPHORA), None)
+                          and _forms(t) & lex.BASE_ANAPHORA), None)
     if anaphor and (not sites or first_anaphor < sites[0].start):
         return anaphor
     if sites:
@@ -450,20 +451,20 @@ def _site_first(doc: Doc, i: int, after: list[Span], clause: Span, in_entity) ->
 def _anaphoric_bases(doc: Doc, clause: Span, in_entity: dict[int, Span]) -> list[Span]:
     """القاعدة / القاعدة ذاتها: the base named last; القاعدتان: the last two bases."""
     for token in clause:
-        if token.i in in_entity or not set(token._.forms) & lex.BASE_ANAPHORA:
+        if token.i in in_entity or not _forms(token) & lex.BASE_ANAPHORA:
             continue
         seen: dict[str, Span] = {}
         for span in doc.spans.get(ENTITIES, []):
             if span.end <= token.i and span.label_ in SITES:
                 seen.pop(ident(span), None)
                 seen[ident(span)] = span
-        wanted = 2 if set(token._.forms) & lex.DUAL_BASES else 1
+        wanted = 2 if _forms(token) & lex.DUAL_BASES else 1
         return list(seen.values())[-wanted:][::-1]
     return []
 
 
 def _preceded_by(doc: Doc, span: Span, words: set[str], reach: int = 3) -> bool:
-    if words is not lex.TARGET_PREPS and set(span[0]._.forms) & words:
+    if words is not lex.TARGET_PREPS and _forms(span[0]) & words:
         return True             # مواقع إيرانية: the noun is inside the span
     for token in doc[max(0, span.start - reach):span.start]:
         if _forms(token) & words:
@@ -508,7 +509,7 @@ def _first_target(doc: Doc, spans: list[Span], loose: bool) -> Span | None:
     for n, span in enumerate(spans):
         if not _is_target(doc, span, loose):
             continue
-        owner = span.start > 0 and set(doc[span.start - 1]._.forms) & lex.BASE_WORDS
+        owner = span.start > 0 and _forms(doc[span.start - 1]) & lex.BASE_WORDS
         if owner and span.label_ in ACTORS and any(s.label_ in SITES for s in spans[n + 1:n + 2]):
             continue            # قاعدة الجيش الأمريكي في حقل كونيكو: the base is the target, not the army
         return span

@@ -38,6 +38,12 @@ def _strip(word: str) -> tuple[str, ...]:
     return tuple(_strip_uncached(word))
 
 
+@lru_cache(maxsize=65536)
+def form_set(word: str) -> frozenset[str]:
+    """strip_clitics as a set, cached: the rules ask "is any reading of this word in LIST?" millions of times."""
+    return frozenset(_strip(word))
+
+
 def strip_clitics(word: str) -> list[str]:
     """The forms a normalised word can stand for once proclitics are removed, the word itself first.
 
