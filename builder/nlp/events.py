@@ -559,6 +559,14 @@ def _place(doc: Doc, after: list[Span], target: Span | None) -> Span | None:
     return target if target is not None and target.label_ == "Place" else None
 
 
+def _weapon_of(attacker: Span) -> str:
+    """طائرات أميركية استهدفت …: an attacker named by its aircraft says the weapon (a drone when مسيرة)."""
+    codes = {lex.WEAPON_WORDS.get(f) for tok in attacker for f in _forms(tok)} - {None}
+    if codes & {"drone"}:
+        return "drone"
+    return "airstrike" if codes == {"airstrike"} else "unknown"
+
+
 def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) -> None:
     """Weapon, count, casualties, foiled/hedged/again flags from the words of the clause."""
     t = ev.trigger.start
@@ -589,6 +597,8 @@ def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span])
         ev.weapon = "unknown"
     elif codes:
         ev.weapon = min((w for w in weapons if w[1] in codes), key=lambda w: w[0], default=(0, codes.pop(), t))[1]
+    if ev.weapon == "unknown" and ev.attacker is not None:
+        ev.weapon = _weapon_of(ev.attacker)
     ev.count = _count(doc, [p for _, c, p in weapons if c == ev.weapon])
     flat = set().union(*words) if words else set()
     ev.foiled = bool(flat & lex.FOILED) and ev.kind in ("noun", "foil") or ev.kind == "foil"

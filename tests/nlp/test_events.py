@@ -207,3 +207,10 @@ def test_an_attack_told_to_date_another_stays_apart(report_of):
     found = events(report_of, "قصفت طائرات أمريكية مواقع للميليشيات الإيرانية في الميادين، في هجوم هو الثاني "
                               "بعد ضربة جوية وجهتها واشنطن قبل يومين.")
     assert len(found) == 2, [roles(e) for e in found]
+
+
+def test_an_attacker_named_by_its_aircraft_gives_the_weapon(report_of):
+    """طائرات أمريكية استهدفت …: no weapon word in the clause, but the attacker is aircraft."""
+    ev = one(report_of, "قالت مصادر محلية إن طائرات أمريكية استهدفت مواقع للميليشيات الإيرانية في البوكمال.")
+    assert roles(ev) == (US, MILITIAS)
+    assert (ev.type, ev.weapon) == ("AirStrike", "airstrike")
