@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .facts import Article, Entity, Event, Relation, Report, Sentence, Span
 from .gazetteer import GazEntry
-from .nlp.entities import BACKERS, ENTITIES
+from .nlp.entities import BACKERS, COLLECTIVE_KEY, ENTITIES
 from .nlp.events import EventMention
 from .nlp.known import QUOTES
 from .nlp.lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, HEADS
@@ -265,8 +265,11 @@ def _answer_between(kept: list[Event], home: dict[int, int], k: int, n: int, ev:
 
 
 def _fold(a: Event, b: Event) -> Event:
+    attacker = a.attacker or b.attacker
+    if a.attacker == COLLECTIVE_KEY and b.attacker:
+        attacker = b.attacker               # "Iran-backed militias", then the group that claimed it: the group
     return replace(
-        a, attacker=a.attacker or b.attacker, target=a.target or b.target, place=a.place or b.place,
+        a, attacker=attacker, target=a.target or b.target, place=a.place or b.place,
         type=a.type if a.type != "Attack" else b.type, weapon=a.weapon if a.weapon != "unknown" else b.weapon,
         count=max(filter(None, (a.count, b.count)), default=None), date=a.date or b.date,
         killed=a.killed or b.killed, injured=a.injured or b.injured, answers=a.answers or b.answers,

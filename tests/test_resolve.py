@@ -141,3 +141,10 @@ def test_a_nationality_actor_is_the_force_named_with_that_nationality(report_of)
 def test_a_nationality_actor_alone_stays_itself(report_of):
     report = report_of("قالت مصادر إن الضربات الأميركية طالت مستودعاً للأسلحة في البوكمال.")
     assert "us-forces" in {e.key for e in report.entities}
+
+
+def test_a_claim_by_the_islamic_resistance_names_the_militias_attack(report_of):
+    """Militias (collective) hit a base; the Islamic Resistance in Iraq claims it: one attack, by the group."""
+    report = report_of("استهدفت ميليشيات تابعة لإيران قاعدة حقل كونيكو بالصواريخ مساء أمس. "
+                       "وأعلنت المقاومة الإسلامية في العراق تنفيذ هجوم صاروخي على حقل كونيكو.")
+    assert [(e.attacker, e.target) for e in report.events] == [("islamic-resistance-in-iraq", "conoco-gas-field")]

@@ -127,7 +127,8 @@ DUAL_BASES = words("القاعدتان القاعدتين")
 # Aircraft words that, glued to ل, say whose the attack was: غارة يرجح أنها لطيران التحالف.
 AIRCRAFT = words("طيران طائرات مقاتلات")
 # Keys of actors that stand for the same side when restatements are merged.
-SAME_SIDE = {"united-states": "us-forces"}
+# The Islamic Resistance in Iraq is the name under which the Iran-backed militias claim their attacks.
+SAME_SIDE = {"united-states": "us-forces", "islamic-resistance-in-iraq": "iranian-militias"}
 COMPLEMENTIZERS = words("ان انه انها بان بانه لان وان")
 BASE_WORDS = words("قاعده القاعده قواعد القواعد قاعدتي")
 CLAIM_VERBS = words("اعلنت اعلن واعلنت يعلن تعلن")
