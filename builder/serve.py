@@ -205,7 +205,7 @@ def answer(store: Store, request: dict) -> tuple:
         if request["kind"] == "articles":
             return ("ok", HTTPStatus.OK, TEXT, str(len(store.articles())).encode(), {})
         if request["kind"] == "update":
-            store._update(request["update"])  # Store keeps writes private; the worker is the only writer
+            store.update(request["update"])  # the worker is the only writer
             return ("ok", HTTPStatus.OK, TEXT, b"update done\n", {})
         return ("ok", HTTPStatus.OK, *evaluate(store, request))
     except HttpError as exc:

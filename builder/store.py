@@ -212,6 +212,10 @@ class Store:
             return q.object.value
         return None
 
+    def update(self, text: str) -> None:
+        """Run one SPARQL Update as one transaction (for `rasad serve --write-token`)."""
+        self._update(text)
+
     def _update(self, text: str) -> None:
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")
