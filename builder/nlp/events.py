@@ -70,9 +70,12 @@ def _attribute_back(events: list[EventMention]) -> None:
             continue
         earlier = [e for e in events[:n] if e.kind != "cue" and e.attacker is None and e.target is not None]
         if earlier:
+            last = earlier[-1]
+            starts = [e.trigger.start for e in earlier]
             for twin in earlier:
-                if twin.trigger.start == earlier[-1].trigger.start:
-                    twin.attacker = ev.attacker
+                double = starts.count(twin.trigger.start) > 1 and ident(twin.target) == ident(last.target)
+                if twin.trigger.start == last.trigger.start or double:
+                    twin.attacker = ev.attacker    # both halves of a هجوم مزدوج on the base the claim is about
             if ev.trigger.sent != earlier[-1].trigger.sent:
                 ev.kind = "cue"             # nothing new: drop it
 

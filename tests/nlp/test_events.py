@@ -214,3 +214,12 @@ def test_an_attacker_named_by_its_aircraft_gives_the_weapon(report_of):
     ev = one(report_of, "قالت مصادر محلية إن طائرات أمريكية استهدفت مواقع للميليشيات الإيرانية في البوكمال.")
     assert roles(ev) == (US, MILITIAS)
     assert (ev.type, ev.weapon) == ("AirStrike", "airstrike")
+
+
+def test_a_claim_covers_both_halves_of_a_double_attack(report_of):
+    """هجوم مزدوج بالصواريخ والمسيرات … سقطت … وتبنت X الهجوم: both the rocket and the drone attack are X's."""
+    found = events(report_of, "تعرضت قاعدة حقل العمر فجر اليوم لهجوم مزدوج بالصواريخ والطائرات المسيرة. "
+                              "وقالت مصادر إن عدداً من الصواريخ سقطت داخل قاعدة حقل العمر. "
+                              "وتبنت كتائب حزب الله الهجوم على الأمريكيين في بيان.")
+    assert sorted((e.attacker, e.target, e.weapon) for e in found) == [
+        ("kataib-hezbollah", OMAR, "drone"), ("kataib-hezbollah", OMAR, "rocket")]
