@@ -19,8 +19,10 @@ from .facts import Article, Entity, Event, Relation, Report, Sentence, Span
 from .gazetteer import GazEntry
 from .nlp.entities import BACKERS, COLLECTIVE_KEY, ENTITIES
 from .nlp.events import EventMention
+from .nlp.events import side as _side
 from .nlp.known import QUOTES
 from .nlp.lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, HEADS
+from .nlp.normalize import form_set
 from .nlp.normalize import key as name_key
 from .nlp.relations import find_relations
 from .nlp.times import TIMES
@@ -143,7 +145,7 @@ def _nationality_coreference(spans: list[SpacySpan]) -> dict[tuple[int, int], st
         nationality = ATTACKER_ADJECTIVES.get(span[-1].norm_) if len(span) > 1 else None
         if span.label_ != "MilitaryForce" or nationality is None:
             continue
-        if set(span[0]._.forms) & ADJ_NOUNS and span.kb_id_ == nationality:
+        if form_set(span[0].norm_) & ADJ_NOUNS and span.kb_id_ == nationality:
             if nationality in named:
                 out[(span.start, span.end)] = named[nationality]
         elif span.kb_id_ and span.kb_id_ != nationality:
@@ -174,12 +176,6 @@ def _event_date(doc: Doc, ev: EventMention, published: date | None) -> date | No
         return min(own, key=lambda t: abs(t.start - ev.trigger.start))._.date
     earlier = [t for t in dated if t.start < ev.trigger.start]
     return earlier[-1]._.date if earlier else published
-
-
-def _side(key: str | None) -> str | None:
-    from .nlp.event_lexicon import SAME_SIDE
-
-    return SAME_SIDE.get(key, key) if key else key
 
 
 def _stamp(doc: Doc, ev: EventMention) -> tuple | None:

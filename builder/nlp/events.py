@@ -385,6 +385,11 @@ def ident(span: Span | None) -> str | None:
     return None if span is None else (span.kb_id_ or span.text)
 
 
+def side(key: str | None) -> str | None:
+    """The side an actor key fights on, for restatements: واشنطن and القوات الأمريكية are one side."""
+    return lex.SAME_SIDE.get(key, key) if key else key
+
+
 def _clause_subject_start(doc: Doc, i: int, before: list[Span]) -> int:
     """Past a complementizer (أعلن الجيش أن …، قال المرصد إن …) the speaker is no longer the subject."""
     lo = before[0].start if before else i

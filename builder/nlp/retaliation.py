@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import event_lexicon as lex
-from .events import ACTORS, SITES, EventMention, ident
+from .events import ACTORS, SITES, EventMention, ident, side
 
 
 def _real(ev: EventMention) -> bool:
@@ -69,6 +69,7 @@ def _link_marker(events: list[EventMention], n: int) -> None:
     later = [k for k in same if k > n]
     before_doc = [k for k in range(n) if _real(events[k])]
     anaphor = _anaphor_before(events, n)
+    noun_after = _answered_after(events, n)
     if cue.trigger[0].norm_.lstrip("وف").startswith(("ترد", "يرد", "لترد", "ليرد")):
         answering, answered = _responder_event(events, n, doc), (earlier[-1] if earlier else None)
     elif _points_back(doc, cue.trigger.end):          # رداً على ذلك: the reply comes after
@@ -77,8 +78,8 @@ def _link_marker(events: list[EventMention], n: int) -> None:
     elif cue.trigger.start - sent.start <= 1:         # ورداً على الهجمات، نفذت X …: the reply follows
         answered = _restated(events, later[0]) if later else None
         answering = later[1] if len(later) > 1 else None
-    elif anaphor is not None and (later or _answered_after(events, n)):
-        answered = later[0] if later else _answered_after(events, n)
+    elif anaphor is not None and (later or noun_after is not None):
+        answered = later[0] if later else noun_after
         answering = _referent(events, anaphor, answered)
         if answering is not None:
             events[anaphor].kind = "cue"            # هذا الاستهداف / الضربات: told already, not a new attack
@@ -123,20 +124,16 @@ def _answered_after(events: list[EventMention], n: int) -> int | None:
     return None
 
 
-def _same_side(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and lex.SAME_SIDE.get(a, a) == lex.SAME_SIDE.get(b, b)
-
-
 def _referent(events: list[EventMention], k: int, answered: int | None) -> int | None:
     """The attack a restating noun speaks of: the latest one told before by the same side (any side when
     the noun names none), else the first one told after."""
     me = events[k]
-    side = ident(me.attacker)
+    mine = ident(me.attacker)
 
     def fits(j: int) -> bool:
         ev = events[j]
         return j not in (k, answered) and _real(ev) and ev.attacker is not None \
-            and (side is None or _same_side(side, ident(ev.attacker)))
+            and (mine is None or side(mine) == side(ident(ev.attacker)))
 
     before = [j for j in range(k) if fits(j) and events[j].trigger.sent != me.trigger.sent]
     if before:
