@@ -1,0 +1,93 @@
+"""What the rules read about each token, computed once per Doc and read by integer index.
+
+spaCy builds a new Token object on every `doc[i]`, a new Span on every `doc[a:b]` and a new
+Underscore object on every `token._` access; the rules ask for a token's norm and clitic-free
+readings tens of times each. So the normaliser stores parallel lists here (`doc._.words`):
+the rules index them with token positions and never touch Token objects in their loops.
+A word's record depends only on its text, so records are cached per distinct word: news text
+has a small vocabulary and each record is computed once per process.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .normalize import form_set, norm, strip_clitics
+
+if not Doc.has_extension("words"):
+    Doc.set_extension("words", default=None)
+_KEY = ("._.", "words", None, None)     # where spaCy keeps doc._.words in doc.user_data
+
+
+@dataclass(frozen=True)
+class Word:
+    """One distinct token text: its normalised spelling and what the lexeme knows about it."""
+
+    text: str
+    norm: str
+    forms: tuple[str, ...]          # strip_clitics(norm): the word first, then clitic-free readings
+    form_set: frozenset[str]
+    punct: bool
+    space: bool
+    like_num: bool
+
+
+def make_word(text: str, punct: bool, space: bool, like_num: bool) -> Word:
+    normal = norm(text)
+    return Word(text, normal, tuple(strip_clitics(normal)), form_set(normal), punct, space, like_num)
+
+
+class Words:
+    """Parallel lists indexed by token position, plus sentence bounds once the splitter has run."""
+
+    __slots__ = ("items", "text", "norm", "forms", "fset", "sent", "bounds", "_sent_spans")
+
+    def __init__(self, items: list[Word]):
+        self.items = items
+        self.text = [w.text for w in items]
+        self.norm = [w.norm for w in items]
+        self.forms = [w.forms for w in items]
+        self.fset = [w.form_set for w in items]
+        self.sent: list[int] = []                   # sentence number of each token
+        self.bounds: list[tuple[int, int]] = []     # (start, end) of each sentence
+        self._sent_spans: list | None = None
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def set_sentences(self, starts: list[int]) -> None:
+        """Sentence bounds from the sorted token positions that start a sentence (0 always does)."""
+        n = len(self.items)
+        edges = [s for s in starts if 0 < s < n]
+        self.bounds = list(zip([0, *edges], [*edges, n], strict=True)) if n else []
+        self.sent = [k for k, (a, b) in enumerate(self.bounds) for _ in range(a, b)]
+        self._sent_spans = None
+
+    def sent_span(self, doc: Doc, i: int):
+        """The sentence holding token i, as one shared Span (spaCy's `.sent` makes a new one and
+        scans the whole Doc for annotation on every call)."""
+        if self._sent_spans is None:
+            self._sent_spans = [doc[a:b] for a, b in self.bounds]
+        return self._sent_spans[self.sent[i]]
+
+    def sent_spans(self, doc: Doc) -> list:
+        if self._sent_spans is None:
+            self._sent_spans = [doc[a:b] for a, b in self.bounds]
+        return self._sent_spans
+
+
+def words_of(doc: Doc) -> Words:
+    """`doc._.words`, built from the Doc itself when the normaliser has not stored it."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = Words([Word(t.text, t.norm_, tuple(strip_clitics(t.norm_)), form_set(t.norm_), t.is_punct,
+                            t.is_space, t.like_num) for t in doc])
+        if doc.has_annotation("SENT_START"):
+            found.set_sentences([t.i for t in doc if t.is_sent_start])
+        doc.user_data[_KEY] = found
+    return found
+
+
+def store(doc: Doc, words: Words) -> None:
+    doc.user_data[_KEY] = words
