@@ -21,7 +21,7 @@ from . import event_lexicon as lex
 from .entities import ENTITIES
 from .known import QUOTES
 from .lexicon import HEADS
-from .normalize import form_set
+from .words import Words, words_of
 
 ACTORS = {"ArmedGroup", "MilitaryForce"}
 STATE_ACTORS = {"united-states", "israel", "russia", "iran", "turkey"}
@@ -55,18 +55,35 @@ class EventMention:
     extra: dict = field(default_factory=dict)
 
 
-def _forms(token) -> frozenset[str]:
-    return form_set(token.norm_)
+def _entities(doc: Doc) -> list[Span]:
+    """The entity spans, listed once per Doc: iterating a SpanGroup builds new Span objects each time."""
+    w = words_of(doc)
+    found = w.cache.get(ENTITIES)
+    if found is None:
+        found = w.cache[ENTITIES] = list(doc.spans.get(ENTITIES, []))
+    return found
 
 
-def _attribute_back(events: list[EventMention]) -> None:
+def _time_starts(doc: Doc) -> set[int]:
+    w = words_of(doc)
+    found = w.cache.get("time_starts")
+    if found is None:
+        found = w.cache["time_starts"] = {t.start for t in doc.spans.get("times", [])}
+    return found
+
+
+def _union(sets: list[frozenset[str]]) -> set[str]:
+    return set().union(*sets) if sets else set()
+
+
+def _attribute_back(w: Words, events: list[EventMention]) -> None:
     """تبنت X الهجوم / اتهم … X بتنفيذ الهجوم: a definite attack noun with an author and no target
     is the attack told just before, which gets that author."""
     for n, ev in enumerate(events):
         if ev.kind != "noun" or ev.attacker is None or ev.target is not None:
             continue
-        if not ev.trigger[0].norm_.startswith(("ال", "بال", "لل")) and ev.trigger.start > 0 \
-                and ev.trigger.doc[ev.trigger.start - 1].norm_ not in ("ذلك", "هذا"):
+        t = ev.trigger.start
+        if not w.norm[t].startswith(("ال", "بال", "لل")) and t > 0 and w.norm[t - 1] not in ("ذلك", "هذا"):
             continue
         earlier = [e for e in events[:n] if e.kind != "cue" and e.attacker is None and e.target is not None]
         if earlier:
@@ -76,18 +93,18 @@ def _attribute_back(events: list[EventMention]) -> None:
                 double = starts.count(twin.trigger.start) > 1 and ident(twin.target) == ident(last.target)
                 if twin.trigger.start == last.trigger.start or double:
                     twin.attacker = ev.attacker    # both halves of a هجوم مزدوج on the base the claim is about
-            if ev.trigger.sent != earlier[-1].trigger.sent:
+            if w.sent[t] != w.sent[earlier[-1].trigger.start]:
                 ev.kind = "cue"             # nothing new: drop it
 
 
-def _drop_echoes(events: list[EventMention]) -> list[EventMention]:
+def _drop_echoes(w: Words, events: list[EventMention]) -> list[EventMention]:
     """Later words in a sentence that tell the attack just told again: where its projectiles fell
     (استهدفت X بثلاثة صواريخ بادية الميادين، سقطت في …), or that it was carried out (غارات نفذها X …
     أنها نُفّذت قبيل …) by the same author and on nothing new."""
     out: list[EventMention] = []
     for ev in events:
         prior = out[-1] if out else None
-        if prior is not None and prior.kind != "cue" and prior.trigger.sent == ev.trigger.sent:
+        if prior is not None and prior.kind != "cue" and w.sent[prior.trigger.start] == w.sent[ev.trigger.start]:
             if ev.kind == "fall" and ev.attacker is None \
                     and (ev.target is None or ident(ev.target) in (ident(prior.target), ident(prior.place))):
                 continue
@@ -98,16 +115,17 @@ def _drop_echoes(events: list[EventMention]) -> list[EventMention]:
     return out
 
 
-def _split_double(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+def _split_double(w: Words, events: list[EventMention]) -> list[EventMention]:
     """هجوم مزدوج بالصواريخ والمسيرات: two attacks, one per weapon."""
     out: list[EventMention] = []
     for ev in events:
         out.append(ev)
-        if ev.weapon != "unknown" or not any(_forms(t) & lex.DOUBLE for t in ev.clause):
+        span = range(ev.clause.start, ev.clause.end)
+        if ev.weapon != "unknown" or not any(w.fset[j] & lex.DOUBLE for j in span):
             continue
         codes = []
-        for t in ev.clause:
-            code = next((lex.WEAPON_WORDS[f] for f in t._.forms if f in lex.WEAPON_WORDS), None)
+        for j in span:
+            code = next((lex.WEAPON_WORDS[f] for f in w.forms[j] if f in lex.WEAPON_WORDS), None)
             if code in ("rocket", "drone", "mortar", "artillery") and code not in codes:
                 codes.append(code)
         if len(codes) == 2:
@@ -117,59 +135,80 @@ def _split_double(doc: Doc, events: list[EventMention]) -> list[EventMention]:
     return out
 
 
-def _verb_forms(token) -> set[str]:
-    """A verb carries at most و/ف before it; لقصف or القصف are nouns, never the verb قصف."""
-    text = token.norm_
-    return {text, text[1:]} if text[:1] in ("و", "ف") else {text}
+_VERB_FORMS: dict[str, frozenset[str]] = {}
+_WEAPONS = frozenset(lex.WEAPON_WORDS)
+_MEANS = lex.ATTACK_OBJECTS | _WEAPONS
+_EXPOSED = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"})
+# Words no trigger rule can fire on: a token none of whose readings or verb forms is listed.
+_TRIGGER_WORDS = (lex.ACTIVE_VERBS | lex.LIGHT_VERBS | lex.REPLY_VERBS | lex.REPLY_MARKERS | _EXPOSED
+                  | lex.FOIL_VERBS | lex.PASSIVE_VERBS | lex.ATTACK_NOUNS)
+
+
+def _verb_forms(text: str) -> frozenset[str]:
+    """A verb carries at most و/ف before it; لقصف or القصف are nouns, never the verb قصف.
+    Takes the token's norm; cached by it."""
+    found = _VERB_FORMS.get(text)
+    if found is None:
+        found = _VERB_FORMS[text] = frozenset({text, text[1:]} if text[:1] in ("و", "ف") else {text})
+    return found
+
+
+def _may_trigger(w: Words, i: int) -> bool:
+    """Cheap pre-check: a token is worth the trigger rules only when a reading or verb form is a trigger word."""
+    return not (w.fset[i].isdisjoint(_TRIGGER_WORDS) and _verb_forms(w.norm[i]).isdisjoint(_TRIGGER_WORDS))
 
 
 def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
-    forms = _forms(doc[i])
-    verbs = _verb_forms(doc[i])
+    w = words_of(doc)
+    forms = w.fset[i]
+    verbs = _verb_forms(w.norm[i])
     ent = in_entity.get(i)
     if ent is not None and not (ent.label_ == "MilitaryForce" and ent.start == i and forms & lex.ATTACK_NOUNS):
         return None
     if verbs & lex.ACTIVE_VERBS and not _noun_reading(doc, i):
         return "active"
-    if verbs & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in [_forms(t) for t in doc[i + 1:i + 10]]):
+    if verbs & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in w.fset[i + 1:i + 10]):
         return "active"
     if verbs & lex.REPLY_VERBS or verbs & lex.REPLY_MARKERS:
-        behind = set().union(*[_forms(t) for t in doc[max(0, i - 3):i]]) if i else set()
-        if behind & lex.NOT_REPLY or (i and doc[i - 1].like_num):
-            return None                          # لم ترد معلومات / 21 فرداً
-        for t in doc[i + 1:i + 11]:
-            if t.norm_ == "علي" and not verbs & lex.REPLY_VERBS:
-                return "cue"
-            if t.text in CLAUSE_BREAKS:
-                break
-            if t.norm_[:1] == "ب" and (set(t._.forms[1:]) & (lex.ATTACK_OBJECTS | set(lex.WEAPON_WORDS))
-                                       or _number(t) is not None):
-                return "reply"
-        return "cue"
-    if verbs & {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"}:
+        return _reply_kind(w, i, verbs)
+    if verbs & _EXPOSED:
         return "passive" if _exposed_to_attack(doc, i, in_entity) else None
-    if verbs & lex.FOIL_VERBS and any(_forms(t) & set(lex.WEAPON_WORDS) for t in doc[i + 1:i + 4]):
+    if verbs & lex.FOIL_VERBS and any(f & _WEAPONS for f in w.fset[i + 1:i + 4]):
         return "foil"
     if verbs & lex.PASSIVE_VERBS:
-        near = [_forms(t) for t in doc[max(0, i - 4):i + 5]]
-        return "fall" if any(set(lex.WEAPON_WORDS) & f for f in near) else None
+        return "fall" if any(_WEAPONS & f for f in w.fset[max(0, i - 4):i + 5]) else None
     if forms & lex.ATTACK_NOUNS and _noun_has_target(doc, i):
         return "noun"
     return None
 
 
+def _reply_kind(w: Words, i: int, verbs: frozenset[str]) -> str | None:
+    """ردت … بقصف: a reply; ردت على / رداً على: a cue; لم ترد معلومات: nothing."""
+    behind = _union(w.fset[max(0, i - 3):i]) if i else set()
+    if behind & lex.NOT_REPLY or (i and w.items[i - 1].like_num):
+        return None                          # لم ترد معلومات / 21 فرداً
+    for j in range(i + 1, min(i + 11, len(w))):
+        if w.norm[j] == "علي" and not verbs & lex.REPLY_VERBS:
+            return "cue"
+        if w.text[j] in CLAUSE_BREAKS:
+            break
+        if w.norm[j][:1] == "ب" and (set(w.forms[j][1:]) & _MEANS or _number(w, j) is not None):
+            return "reply"
+    return "cue"
+
+
 def _exposed_to_attack(doc: Doc, i: int, in_entity: dict[int, Span]) -> bool:
     """تعرضت X … لقصف / إلى هجوم: the first ل-object (or إلى-object) after the verb is an attack."""
-    sent_end = doc[i].sent.end
+    w = words_of(doc)
+    sent_end = w.sent_of(i)[1]
     objects = 0
     for j in range(i + 1, min(sent_end, i + 24)):
-        token = doc[j]
         if j in in_entity:
             continue
-        text = token.norm_
+        text = w.norm[j]
         if text in ("الي", "لـ") or (text.startswith("ل") and len(text) > 3):
-            nxt = doc[j + 1] if j + 1 < sent_end else token
-            if (_forms(token) | (_forms(nxt) if text in ("الي", "لـ", "لعمليات") else set())) & lex.ATTACK_NOUNS:
+            nxt = j + 1 if j + 1 < sent_end else j
+            if (w.fset[j] | (w.fset[nxt] if text in ("الي", "لـ", "لعمليات") else set())) & lex.ATTACK_NOUNS:
                 return True
             objects += 1
             if objects == 2:
@@ -179,16 +218,16 @@ def _exposed_to_attack(doc: Doc, i: int, in_entity: dict[int, Span]) -> bool:
 
 def _time_gap(doc: Doc, i: int) -> bool:
     """A comma that opens an inserted time phrase (هجوم صاروخي، أمس الثلاثاء، على القاعدة) does not end the noun."""
-    times = doc.spans.get("times", [])
-    return any(t.start == i + 1 for t in times)
+    return i + 1 in _time_starts(doc)
 
 
 def _noun_reading(doc: Doc, i: int) -> bool:
     """قصف is a verb (قَصَفَ) or a noun (قَصْف): a preposition before or an adjective after makes it a noun."""
-    if doc[i].norm_ not in lex.VERB_NOUN_HOMOGRAPHS:
+    norms = words_of(doc).norm
+    if norms[i] not in lex.VERB_NOUN_HOMOGRAPHS:
         return False
-    before = doc[i - 1].norm_ if i else ""
-    after = doc[i + 1].norm_ if i + 1 < len(doc) else ""
+    before = norms[i - 1] if i else ""
+    after = norms[i + 1] if i + 1 < len(norms) else ""
     return before in lex.NOUN_PREPS or after in lex.NOUN_ADJECTIVES or after in lex.NOUN_BLOCKERS
 
 
@@ -197,30 +236,32 @@ def _noun_has_target(doc: Doc, i: int) -> bool:
     carried it out (ضربات نفذتها X), or that it is the attack answered (رداً على هجوم بطائرة مسيرة)."""
     if _answered_noun(doc, i):
         return True
-    for token in doc[i + 1:i + 7]:
-        forms = _forms(token)
+    w = words_of(doc)
+    for j in range(i + 1, min(i + 7, len(w))):
+        forms = w.fset[j]
         if forms & lex.NOUN_BLOCKERS:
             return False
         if _relative_verb(doc, i) is not None:
             return True
-        if token.text in CLAUSE_BREAKS and not _time_gap(doc, token.i):
+        if w.text[j] in CLAUSE_BREAKS and not _time_gap(doc, j):
             break
-        if forms & lex.TARGET_PREPS or _verb_forms(token) & lex.ACTIVE_VERBS:
+        if forms & lex.TARGET_PREPS or _verb_forms(w.norm[j]) & lex.ACTIVE_VERBS:
             return True
-        if (forms & lex.TARGET_NOUNS or forms & lex.BASE_WORDS) and token.i - i <= 2:
+        if (forms & lex.TARGET_NOUNS or forms & lex.BASE_WORDS) and j - i <= 2:
             return True
-    if _forms(doc[i]) & lex.MASDAR:
-        ents = [s for s in doc.spans.get(ENTITIES, []) if i < s.start <= i + 5]
+    if w.fset[i] & lex.MASDAR:
+        ents = [s for s in _entities(doc) if i < s.start <= i + 5]
         return any(s.label_ in SITES for s in ents)
-    behind = set().union(*[_forms(t) for t in doc[max(0, i - 2):i]]) if i else set()
+    behind = _union(w.fset[max(0, i - 2):i]) if i else set()
     return bool(behind & (lex.FOILED | lex.CLAIM_NOUNS | {"تعرض", "تعرضت"}))
 
 
 def _answered_noun(doc: Doc, i: int) -> bool:
     """رداً على هجوم / الرد على هجمات: the noun right after a reply marker's على."""
-    if i < 2 or doc[i - 1].norm_ != "علي" or not _forms(doc[i - 2]) & lex.REPLY_MARKERS:
+    w = words_of(doc)
+    if i < 2 or w.norm[i - 1] != "علي" or not w.fset[i - 2] & lex.REPLY_MARKERS:
         return False
-    behind = set().union(*[_forms(t) for t in doc[max(0, i - 5):i - 2]])
+    behind = _union(w.fset[max(0, i - 5):i - 2])
     return not behind & lex.NOT_REPLY             # هددت بالرد على الغارات: a threat answers nothing yet
 
 
@@ -230,43 +271,47 @@ def _relative_agent(doc: Doc, i: int, after: list[Span]) -> Span | None:
     if verb is None:
         return None
     nxt = verb + 1
-    if nxt < len(doc) and doc[nxt].norm_ in lex.LATTER:
-        named = [s for s in doc.spans.get(ENTITIES, []) if s.end <= i and _is_actor(s) and s.sent == doc[i].sent]
+    w = words_of(doc)
+    if nxt < len(w) and w.norm[nxt] in lex.LATTER:
+        named = [s for s in _entities(doc) if s.end <= i and _is_actor(s) and w.sent[s.start] == w.sent[i]]
         return named[-1] if named else None
     return next((s for s in after if nxt <= s.start <= nxt + 1 and _is_actor(s)), None)
 
 
 def _relative_verb(doc: Doc, i: int) -> int | None:
     """Index of نفذتها/شنها … within the noun's own phrase (the noun, two adjectives, quotation marks)."""
+    w = words_of(doc)
     words = 0
-    for token in doc[i + 1:min(len(doc), i + 8)]:
-        if token.text in QUOTES:
+    for j in range(i + 1, min(len(w), i + 8)):
+        text = w.text[j]
+        if text in QUOTES:
             continue
-        if token.text in CLAUSE_BREAKS or words == 3:
+        if text in CLAUSE_BREAKS or words == 3:
             return None
-        if _verb_forms(token) & lex.RELATIVE_VERBS:
-            return token.i
+        if _verb_forms(w.norm[j]) & lex.RELATIVE_VERBS:
+            return j
         words += 1
     return None
 
 
 def _entity_index(doc: Doc) -> dict[int, Span]:
     index: dict[int, Span] = {}
-    for span in doc.spans.get(ENTITIES, []):
+    for span in _entities(doc):
         for i in range(span.start, span.end):
             index[i] = span
     return index
 
 
-def _groups(doc: Doc, sent: Span, in_entity: dict[int, Span]) -> list[tuple[int, str]]:
+def _groups(doc: Doc, bounds: tuple[int, int], in_entity: dict[int, Span]) -> list[tuple[int, str]]:
     """Trigger tokens of a sentence; a noun joins a verb trigger right before or after it."""
-    found = [(i, k) for i in range(sent.start, sent.end) if (k := _trigger_kind(doc, i, in_entity))]
+    w = words_of(doc)
+    found = [(i, k) for i in range(*bounds) if _may_trigger(w, i) and (k := _trigger_kind(doc, i, in_entity))]
     kept: list[tuple[int, str]] = []
     for i, kind in found:
         reach = 6
-        if kept and kept[-1][1] == "passive" and (doc[i].norm_.startswith("ل") or doc[i - 1].norm_ == "الي"):
+        if kept and kept[-1][1] == "passive" and (w.norm[i].startswith("ل") or w.norm[i - 1] == "الي"):
             reach = 24                           # تعرضت X … لقصف: the exposure's object
-        if kept and kept[-1][1] == "active" and _verb_forms(doc[kept[-1][0]]) & lex.LIGHT_VERBS:
+        if kept and kept[-1][1] == "active" and _verb_forms(w.norm[kept[-1][0]]) & lex.LIGHT_VERBS:
             reach = 10                           # شنت، ليل الأحد - الإثنين، ضربات جوية
         if kind == "noun" and kept and i - kept[-1][0] <= reach and kept[-1][1] != "cue":
             continue
@@ -275,7 +320,7 @@ def _groups(doc: Doc, sent: Span, in_entity: dict[int, Span]) -> list[tuple[int,
         if kept and kept[-1][1] == "reply" and kind == "active" and i - kept[-1][0] <= 8:
             continue
         if kept and kept[-1][1] == "cue" and kind == "active" and i - kept[-1][0] <= 10 \
-                and _forms(doc[kept[-1][0]]) & lex.REPLY_VERBS:
+                and w.fset[kept[-1][0]] & lex.REPLY_VERBS:
             kept[-1] = (i, "reply")
             continue
         kept.append((i, kind))
@@ -284,13 +329,16 @@ def _groups(doc: Doc, sent: Span, in_entity: dict[int, Span]) -> list[tuple[int,
 
 class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
+        w = words_of(doc)
+        w.cache.pop(ENTITIES, None)             # entities and times are final now: list them afresh
+        w.cache.pop("time_starts", None)
         in_entity = _entity_index(doc)
         events: list[EventMention] = []
-        for sent in doc.sents:
-            groups = _groups(doc, sent, in_entity)
-            bounds = [sent.start] + [i for i, _ in groups[1:]] + [sent.end]
+        for number, (start, end) in enumerate(w.bounds):
+            groups = _groups(doc, (start, end), in_entity)
+            bounds = [start] + [i for i, _ in groups[1:]] + [end]
             for n, (i, kind) in enumerate(groups):
-                left = groups[n - 1][0] + 1 if n else sent.start
+                left = groups[n - 1][0] + 1 if n else start
                 clause = doc[left:bounds[n + 1]]
                 if kind == "cue":
                     events.append(EventMention(doc[i:i + 1], clause, kind, replies=True))
@@ -298,17 +346,18 @@ class EventExtractor:
                 ev = self._event(doc, i, kind, clause, in_entity)
                 if ev.attacker is None and kind == "active" and events and events[-1].kind != "cue":
                     prior = events[-1]
-                    if prior.trigger.sent == sent and prior.attacker is not None:
+                    if w.sent[prior.trigger.start] == number and prior.attacker is not None:
                         ev.attacker = prior.attacker
                 events.append(ev)
-        events = _split_double(doc, _drop_echoes(events))
-        _attribute_back(events)
+        events = _split_double(w, _drop_echoes(w, events))
+        _attribute_back(w, events)
         doc._.events = events
         return doc
 
     def _event(self, doc: Doc, i: int, kind: str, clause: Span, in_entity) -> EventMention:
         ev = EventMention(doc[i:i + 1], clause, kind, replies=kind == "reply")
-        ents = [s for s in doc.spans.get(ENTITIES, []) if clause.start <= s.start and s.end <= clause.end]
+        w = words_of(doc)
+        ents = [s for s in _entities(doc) if clause.start <= s.start and s.end <= clause.end]
         ent = in_entity.get(i)
         if ent is not None and ent.label_ == "MilitaryForce":
             ev.attacker = ent
@@ -318,13 +367,13 @@ class EventExtractor:
         if kind == "foil":
             ev.target = next((s for s in reversed(before) if s.label_ in SITES), None)
             if ev.target is None:
-                bases = _anaphoric_bases(doc, clause, in_entity)
+                bases = _anaphoric_bases(doc, clause.start, clause.end, in_entity)
                 ev.target = bases[0] if bases else None
         elif kind in ("passive", "fall"):
             ev.attacker = marked
             found = _site_first(doc, i, after, clause, in_entity)
             if kind == "passive" and before and i - before[-1].end <= 1 and _is_target(doc, before[-1], True) \
-                    and not any(t.is_punct for t in doc[before[-1].end:i]):
+                    and not any(w.items[j].punct for j in range(before[-1].end, i)):
                 found = [before[-1]]                 # نقطة تابعة لـ X تعرضت …: the subject before the verb
             ev.target, ev.more_targets = (found[0], found[1:]) if found else (None, [])
             if ev.target is None:
@@ -333,7 +382,7 @@ class EventExtractor:
             if kind == "noun":
                 ev.attacker = ev.attacker or _relative_agent(doc, i, after) or marked or _genitive(doc, i, after) \
                     or _claimant(doc, i, before)
-            elif doc[i].norm_.endswith(("استهدافه", "استهدافها", "استهدافهم")):
+            elif w.norm[i].endswith(("استهدافه", "استهدافها", "استهدافهم")):
                 ev.attacker = ev.attacker or marked or _subject(doc, i, before, [])
             else:
                 ev.attacker = ev.attacker or marked or _subject(doc, i, before, after)
@@ -343,8 +392,8 @@ class EventExtractor:
             ev.target = _first_target(doc, [s for s in rest if ident(s) != ident(ev.attacker)],
                                       loose=ev.attacker is not None)
         if ev.target is None:
-            look = clause if kind in ("passive", "fall") else doc[i + 1:clause.end]
-            bases = _anaphoric_bases(doc, look, in_entity)
+            look = clause.start if kind in ("passive", "fall") else i + 1
+            bases = _anaphoric_bases(doc, look, clause.end, in_entity)
             if bases:
                 ev.target, ev.more_targets = bases[0], bases[1:]
         ev.more_targets = ev.more_targets or _coordinated(doc, ents, ev.target)
@@ -359,12 +408,12 @@ def _coordinated(doc: Doc, ents: list[Span], target: Span | None) -> list[Span]:
         return []
     more: list[Span] = []
     last = target
+    text = words_of(doc).text
     for span in ents:
         if span.start < last.end:
             continue
-        gap = doc[last.end:span.start]
-        joined = span.start == last.end and span[0].text.startswith("و") or (
-            len(gap) == 1 and gap[0].text == "و")
+        joined = span.start == last.end and text[span.start].startswith("و") or (
+            span.start - last.end == 1 and text[last.end] == "و")
         if not joined or span.label_ != target.label_ and not (_is_target(doc, span, False)
                                                                and _is_target(doc, target, False)):
             break
@@ -375,9 +424,10 @@ def _coordinated(doc: Doc, ents: list[Span], target: Span | None) -> list[Span]:
 
 def _after_means(doc: Doc, i: int, after: list[Span]) -> list[Span]:
     """In a reply, what is hit follows the means (…بقصف X، باستهداف X), not على (the attack answered)."""
-    for token in doc[i + 1:i + 10]:
-        if token.norm_.startswith("ب") and set(token._.forms[1:]) & (lex.ATTACK_OBJECTS | set(lex.WEAPON_WORDS)):
-            return [s for s in after if s.start > token.i]
+    w = words_of(doc)
+    for j in range(i + 1, min(i + 10, len(w))):
+        if w.norm[j].startswith("ب") and set(w.forms[j][1:]) & _MEANS:
+            return [s for s in after if s.start > j]
     return after
 
 
@@ -393,8 +443,9 @@ def side(key: str | None) -> str | None:
 def _clause_subject_start(doc: Doc, i: int, before: list[Span]) -> int:
     """Past a complementizer (أعلن الجيش أن …، قال المرصد إن …) the speaker is no longer the subject."""
     lo = before[0].start if before else i
+    norms = words_of(doc).norm
     for k in range(i - 1, lo - 1, -1):
-        if doc[k].norm_ in lex.COMPLEMENTIZERS:
+        if norms[k] in lex.COMPLEMENTIZERS:
             return k + 1
     return lo
 
@@ -403,8 +454,8 @@ def _accused(doc: Doc, ents: list[Span], actors: list[Span]) -> Span | None:
     """اتهم مسؤولون … كتائب حزب الله بتنفيذ الهجوم: the actor accused after the verb of accusing."""
     if not ents:
         return None
-    sent = ents[0].sent
-    verb = next((t.i for t in sent if _forms(t) & lex.ACCUSE), None)
+    w = words_of(doc)
+    verb = next((j for j in range(*w.sent_of(ents[0].start)) if w.fset[j] & lex.ACCUSE), None)
     if verb is None:
         return None
     after = [s for s in actors if s.start > verb]
@@ -417,16 +468,17 @@ def _accused(doc: Doc, ents: list[Span], actors: list[Span]) -> Span | None:
 
 def _claimant(doc: Doc, i: int, before: list[Span]) -> Span | None:
     """أعلنت X (عن) تنفيذ هجوم / تبنت X الهجوم: a group claiming the attack is its author."""
-    window = {t.norm_ for t in doc[max(0, i - 2):i]}
+    w = words_of(doc)
+    window = set(w.norm[max(0, i - 2):i])
     for span in reversed(before):
         if not _is_actor(span):
             continue
-        lead = {t.norm_ for t in doc[max(0, span.start - 8):span.start]} | set(doc[span.start]._.forms[1:2])
-        between = {t.norm_ for t in doc[span.end:i]}
+        lead = set(w.norm[max(0, span.start - 8):span.start]) | set(w.forms[span.start][1:2])
+        between = set(w.norm[span.end:i]) if span.end < i else set()
         verbs = (lead | between) if i - span.end <= 8 else lead
         if verbs & lex.ADOPT_VERBS:
             return span                          # تبنت X الهجوم
-        claimed = window & lex.CLAIM_NOUNS or _forms(doc[i]) & lex.MASDAR
+        claimed = window & lex.CLAIM_NOUNS or w.fset[i] & lex.MASDAR
         if verbs & lex.CLAIM_VERBS and claimed and not window & lex.FOILED:
             return span                          # أعلنت X عن استهداف / تنفيذ هجوم
     return None
@@ -434,10 +486,11 @@ def _claimant(doc: Doc, i: int, before: list[Span]) -> Span | None:
 
 def _genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
     """قصف التحالف / هجوم الميليشيات: the actor right after an attack noun is its author."""
+    norms = words_of(doc).norm
     for span in after[:1]:
         gap = span.start - i
-        if gap == 1 or (gap == 2 and doc[i + 1].norm_ in lex.NOUN_ADJECTIVES):
-            if _is_actor(span) and not span[0].norm_.startswith("ل"):
+        if gap == 1 or (gap == 2 and norms[i + 1] in lex.NOUN_ADJECTIVES):
+            if _is_actor(span) and not norms[span.start].startswith("ل"):
                 return span
     return None
 
@@ -445,9 +498,10 @@ def _genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
 def _site_first(doc: Doc, i: int, after: list[Span], clause: Span, in_entity) -> list[Span]:
     """What a passive or a fall hits: the first site (named or القاعدة) after the verb, else anything hit."""
     sites = [s for s in after if s.label_ in SITES]
-    anaphor = _anaphoric_bases(doc, doc[i + 1:clause.end], in_entity)
-    first_anaphor = next((t.i for t in doc[i + 1:clause.end] if t.i not in in_entity
-                          and _forms(t) & lex.BASE_ANAPHORA), None)
+    anaphor = _anaphoric_bases(doc, i + 1, clause.end, in_entity)
+    fset = words_of(doc).fset
+    first_anaphor = next((j for j in range(i + 1, clause.end) if j not in in_entity
+                          and fset[j] & lex.BASE_ANAPHORA), None)
     if anaphor and (not sites or first_anaphor < sites[0].start):
         return anaphor
     if sites:
@@ -456,28 +510,31 @@ def _site_first(doc: Doc, i: int, after: list[Span], clause: Span, in_entity) ->
     return [other] if other is not None else []
 
 
-def _anaphoric_bases(doc: Doc, clause: Span, in_entity: dict[int, Span]) -> list[Span]:
-    """القاعدة / القاعدة ذاتها: the base named last; القاعدتان: the last two bases."""
-    for token in clause:
-        if token.i in in_entity or not _forms(token) & lex.BASE_ANAPHORA:
+def _anaphoric_bases(doc: Doc, start: int, end: int, in_entity: dict[int, Span]) -> list[Span]:
+    """القاعدة / القاعدة ذاتها (in tokens start..end): the base named last; القاعدتان: the last two bases."""
+    fset = words_of(doc).fset
+    for j in range(start, end):
+        if j in in_entity or not fset[j] & lex.BASE_ANAPHORA:
             continue
         seen: dict[str, Span] = {}
-        for span in doc.spans.get(ENTITIES, []):
-            if span.end <= token.i and span.label_ in SITES:
+        for span in _entities(doc):
+            if span.end <= j and span.label_ in SITES:
                 seen.pop(ident(span), None)
                 seen[ident(span)] = span
-        wanted = 2 if _forms(token) & lex.DUAL_BASES else 1
+        wanted = 2 if fset[j] & lex.DUAL_BASES else 1
         return list(seen.values())[-wanted:][::-1]
     return []
 
 
 def _preceded_by(doc: Doc, span: Span, words: set[str], reach: int = 3) -> bool:
-    if words is not lex.TARGET_PREPS and _forms(span[0]) & words:
+    w = words_of(doc)
+    start = span.start
+    if words is not lex.TARGET_PREPS and w.fset[start] & words:
         return True             # مواقع إيرانية: the noun is inside the span
-    for token in doc[max(0, span.start - reach):span.start]:
-        if _forms(token) & words:
+    for forms in w.fset[max(0, start - reach):start]:
+        if forms & words:
             return True
-    first = span[0].norm_
+    first = w.norm[start]
     return first.startswith("ل") and not first.startswith("لا") and span.label_ in ACTORS and words is lex.TARGET_NOUNS
 
 
@@ -487,14 +544,15 @@ def _is_actor(span: Span) -> bool:
 
 def _reach(doc: Doc, span: Span) -> int:
     """One word back, or two when a quotation mark stands between (على "تنظيم الدولة")."""
-    return 2 if span.start > 0 and doc[span.start - 1].text in QUOTES else 1
+    return 2 if span.start > 0 and words_of(doc).text[span.start - 1] in QUOTES else 1
 
 
-def _glued(span: Span) -> str:
+def _glued(doc: Doc, span: Span) -> str:
     """Proclitics on a head-noun name (بمنطقة، وبادية): what its first word carries beyond the head."""
-    first = span[0]
-    head = next((f for f in first._.forms if f in HEADS), None)
-    return first.norm_[:len(first.norm_) - len(head)] if head and head != first.norm_ else ""
+    w = words_of(doc)
+    first = w.norm[span.start]
+    head = next((f for f in w.forms[span.start] if f in HEADS), None)
+    return first[:len(first) - len(head)] if head and head != first else ""
 
 
 def _subtype(span: Span) -> str | None:
@@ -506,7 +564,7 @@ def _is_target(doc: Doc, span: Span, loose: bool) -> bool:
         return True
     if span.label_ == "Place" and span.kb_id_ not in STATE_ACTORS:
         return _subtype(span) == "Area" and not _preceded_by(doc, span, lex.PLACE_PREPS, 1) \
-            and "ب" not in (span._.clitic or _glued(span))
+            and "ب" not in (span._.clitic or _glued(doc, span))
     if span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS:
         return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) \
             or _preceded_by(doc, span, lex.TARGET_PREPS, _reach(doc, span))
@@ -517,7 +575,7 @@ def _first_target(doc: Doc, spans: list[Span], loose: bool) -> Span | None:
     for n, span in enumerate(spans):
         if not _is_target(doc, span, loose):
             continue
-        owner = span.start > 0 and _forms(doc[span.start - 1]) & lex.BASE_WORDS
+        owner = span.start > 0 and words_of(doc).fset[span.start - 1] & lex.BASE_WORDS
         if owner and span.label_ in ACTORS and any(s.label_ in SITES for s in spans[n + 1:n + 2]):
             continue            # قاعدة الجيش الأمريكي في حقل كونيكو: the base is the target, not the army
         return span
@@ -533,12 +591,13 @@ def _marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
         if _preceded_by(doc, span, lex.ACCUSE, 4) and n + 1 < len(actors) \
                 and actors[n + 1].start - span.end <= 3:
             return actors[n + 1]                 # اتهمت قوات التحالف الميليشيات: the accused
+        w = words_of(doc)
         if _preceded_by(doc, span, lex.ATTACKER_MARKERS, 4) or _preceded_by(doc, span, {"قبل"}, 1) \
-                and span.start >= 2 and doc[span.start - 2].norm_ == "من":
+                and span.start >= 2 and w.norm[span.start - 2] == "من":
             return span
-        first = span[0]
-        if first.norm_.startswith("ل") and set(first._.forms[1:]) & lex.AIRCRAFT \
-                and span.start > 0 and doc[span.start - 1].norm_ in ("انها", "انه", "انهما"):
+        first = span.start
+        if w.norm[first].startswith("ل") and set(w.forms[first][1:]) & lex.AIRCRAFT \
+                and first > 0 and w.norm[first - 1] in ("انها", "انه", "انهما"):
             return span                          # غارة يرجح أنها لطيران التحالف
     return None
 
@@ -569,7 +628,8 @@ def _place(doc: Doc, after: list[Span], target: Span | None) -> Span | None:
 
 def _weapon_of(attacker: Span) -> str:
     """طائرات أميركية استهدفت …: an attacker named by its aircraft says the weapon (a drone when مسيرة)."""
-    codes = {lex.WEAPON_WORDS.get(f) for tok in attacker for f in _forms(tok)} - {None}
+    fset = words_of(attacker.doc).fset
+    codes = {lex.WEAPON_WORDS.get(f) for j in range(attacker.start, attacker.end) for f in fset[j]} - {None}
     if codes & {"drone"}:
         return "drone"
     return "airstrike" if codes == {"airstrike"} else "unknown"
@@ -578,8 +638,9 @@ def _weapon_of(attacker: Span) -> str:
 def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) -> None:
     """Weapon, count, casualties, foiled/hedged/again flags from the words of the clause."""
     t = ev.trigger.start
+    w = words_of(doc)
     weapons: list[tuple[int, str, int]] = []
-    words = [_forms(tok) for tok in clause]
+    words = w.fset[clause.start:clause.end]
     for k, forms in enumerate(words):
         if clause.start + k in inside:
             continue                             # قاعدة عين الأسد الجوية names a base, not an air strike
@@ -598,7 +659,7 @@ def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span])
     codes = {c for _, c, _ in weapons}
     if "mortar" in codes:
         codes.discard("artillery")
-    if any(_forms(tok) & lex.DRONE_OVERRIDES for tok in doc[max(0, first - 2):first + 3]):
+    if any(f & lex.DRONE_OVERRIDES for f in w.fset[max(0, first - 2):first + 3]):
         codes.discard("airstrike")
         codes.add("drone")
     if len(codes & {"rocket", "mortar", "artillery", "drone", "ied"}) >= 2:
@@ -608,57 +669,69 @@ def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span])
     if ev.weapon == "unknown" and ev.attacker is not None:
         ev.weapon = _weapon_of(ev.attacker)
     ev.count = _count(doc, [p for _, c, p in weapons if c == ev.weapon])
-    flat = set().union(*words) if words else set()
+    flat = _union(words)
     ev.foiled = bool(flat & lex.FOILED) and ev.kind in ("noun", "foil") or ev.kind == "foil"
-    sentence_words = set().union(*[_forms(tok) for tok in ev.trigger.sent])
-    ev.hedged = bool(sentence_words & lex.HEDGES)
-    ev.again = _again(clause)
+    ev.hedged = _hedged(w, t)
+    ev.again = _again(w, clause)
     i = ev.trigger.start
-    ev.apart = ev.kind == "noun" and i > 0 and doc[i - 1].norm_ in lex.BEFORE_AFTER \
-        and not ev.trigger[0].norm_.startswith("ال")       # عقب الهجوم على X: the attack already told
+    ev.apart = ev.kind == "noun" and i > 0 and w.norm[i - 1] in lex.BEFORE_AFTER \
+        and not w.norm[i].startswith("ال")       # عقب الهجوم على X: the attack already told
     ev.killed = _casualties(doc, clause, lex.KILLED)
     ev.injured = _casualties(doc, clause, lex.INJURED)
 
 
-def _again(clause: Span) -> bool:
+def _hedged(w: Words, i: int) -> bool:
+    """A hedge word (يرجح، مجهولة) anywhere in the sentence of token i; computed once per sentence."""
+    number = w.sent[i]
+    found = w.cache.setdefault("hedged", {}).get(number)
+    if found is None:
+        start, end = w.bounds[number]
+        found = w.cache["hedged"][number] = bool(_union(w.fset[start:end]) & lex.HEDGES)
+    return found
+
+
+def _again(w: Words, clause: Span) -> bool:
     """مجدداً، مرة أخرى، للمرة الثانية: the text says this is another attack, not a restatement."""
-    norms = [t.norm_ for t in clause]
+    norms = w.norm[clause.start:clause.end]
     if set(norms) & lex.AGAIN:
         return True
     return any(a in ("مره", "للمره") and b in lex.AGAIN_AFTER for a, b in zip(norms, norms[1:], strict=False))
 
 
-def _number(token) -> int | None:
-    text = token.norm_
+def _number(w: Words, j: int) -> int | None:
+    text = w.norm[j]
     if text.isdigit():
         return int(text)
     if text.startswith("ال"):
         return None
-    for form in token._.forms:
+    for form in w.forms[j]:
         if form in lex.NUMBER_WORDS:
             return lex.NUMBER_WORDS[form]
     return None
 
 
 def _count(doc: Doc, positions: list[int]) -> int | None:
+    w = words_of(doc)
     for p in positions:
-        own = lex.NUMBER_WORDS.get(doc[p].norm_)
+        own = lex.NUMBER_WORDS.get(w.norm[p])
         if own:
             return own
         for q in range(p - 1, max(-1, p - 3), -1):
-            if doc[q].text in QUOTES:
+            if w.text[q] in QUOTES:
                 continue
-            value = _number(doc[q])
+            value = _number(w, q)
             if value is not None:
                 return value
     return None
 
 
 def _casualties(doc: Doc, clause: Span, words: set[str]) -> int | None:
-    for k, tok in enumerate(clause):
-        if _forms(tok) & words:
-            for other in list(clause[k + 1:k + 3]) + list(clause[max(0, k - 2):k]):
-                value = _number(other)
+    w = words_of(doc)
+    start, end = clause.start, clause.end
+    for j in range(start, end):
+        if w.fset[j] & words:
+            for other in [*range(j + 1, min(j + 3, end)), *range(max(start, j - 2), j)]:
+                value = _number(w, other)
                 if value is not None:
                     return value
     return None

@@ -41,7 +41,7 @@ def make_word(text: str, punct: bool, space: bool, like_num: bool) -> Word:
 class Words:
     """Parallel lists indexed by token position, plus sentence bounds once the splitter has run."""
 
-    __slots__ = ("items", "text", "norm", "forms", "fset", "sent", "bounds", "_sent_spans")
+    __slots__ = ("items", "text", "norm", "forms", "fset", "sent", "bounds", "cache", "_sent_spans")
 
     def __init__(self, items: list[Word]):
         self.items = items
@@ -52,6 +52,7 @@ class Words:
         self.sent: list[int] = []                   # sentence number of each token
         self.bounds: list[tuple[int, int]] = []     # (start, end) of each sentence
         self._sent_spans: list | None = None
+        self.cache: dict = {}                       # per-doc lookups a component builds once and reuses
 
     def __len__(self) -> int:
         return len(self.items)
@@ -70,6 +71,10 @@ class Words:
         if self._sent_spans is None:
             self._sent_spans = [doc[a:b] for a, b in self.bounds]
         return self._sent_spans[self.sent[i]]
+
+    def sent_of(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding token i."""
+        return self.bounds[self.sent[i]]
 
     def sent_spans(self, doc: Doc) -> list:
         if self._sent_spans is None:
