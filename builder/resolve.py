@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -26,6 +27,7 @@ from .nlp.normalize import form_set
 from .nlp.normalize import key as name_key
 from .nlp.relations import find_relations
 from .nlp.times import TIMES
+from .nlp.words import words_of
 
 
 def unseen_key(etype: str, name: str) -> str:
@@ -35,13 +37,25 @@ def unseen_key(etype: str, name: str) -> str:
 
 def _clean(span: SpacySpan) -> str:
     """The name as written, without quotes or the clitics glued to its first word (وبادية → بادية)."""
-    words = [t.text for t in span if t.text not in QUOTES]
+    w = words_of(span.doc)
+    first = span.start
+    words = [t for t in w.text[first:span.end] if t not in QUOTES]
     if words:
-        first = span[0]
-        head = next((f for f in first._.forms if f in HEADS), None)
-        if head is not None and len(first.norm_) > len(head):
-            words[0] = first.text[len(first.norm_) - len(head):]
+        head = next((f for f in w.forms[first] if f in HEADS), None)
+        if head is not None and len(w.norm[first]) > len(head):
+            words[0] = w.text[first][len(w.norm[first]) - len(head):]
     return " ".join(words).strip()
+
+
+def _text(span: SpacySpan) -> str:
+    """`span.text` cut from the Doc's text (kept once per Doc): spaCy's joins a new Token per word."""
+    if not len(span):
+        return span.text
+    cache = words_of(span.doc).cache
+    text = cache.get("text")
+    if text is None:
+        text = cache["text"] = span.doc.text
+    return text[span.start_char:span.end_char]
 
 
 class Resolver:
@@ -51,23 +65,26 @@ class Resolver:
         self.entries = entries
 
     def report(self, article: Article, doc: Doc) -> Report:
-        sents = [s for s in doc.sents if s.text.strip()]
+        w = words_of(doc)
+        sents = [s for s in doc.sents if _text(s).strip()]
         sent_index = {s.start: n for n, s in enumerate(sents)}
-        self._sent_of = lambda span: sent_index.get(span.sent.start, 0)
+        numbers = [sent_index.get(start, 0) for start, _ in w.bounds]
+        self._sent_of = lambda span: numbers[w.sent[span.start]]
         self._doc = doc
+        self._times = _times(doc)
         entities: dict[str, Entity] = {}
         self._keys: dict[tuple[int, int], str] = {}
         self._same_as = _nationality_coreference(list(doc.spans.get(ENTITIES, [])))
         for span in list(doc.spans.get(ENTITIES, [])) + list(doc.spans.get(BACKERS, [])):
             self._add_mention(entities, span)
         events = self._events(doc, article.published)
-        sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sents]
+        sentences = [Sentence(s.start_char, s.end_char, _text(s)) for s in sents]
         relations = [Relation(a, p, b, self._span(ev)) for a, p, b, ev in find_relations(doc, self._keys)]
         return Report(article, sentences, sorted(entities.values(), key=lambda e: e.key), events,
                       _unique_relations(relations))
 
     def _span(self, span: SpacySpan) -> Span:
-        return Span(span.start_char, span.end_char, span.text, self._sent_of(span))
+        return Span(span.start_char, span.end_char, _text(span), self._sent_of(span))
 
     def _add_mention(self, entities: dict[str, Entity], span: SpacySpan) -> None:
         entry = self.entries.get(self._same_as.get((span.start, span.end), span.kb_id_))
@@ -103,7 +120,7 @@ class Resolver:
                 target = None
             again.append(ev.again)
             apart.append(ev.apart)
-            stamps.append(_stamp(doc, ev))
+            stamps.append(_stamp(self._times, ev))
             if ev.kind == "cue" or (attacker is None and target is None):
                 drafts.append(None)
                 continue
@@ -131,7 +148,7 @@ class Resolver:
         return Event(
             key="", type=_event_type(ev.weapon), evidence=self._span(ev.trigger.sent),
             trigger=self._span(ev.trigger), attacker=attacker, target=target, place=self._key(ev.place),
-            weapon=ev.weapon, count=ev.count, date=_event_date(doc, ev, published), killed=ev.killed,
+            weapon=ev.weapon, count=ev.count, date=_event_date(self._times, ev, published), killed=ev.killed,
             injured=ev.injured, foiled=ev.foiled, hedged=ev.hedged,
             answers=str(ev.answers) if ev.answers is not None else None)
 
@@ -142,10 +159,11 @@ def _nationality_coreference(spans: list[SpacySpan]) -> dict[tuple[int, int], st
     named: dict[str, str] = {}            # nationality key → key of the force named with it
     out: dict[tuple[int, int], str] = {}
     for span in spans:
-        nationality = ATTACKER_ADJECTIVES.get(span[-1].norm_) if len(span) > 1 else None
+        norms = words_of(span.doc).norm
+        nationality = ATTACKER_ADJECTIVES.get(norms[span.end - 1]) if len(span) > 1 else None
         if span.label_ != "MilitaryForce" or nationality is None:
             continue
-        if form_set(span[0].norm_) & ADJ_NOUNS and span.kb_id_ == nationality:
+        if form_set(norms[span.start]) & ADJ_NOUNS and span.kb_id_ == nationality:
             if nationality in named:
                 out[(span.start, span.end)] = named[nationality]
         elif span.kb_id_ and span.kb_id_ != nationality:
@@ -155,10 +173,11 @@ def _nationality_coreference(spans: list[SpacySpan]) -> dict[tuple[int, int], st
 
 def _core_name(span: SpacySpan) -> str:
     """The name without a descriptive head, so مدينة هيت and هيت share a key."""
-    words = [t for t in span if t.text not in QUOTES]
-    if words and any(f in HEADS and not HEADS[f][2] for f in words[0]._.forms):
+    w = words_of(span.doc)
+    words = [j for j in range(span.start, span.end) if w.text[j] not in QUOTES]
+    if words and any(f in HEADS and not HEADS[f][2] for f in w.forms[words[0]]):
         words = words[1:]
-    return " ".join(t.text for t in words) or span.text
+    return " ".join(w.text[j] for j in words) or _text(span)
 
 
 def _event_type(weapon: str) -> str:
@@ -167,25 +186,40 @@ def _event_type(weapon: str) -> str:
     return EVENT_TYPE.get(weapon, "Attack")
 
 
-def _event_date(doc: Doc, ev: EventMention, published: date | None) -> date | None:
+class _Time(NamedTuple):
+    start: int
+    date: date | None
+    part: str | None
+    text: str
+
+
+def _times(doc: Doc) -> list[_Time]:
+    """The time spans' token start, date, part and text, read once per Doc instead of once per event."""
+    return [_Time(t.start, t._.date, t._.part, _text(t)) for t in doc.spans.get(TIMES, [])]
+
+
+def _own_sentence(times: list[_Time], ev: EventMention) -> list[_Time]:
+    start, end = words_of(ev.trigger.doc).sent_of(ev.trigger.start)
+    return [t for t in times if start <= t.start < end]
+
+
+def _event_date(times: list[_Time], ev: EventMention, published: date | None) -> date | None:
     """A date in the event's own sentence, else the latest one stated before it, else publication."""
-    dated = [t for t in doc.spans.get(TIMES, []) if t._.date is not None]
-    sent = ev.trigger.sent
-    own = [t for t in dated if sent.start <= t.start < sent.end]
+    dated = [t for t in times if t.date is not None]
+    own = _own_sentence(dated, ev)
     if own:
-        return min(own, key=lambda t: abs(t.start - ev.trigger.start))._.date
+        return min(own, key=lambda t: abs(t.start - ev.trigger.start)).date
     earlier = [t for t in dated if t.start < ev.trigger.start]
-    return earlier[-1]._.date if earlier else published
+    return earlier[-1].date if earlier else published
 
 
-def _stamp(doc: Doc, ev: EventMention) -> tuple | None:
+def _stamp(times: list[_Time], ev: EventMention) -> tuple | None:
     """The time expression in the event's own sentence: (date, part of day, normalised text)."""
-    sent = ev.trigger.sent
-    own = [t for t in doc.spans.get(TIMES, []) if sent.start <= t.start < sent.end]
+    own = _own_sentence(times, ev)
     if not own:
         return None
     t = min(own, key=lambda t: abs(t.start - ev.trigger.start))
-    return t._.date, t._.part, name_key(t.text)
+    return t.date, t.part, name_key(t.text)
 
 
 def _distinct_times(x: tuple | None, y: tuple | None) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .entities import BACKERS, ENTITIES
 from .lexicon import words
+from .words import words_of
 
 AFFILIATION = words("التابعه التابع تابعه التابعين يتبعان تتبع يتبع التابعتين")
 BACKING = words("المدعومه المدعوم مدعومه المدعومين الموالية المواليه الموالين تدعمها")
@@ -26,10 +27,7 @@ Fact = tuple[str, str, str, Span]
 
 
 def _between(doc: Doc, a: Span, b: Span) -> set[str]:
-    words: set[str] = set()
-    for token in doc[a.end:b.start]:
-        words.update(token._.forms)
-    return words
+    return set().union(*words_of(doc).fset[a.end:b.start]) if a.end < b.start else set()
 
 
 def find_relations(doc: Doc, keys: Mapping[tuple[int, int], str]) -> Iterator[Fact]:
@@ -39,8 +37,9 @@ def find_relations(doc: Doc, keys: Mapping[tuple[int, int], str]) -> Iterator[Fa
         group = next((s for s in spans if s.start <= backer.start < s.end), None)
         if group is not None and (backer.start, backer.end) in keys:
             yield key[(group.start, group.end)], "backedBy", keys[(backer.start, backer.end)], group.sent
+    sent = words_of(doc).sent
     for a, b in zip(spans, spans[1:], strict=False):
-        if a.sent != b.sent or b.start - a.end > 4:
+        if sent[a.start] != sent[b.start] or b.start - a.end > 4:
             continue
         yield from _pair(doc, a, b, key[(a.start, a.end)], key[(b.start, b.end)])
     yield from _roles(doc, spans, key)
@@ -65,9 +64,7 @@ def _roles(doc: Doc, spans: list[Span], key: Mapping[tuple[int, int], str]) -> I
     for org, person in zip(spans, spans[1:], strict=False):
         if org.label_ not in ORGS or person.label_ not in PEOPLE or person.start - org.end > 3:
             continue
-        before = set()
-        for token in doc[max(0, org.start - 3):org.start]:
-            before.update(token._.forms)
+        before = set().union(*words_of(doc).fset[max(0, org.start - 3):org.start])
         if before & SPOKESPERSON:
             yield key[(person.start, person.end)], "spokespersonOf", key[(org.start, org.end)], org.sent
         elif before & COMMANDER:
