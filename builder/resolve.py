@@ -71,6 +71,8 @@ class Resolver:
         numbers = [sent_index.get(start, 0) for start, _ in w.bounds]
         self._sent_of = lambda span: numbers[w.sent[span.start]]
         self._doc = doc
+        if len(doc) and len(article.text) == doc[-1].idx + len(doc[-1].text_with_ws):
+            w.cache["text"] = article.text      # the tokenizer keeps the text as it is: no need to rebuild it
         self._times = _times(doc)
         entities: dict[str, Entity] = {}
         self._keys: dict[tuple[int, int], str] = {}

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from .known import KNOWN, QUOTES
 from .lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, words
 from .names import NAMES
-from .normalize import form_set
+from .words import words_of
 
 ENTITIES = "entities"
 BACKERS = "backers"
@@ -33,22 +33,20 @@ IRAN_LINKS = words("""
 COLLECTIVE_KEY = "iranian-militias"
 
 
-def _forms(token) -> frozenset[str]:
-    return form_set(token.norm_)
-
-
 def _collective_at(doc: Doc, i: int) -> tuple[int, int | None] | None:
     """End of a 'militias backed by Iran' phrase starting at token i, and the token of إيران."""
-    if not _forms(doc[i]) & GROUP_NOUNS:
+    w = words_of(doc)
+    if not w.fset[i] & GROUP_NOUNS:
         return None
+    n, norms = len(w), w.norm
     j = i + 1
-    while j < len(doc) and (doc[j].norm_ in GROUP_ADJ or doc[j].text in QUOTES):
+    while j < n and (norms[j] in GROUP_ADJ or w.text[j] in QUOTES):
         j += 1
-    if j < len(doc) and doc[j].norm_ in IRAN_ADJ:
-        return j + 1, j if doc[j].norm_ == "ايران" else None
-    if j < len(doc) and doc[j].norm_ in IRAN_LINKS:
-        for k in range(j + 1, min(j + 3, len(doc))):
-            if _forms(doc[k]) & IRAN:
+    if j < n and norms[j] in IRAN_ADJ:
+        return j + 1, j if norms[j] == "ايران" else None
+    if j < n and norms[j] in IRAN_LINKS:
+        for k in range(j + 1, min(j + 3, n)):
+            if w.fset[k] & IRAN:
                 return k + 1, k
     return None
 
@@ -56,9 +54,10 @@ def _collective_at(doc: Doc, i: int) -> tuple[int, int | None] | None:
 def collective_spans(doc: Doc, known_keys: set[str]) -> Iterator[tuple[Span, Span | None]]:
     if COLLECTIVE_KEY not in known_keys:
         return
+    fset = words_of(doc).fset
     i = 0
     while i < len(doc):
-        found = _collective_at(doc, i)
+        found = _collective_at(doc, i) if not fset[i].isdisjoint(GROUP_NOUNS) else None
         if found is None:
             i += 1
             continue
@@ -70,14 +69,15 @@ def collective_spans(doc: Doc, known_keys: set[str]) -> Iterator[tuple[Span, Spa
 
 def adjective_spans(doc: Doc, known_keys: set[str]) -> Iterator[Span]:
     """قصف أمريكي، طائرات أميركية، الجنود الأمريكيين: a noun whose nationality names the actor."""
-    for i in range(len(doc) - 1):
-        if not _forms(doc[i]) & ADJ_NOUNS:
+    w = words_of(doc)
+    for i in range(len(w) - 1):
+        if not w.fset[i] & ADJ_NOUNS:
             continue
         j = i + 1
-        if doc[j].norm_ in ("الحربي", "الحربيه", "حربيه", "المروحي", "العسكريه", "العسكري", "جوي", "الجوي"):
+        if w.norm[j] in ("الحربي", "الحربيه", "حربيه", "المروحي", "العسكريه", "العسكري", "جوي", "الجوي"):
             j += 1
-        if j < len(doc):
-            key = ATTACKER_ADJECTIVES.get(doc[j].norm_)
+        if j < len(w):
+            key = ATTACKER_ADJECTIVES.get(w.norm[j])
             if key in known_keys:
                 yield Span(doc, i, j + 1, label="MilitaryForce", kb_id=key)
 
@@ -88,12 +88,13 @@ def bare_militia_spans(doc: Doc, chosen: list[Span]) -> list[Span]:
     taken = {i for s in chosen for i in range(s.start, s.end)}
     firsts = {s.start: s for s in chosen}
     out = []
-    for token in doc:
-        span = firsts.get(token.i)
+    fset = words_of(doc).fset
+    for i in range(len(fset)):
+        span = firsts.get(i)
         if span is not None and span.kb_id_ == COLLECTIVE_KEY:
             seen = True
-        if seen and token.i not in taken and _forms(token) & BARE_MILITIAS:
-            out.append(Span(doc, token.i, token.i + 1, label="ArmedGroup", kb_id=COLLECTIVE_KEY))
+        if seen and i not in taken and fset[i] & BARE_MILITIAS:
+            out.append(Span(doc, i, i + 1, label="ArmedGroup", kb_id=COLLECTIVE_KEY))
     return out
 
 
@@ -112,24 +113,26 @@ def base_phrases(doc: Doc, chosen: list[Span], known) -> list[Span]:
     starts = {s.start: s for s in chosen}
     taken = {i for s in chosen for i in range(s.start, s.end)}
     out: list[Span] = []
-    for token in doc:
-        if token.i in taken or not _forms(token) & BASE_NOUNS:
+    w = words_of(doc)
+    norms = w.norm
+    for i in range(len(w)):
+        if i in taken or not w.fset[i] & BASE_NOUNS:
             continue
-        j = token.i + 1
-        while j < len(doc) and j - token.i <= 4 and (doc[j].norm_ in BASE_ADJ or (
+        j = i + 1
+        while j < len(w) and j - i <= 4 and (norms[j] in BASE_ADJ or (
                 j in starts and starts[j].label_ == "MilitaryForce")):
             j = starts[j].end if j in starts else j + 1
-        if j < len(doc) and doc[j].norm_ == "في":
+        if j < len(w) and norms[j] == "في":
             j += 1
-        elif not (j in starts and doc[j].norm_.startswith("ب")):
+        elif not (j in starts and norms[j].startswith("ب")):
             continue
         place = starts.get(j)
-        if place is None or place.start == token.i + 1:
+        if place is None or place.start == i + 1:
             continue
         if place.label_ in SITE_TYPES:
             entry_key, label = place.kb_id_, place.label_
         elif place.label_ == "Place" and known is not None:
-            words_ = tuple(t.norm_ for t in place if not _forms(t) & PLACE_HEADS)
+            words_ = tuple(norms[k] for k in range(place.start, place.end) if not w.fset[k] & PLACE_HEADS)
             bare = tuple(w[1:] if w.startswith("ب") and len(w) > 3 else w for w in words_)
             entry = known.lookup(("قاعده", *bare)) or known.lookup(("قاعده", *words_))
             if entry is None:
@@ -138,7 +141,7 @@ def base_phrases(doc: Doc, chosen: list[Span], known) -> list[Span]:
         else:
             continue
         if entry_key:
-            out.append(Span(doc, token.i, place.end, label=label, kb_id=entry_key))
+            out.append(Span(doc, i, place.end, label=label, kb_id=entry_key))
     return out
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import GazEntry, load_gazetteer
 from .normalize import norm
+from .words import Words, words_of
 
 QUOTES = frozenset("\"“”«»„'‘’")
 
@@ -93,40 +94,42 @@ class KnownEntityMatcher:
         return doc
 
     def find(self, doc: Doc) -> Iterable[Span]:
+        w = words_of(doc)
+        first = self.root.children
         i = 0
-        while i < len(doc):
-            match = self._longest_at(doc, i)
+        while i < len(w):
+            match = self._longest_at(w, i) if not first.keys().isdisjoint(w.forms[i]) else None
             if match is None:
                 i += 1
                 continue
             end, entry, form = match
             span = Span(doc, i, end, label=entry.type, kb_id=entry.key)
             span._.subtype = entry.subtype
-            span._.clitic = doc[i].norm_[:len(doc[i].norm_) - len(form)] if form != doc[i].norm_ else ""
+            span._.clitic = w.norm[i][:len(w.norm[i]) - len(form)] if form != w.norm[i] else ""
             yield span
             i = end
 
-    def _longest_at(self, doc: Doc, i: int) -> tuple[int, GazEntry, str] | None:
-        token = doc[i]
-        if token.is_punct or token.is_space:
+    def _longest_at(self, w: Words, i: int) -> tuple[int, GazEntry, str] | None:
+        """The longest name starting at token i, read from any of its clitic-free forms."""
+        if w.items[i].punct or w.items[i].space:
             return None
         best: tuple[int, GazEntry, str] | None = None
-        for form in token._.forms:
+        for form in w.forms[i]:
             node = self.root.children.get(form)
             if node is not None:
-                found = self._walk(doc, i + 1, node)
+                found = self._walk(w, i + 1, node)
                 if found is not None and (best is None or found[0] > best[0]):
                     best = (*found, form)
         return best
 
-    def _walk(self, doc: Doc, j: int, node: _Node) -> tuple[int, GazEntry] | None:
+    def _walk(self, w: Words, j: int, node: _Node) -> tuple[int, GazEntry] | None:
         best = (j, node.entry) if node.entry else None
-        while j < len(doc):
-            text = doc[j].text
+        while j < len(w):
+            text = w.text[j]
             if text in QUOTES:
                 j += 1
                 continue
-            nxt = node.children.get(doc[j].norm_)
+            nxt = node.children.get(w.norm[j])
             if nxt is None:
                 break
             node, j = nxt, j + 1

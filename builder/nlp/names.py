@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .known import KNOWN, QUOTES
 from .lexicon import DISTINCT_HEADS, HEADS, PERSON_ROLES, QUOTED_ONLY, STOP, STRICT_HEADS
+from .words import Words, words_of
 
 NAMES = "names"
 MAX_QUOTED = 7
@@ -27,66 +28,71 @@ def _known_starts(doc: Doc) -> dict[int, Span]:
     return {span.start: span for span in doc.spans.get(KNOWN, [])}
 
 
-def _name_like(token, first: bool = True) -> bool:
-    text = token.norm_
-    if token.is_punct or token.is_space or token.text in QUOTES or text in STOP:
+def _name_like(w: Words, j: int, first: bool = True) -> bool:
+    text = w.norm[j]
+    word = w.items[j]
+    if word.punct or word.space or word.text in QUOTES or text in STOP:
         return False
-    if not first and (text.startswith("وال") or any(f in HEADS or f in STOP for f in token._.forms[1:])):
+    if not first and (text.startswith("وال") or any(f in HEADS or f in STOP for f in w.forms[j][1:])):
         return False
-    if token.like_num:
+    if word.like_num:
         return True
     return any(ch.isalpha() for ch in text) and len(text) >= 2
 
 
-def _quoted(doc: Doc, i: int) -> tuple[int, int] | None:
+def _quoted(w: Words, i: int) -> tuple[int, int] | None:
     """(start, end) of the words inside a quotation opening at token i."""
-    if i >= len(doc) or doc[i].text not in QUOTES:
+    if i >= len(w) or w.text[i] not in QUOTES:
         return None
-    for j in range(i + 1, min(len(doc), i + MAX_QUOTED + 2)):
-        if doc[j].text in QUOTES:
+    for j in range(i + 1, min(len(w), i + MAX_QUOTED + 2)):
+        if w.text[j] in QUOTES:
             return (i + 1, j) if j > i + 1 else None
-        if doc[j].is_punct and doc[j].text not in "-–.":
+        if w.items[j].punct and w.text[j] not in "-–.":
             return None
     return None
 
 
-def _nisba(token) -> bool:
-    """الأميركية، العسكرية، النفطي: a definite adjective of relation, not a name."""
-    text = token.norm_
+def _nisba(text: str) -> bool:
+    """الأميركية، العسكرية، النفطي (a norm): a definite adjective of relation, not a name."""
     return text.startswith("ال") and text.endswith(("يه", "ي")) and len(text) > 5
 
 
-def _indefinite(token) -> bool:
-    """تحليقاً، مكثفاً: accusative tanween marks a common word."""
-    return token.text.endswith(("اً", "ًا")) or token.text.endswith("ً")
+def _indefinite(text: str) -> bool:
+    """تحليقاً، مكثفاً (a token's text): accusative tanween marks a common word."""
+    return text.endswith(("اً", "ًا")) or text.endswith("ً")
 
 
-def _plain(doc: Doc, i: int, max_words: int, known: dict[int, Span], strict: bool = False
+def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: bool = False
            ) -> tuple[int, int] | None:
-    if i >= len(doc) or _nisba(doc[i]) or _indefinite(doc[i]):
+    if i >= len(w) or _nisba(w.norm[i]) or _indefinite(w.text[i]):
         return None
     j = i
-    while j < len(doc) and j - i < max_words and _name_like(doc[j], j == i) and (j == i or j not in known) \
-            and not _indefinite(doc[j]):
+    while j < len(w) and j - i < max_words and _name_like(w, j, j == i) and (j == i or j not in known) \
+            and not _indefinite(w.text[j]):
         j += 1
     if j == i:
         return None
-    if strict and not _proper(doc[i:j]):
+    if strict and not _proper(w, i, j):
         return None
     return i, j
 
 
-def _proper(words) -> bool:
+def _proper(w: Words, start: int, end: int) -> bool:
     """After قاعدة/منطقة/حقل a name is definite (التنف), a compound (خراب الجير) or a number (منطقة 47)."""
-    first = words[0].norm_
-    return first.startswith("ال") or words[0].like_num or any(t.norm_.startswith("ال") for t in words[1:])
+    return w.norm[start].startswith("ال") or w.items[start].like_num \
+        or any(n.startswith("ال") for n in w.norm[start + 1:end])
 
 
-def _head(token) -> str | None:
-    for form in token._.forms:
-        if form in HEADS:
-            return form
-    return None
+_HEAD_OF: dict[tuple[str, ...], str | None] = {}
+
+
+def _head(forms: tuple[str, ...]) -> str | None:
+    """The head noun among a word's readings (cached by the readings: most words have none)."""
+    try:
+        return _HEAD_OF[forms]
+    except KeyError:
+        found = _HEAD_OF[forms] = next((f for f in forms if f in HEADS), None)
+        return found
 
 
 class NameFinder:
@@ -101,13 +107,14 @@ class NameFinder:
 
     def find(self, doc: Doc) -> Iterator[Span]:
         known = _known_starts(doc)
-        for i, token in enumerate(doc):
-            head = None if i in known else _head(token)
+        w = words_of(doc)
+        for i in range(len(w)):
+            head = None if i in known else _head(w.forms[i])
             if head is not None:
                 span = self._after_head(doc, i, head, known)
                 if span is not None:
                     yield span
-            role = PERSON_ROLES.get(token.norm_)
+            role = PERSON_ROLES.get(w.norm[i])
             if role is not None:
                 span = self._person(doc, i, role, known)
                 if span is not None:
@@ -115,23 +122,24 @@ class NameFinder:
 
     def _after_head(self, doc: Doc, i: int, head: str, known: dict[int, Span]) -> Span | None:
         etype, subtype, keep_head, max_words = HEADS[head]
+        w = words_of(doc)
         j = i + 1
-        inner = _quoted(doc, j)
+        inner = _quoted(w, j)
         quoted = inner is not None
-        if not quoted and head in QUOTED_ONLY and not (j < len(doc) and doc[j].like_num):
+        if not quoted and head in QUOTED_ONLY and not (j < len(w) and w.items[j].like_num):
             return None
         if inner is None:
-            if head.startswith("حقل") and j < len(doc) and doc[j].norm_ == "غاز":
+            if head.startswith("حقل") and j < len(w) and w.norm[j] == "غاز":
                 j, etype = j + 1, "GasField"
             if j in known:
                 return self._head_on_known(doc, i, head, known[j], etype, subtype)
-            inner = _plain(doc, j, max_words, known, strict=head in STRICT_HEADS)
+            inner = _plain(w, j, max_words, known, strict=head in STRICT_HEADS)
         if inner is None:
             return None
         start, end = inner
         if start in known and known[start].end >= end:
             return self._head_on_known(doc, i, head, known[start], etype, subtype)
-        if etype in ("OilField",) and end < len(doc) and doc[end].norm_ in ("للغاز", "الغاز"):
+        if etype in ("OilField",) and end < len(w) and w.norm[end] in ("للغاز", "الغاز"):
             etype = "GasField"
         span_start = i if keep_head else start
         entry = self._misspelt(doc, i, start, end)
@@ -144,8 +152,9 @@ class NameFinder:
     def _misspelt(self, doc: Doc, i: int, start: int, end: int):
         if self.known is None:
             return None
-        head = doc[i]._.forms[-1] if len(doc[i]._.forms) > 1 else doc[i].norm_
-        words = tuple(t.norm_ for t in doc[start:end] if t.text not in QUOTES)
+        w = words_of(doc)
+        head = w.forms[i][-1] if len(w.forms[i]) > 1 else w.norm[i]
+        words = tuple(w.norm[j] for j in range(start, end) if w.text[j] not in QUOTES)
         return self.known.fuzzy((head, *words)) or self.known.fuzzy(words)
 
     def _head_on_known(self, doc: Doc, i: int, head: str, inner: Span, etype: str, subtype: str | None):
@@ -159,14 +168,15 @@ class NameFinder:
         return None
 
     def _person(self, doc: Doc, i: int, role: str, known: dict[int, Span]) -> Span | None:
+        w = words_of(doc)
         j = i + 1
-        while j < len(doc) and (j in known or doc[j].norm_ in ("الاعلامي", "الامريكي", "الايراني")):
+        while j < len(w) and (j in known or w.norm[j] in ("الاعلامي", "الامريكي", "الايراني")):
             j = known[j].end if j in known else j + 1
-        inner = _quoted(doc, j) or _plain(doc, j, 3, known)
+        inner = _quoted(w, j) or _plain(w, j, 3, known)
         if inner is None or j in known:
             return None
         start, end = inner
-        if end - start < 2 and inner != _quoted(doc, j):
+        if end - start < 2 and inner != _quoted(w, j):
             return None
         return Span(doc, start, end, label=role)
 
