@@ -19,13 +19,39 @@ _ANY_GRAPH = re.compile(r"<[^<>]*> \.$")
 
 
 def built_seeds(cache: Path, seeds: Path = SEEDS) -> Path:
-    """The seeds built to N-Quads (built once, then reused from `cache`)."""
+    """The seeds built to N-Quads by the current code into `cache`/seeds.nq.
+
+    Built anew on every call (about 10 s) and kept only if its statements changed: files made
+    from an older build (a benchmark graph of another layout) are then older than it, and
+    `replicated` makes them again.
+    """
     out = cache / "seeds.nq"
-    if not out.is_file():
-        cache.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "builder.cli", "build", str(seeds), "-o", str(out), "-q"],
-                       cwd=ROOT, check=True)
+    fresh = cache / "seeds.new.nq"
+    cache.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "builder.cli", "build", str(seeds), "-o", str(fresh), "-q"],
+                   cwd=ROOT, check=True)
+    if out.is_file() and sorted(out.read_text("utf-8").splitlines()) == sorted(fresh.read_text("utf-8").splitlines()):
+        fresh.unlink()
+    else:
+        fresh.replace(out)
     return out
+
+
+def replicated(cache: Path, triples: int) -> Path:
+    """bench-N.nq (and .nt) of `triples` statements copied from the current seeds, made again when
+    older than the seeds' build."""
+    seeds = built_seeds(cache)
+    nq = cache / f"bench-{triples}.nq"
+    nt = nq.with_suffix(".nt")
+    if not (nq.is_file() and nt.is_file()) or nq.stat().st_mtime < seeds.stat().st_mtime:
+        replicate(seeds, triples, nq, nt)
+    return nq
+
+
+def newer(target: Path, source: Path) -> bool:
+    """True when `target` (a file or a store directory) exists and was made after `source`."""
+    stamp = target / "CURRENT" if target.is_dir() else target
+    return stamp.exists() and stamp.stat().st_mtime >= source.stat().st_mtime
 
 
 def replicate(source: Path, triples: int, out_nq: Path, out_nt: Path | None = None) -> int:

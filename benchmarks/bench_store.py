@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._common import child, load_average, machine, peak_mb  # noqa: E402
-from benchmarks._data import built_seeds, replicate  # noqa: E402
+from benchmarks._data import replicated  # noqa: E402
 
 
 def run(mode: str, nt: Path, work: Path) -> dict:
@@ -66,9 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run(args.mode, Path(args.nt), work)))
         return 0
     print(f"machine: {machine()}; {load_average()}")
-    nt = work / f"bench-{args.triples}.nt"
-    if not nt.is_file():
-        replicate(built_seeds(work), args.triples, nt.with_suffix(".nq"), nt)
+    nt = replicated(work, args.triples).with_suffix(".nt")
     print(f"{nt}: {nt.stat().st_size / 1e6:.0f} MB of N-Triples")
     results = [child("bench_store.py", "--mode", m, "--nt", str(nt), "--work", str(work))
                for m in ("rdflib", "store", "store-nq")]

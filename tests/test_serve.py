@@ -257,6 +257,28 @@ def test_results_keep_their_terms_through_the_row_check(strict: str) -> None:
     assert status == 200 and body.splitlines() == ["o,none", "قيمة 0,"]
 
 
+def test_in_memory_and_on_disk_answer_alike(tmp_path: Path) -> None:
+    store = make_store(tmp_path / "store", articles=3, triples=12)
+    text = f"SELECT ?s ?o WHERE {{ ?s <{EX}p3> ?o }} ORDER BY ?s"
+    bodies = []
+    for memory in (True, False):
+        server = running(ServeConfig(store=store, port=0, workers=1, quiet=True, memory=memory))
+        assert (server.server.copy is not None) == memory
+        with server as url:
+            status, body, _ = query(url, text)
+            assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 6
+            bodies.append(body)
+    assert bodies[0] == bodies[1]
+
+
+def test_a_write_token_serves_the_directory_itself(tmp_path: Path) -> None:
+    server = SparqlServer(ServeConfig(store=make_store(tmp_path / "store", 1, 3), port=0, write_token=TOKEN))
+    try:
+        assert server.copy is None and server.workers.size == 1  # updates must reach the directory
+    finally:
+        server.server_close()
+
+
 def test_missing_store_is_named(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no Rasad store here"):
         SparqlServer(ServeConfig(store=tmp_path / "nothing", port=0))

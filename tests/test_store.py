@@ -82,6 +82,17 @@ def test_persists_and_reopens_read_only(tmp_path: Path) -> None:
         again.remove_article("a-1")
 
 
+def test_in_memory_copy_holds_every_quad_and_is_a_read_only_snapshot(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s")
+    store.put_article("a-1", article("قاعدة التنف", "حقل العمر"))
+    copy = store.in_memory()
+    assert copy.count() == store.count() and copy.articles() == ["a-1"]
+    store.put_article("a-2", article("الميادين"))
+    assert copy.articles() == ["a-1"]  # later writes to the directory are not seen
+    with pytest.raises(StoreError, match="read-only"):
+        copy.remove_article("a-1")
+
+
 def test_dump_and_bulk_load_round_trip(store: Store, tmp_path: Path) -> None:
     store.put_article("a-1", article("قاعدة التنف", "حقل العمر"))
     assert store.dump(tmp_path / "out.nq") == 3

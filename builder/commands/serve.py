@@ -15,7 +15,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                          queue_timeout=args.queue_timeout,
                          max_rows=args.max_rows, max_body=args.max_body, write_token=token,
                          allow_service=args.allow_service, allow_load=args.allow_load, cors=args.cors,
-                         quiet=args.quiet)
+                         quiet=args.quiet, memory=not args.on_disk)
     if args.workers:
         config.workers = args.workers
     serve(config)
@@ -54,5 +54,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="send Access-Control-Allow-Origin: ORIGIN (e.g. https://example.org, or *); default none")
     s.add_argument("--workers", metavar="N", type=_positive(int),
                    help="query processes (default: the number of cores; 1 with a write token)")
+    s.add_argument("--on-disk", action="store_true",
+                   help="query the store on disk instead of an in-memory copy (starts at once, uses little "
+                        "memory, queries 5-10x slower); always so with a write token")
     s.add_argument("-q", "--quiet", action="store_true", help="no access log")
     s.set_defaults(func=cmd_serve)
