@@ -27,7 +27,7 @@ from .nlp.normalize import form_set
 from .nlp.normalize import key as name_key
 from .nlp.relations import find_relations
 from .nlp.times import TIMES
-from .nlp.words import words_of
+from .nlp.words import doc_text, words_of
 
 
 def unseen_key(etype: str, name: str) -> str:
@@ -48,14 +48,8 @@ def _clean(span: SpacySpan) -> str:
 
 
 def _text(span: SpacySpan) -> str:
-    """`span.text` cut from the Doc's text (kept once per Doc): spaCy's joins a new Token per word."""
-    if not len(span):
-        return span.text
-    cache = words_of(span.doc).cache
-    text = cache.get("text")
-    if text is None:
-        text = cache["text"] = span.doc.text
-    return text[span.start_char:span.end_char]
+    """`span.text` cut from the Doc's text: spaCy's joins a new Token object per word."""
+    return doc_text(span.doc)[span.start_char:span.end_char] if len(span) else span.text
 
 
 class Resolver:
@@ -71,8 +65,6 @@ class Resolver:
         numbers = [sent_index.get(start, 0) for start, _ in w.bounds]
         self._sent_of = lambda span: numbers[w.sent[span.start]]
         self._doc = doc
-        if len(doc) and len(article.text) == doc[-1].idx + len(doc[-1].text_with_ws):
-            w.cache["text"] = article.text      # the tokenizer keeps the text as it is: no need to rebuild it
         self._times = _times(doc)
         entities: dict[str, Entity] = {}
         self._keys: dict[tuple[int, int], str] = {}

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .timex import find_times
+from .words import doc_text
 
 TIMES = "times"
 
@@ -20,7 +21,7 @@ if not Span.has_extension("part"):
 class TimeFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for expr in find_times(doc.text, doc._.published):
+        for expr in find_times(doc_text(doc), doc._.published):
             span = doc.char_span(expr.start, expr.end, label="TIME", alignment_mode="expand")
             if span is None:
                 continue

@@ -78,26 +78,40 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpr]:
     return _to_text(_longest(hits), text, origin)
 
 
-_FOLDED: dict[str, str] = {}   # per-character normal forms seen so far (bounded by Unicode itself)
+_FOLDED: dict[int, str] = {}   # per-character normal forms seen so far, by code point (bounded by Unicode)
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
-    """Normalised copy of `text` and, for each of its characters, the raw index it came from."""
-    pieces: list[str] = []
+    """Normalised copy of `text` and, for each of its characters, the raw index it came from.
+
+    Most characters fold to one character, so the copy is one `str.translate` and the index map
+    is a run of consecutive positions, broken only at the few characters that fold to none or
+    several (diacritics, tatweel, ligatures).
+    """
+    table = _FOLDED
+    chars = set(text)
+    for char in chars:
+        if ord(char) not in table:
+            table[ord(char)] = norm(char)
+    odd = sorted(i for char in chars if len(table[ord(char)]) != 1 for i in _positions(text, char))
     origin: list[int] = []
-    cache = _FOLDED
-    for index, char in enumerate(text):
-        folded = cache.get(char)
-        if folded is None:
-            folded = cache[char] = norm(char)
-        if len(folded) == 1:
-            pieces.append(folded)
-            origin.append(index)
-        elif folded:
-            pieces.append(folded)
-            origin.extend([index] * len(folded))
+    last = 0
+    for index in odd:
+        origin.extend(range(last, index))
+        origin.extend([index] * len(table[ord(text[index])]))
+        last = index + 1
+    origin.extend(range(last, len(text)))
     origin.append(len(text))
-    return "".join(pieces), origin
+    return text.translate(table), origin
+
+
+def _positions(text: str, char: str) -> list[int]:
+    found: list[int] = []
+    at = text.find(char)
+    while at != -1:
+        found.append(at)
+        at = text.find(char, at + 1)
+    return found
 
 
 def _longest(hits: list[_Hit]) -> list[_Hit]:

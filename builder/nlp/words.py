@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import SPACY
 from spacy.tokens import Doc
 
 from .normalize import form_set, norm, strip_clitics
@@ -92,6 +93,16 @@ def words_of(doc: Doc) -> Words:
             found.set_sentences([t.i for t in doc if t.is_sent_start])
         doc.user_data[_KEY] = found
     return found
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, kept once per Doc: spaCy rebuilds it from a new Token object per word on every call."""
+    words = words_of(doc)
+    text = words.cache.get("text")
+    if text is None:
+        spaces = doc.to_array(SPACY).tolist() if len(words) else []
+        text = words.cache["text"] = "".join([t + " " if s else t for t, s in zip(words.text, spaces, strict=True)])
+    return text
 
 
 def store(doc: Doc, words: Words) -> None:
