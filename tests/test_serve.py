@@ -257,6 +257,18 @@ def test_results_keep_their_terms_through_the_row_check(strict: str) -> None:
     assert status == 200 and body.splitlines() == ["o,none", "قيمة 0,"]
 
 
+def test_line_breaks_and_tabs_in_literals_count_as_one_row(strict: str) -> None:
+    text = 'SELECT ?o WHERE { VALUES ?o { "سطر\\nآخر\\tو\\r" "ok"@ar 7 } }'
+    status, body, _ = query(strict, text, Accept="application/sparql-results+json")
+    values = [row["o"] for row in json.loads(body)["results"]["bindings"]]
+    assert status == 200 and values[0] == {"type": "literal", "value": "سطر\nآخر\tو\r"}
+    assert values[1:] == [{"type": "literal", "value": "ok", "xml:lang": "ar"},
+                          {"type": "literal", "value": "7", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}]
+    many = " ".join(f'"{i}\\n{i}"' for i in range(50))
+    status, body, _ = query(strict, f"SELECT ?o WHERE {{ VALUES ?o {{ {many} }} }}")
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 50  # the limit is 50 rows
+
+
 def test_in_memory_and_on_disk_answer_alike(tmp_path: Path) -> None:
     store = make_store(tmp_path / "store", articles=3, triples=12)
     text = f"SELECT ?s ?o WHERE {{ ?s <{EX}p3> ?o }} ORDER BY ?s"
