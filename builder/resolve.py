@@ -27,7 +27,7 @@ from .nlp.normalize import form_set
 from .nlp.normalize import key as name_key
 from .nlp.relations import find_relations
 from .nlp.times import TIMES
-from .nlp.words import doc_text, words_of
+from .nlp.words import doc_text, spans_of, words_of
 
 
 def unseen_key(etype: str, name: str) -> str:
@@ -68,8 +68,8 @@ class Resolver:
         self._times = _times(doc)
         entities: dict[str, Entity] = {}
         self._keys: dict[tuple[int, int], str] = {}
-        self._same_as = _nationality_coreference(list(doc.spans.get(ENTITIES, [])))
-        for span in list(doc.spans.get(ENTITIES, [])) + list(doc.spans.get(BACKERS, [])):
+        self._same_as = _nationality_coreference(spans_of(doc, ENTITIES))
+        for span in spans_of(doc, ENTITIES) + spans_of(doc, BACKERS):
             self._add_mention(entities, span)
         events = self._events(doc, article.published)
         sentences = [Sentence(s.start_char, s.end_char, _text(s)) for s in sents]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from .known import KNOWN, QUOTES
 from .lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, words
 from .names import NAMES
-from .words import words_of
+from .words import set_spans, spans_of, words_of
 
 ENTITIES = "entities"
 BACKERS = "backers"
@@ -153,16 +153,16 @@ class EntityChooser:
     def __call__(self, doc: Doc) -> Doc:
         collectives = list(collective_spans(doc, self.known_keys))
         candidates: list[tuple[int, Span]] = [(3, s) for s, _ in collectives]
-        candidates += [(2, s) for s in doc.spans.get(KNOWN, [])]
-        candidates += [(3 if s.kb_id_ else 1, s) for s in doc.spans.get(NAMES, [])]
+        candidates += [(2, s) for s in spans_of(doc, KNOWN)]
+        candidates += [(3 if s.kb_id_ else 1, s) for s in spans_of(doc, NAMES)]
         candidates += [(1, s) for s in adjective_spans(doc, self.known_keys)]
         chosen = choose(candidates)
         phrases = base_phrases(doc, chosen, self.known)
         if phrases:
             chosen = choose([(5, p) for p in phrases] + [(2, c) for c in chosen])
-        doc.spans[ENTITIES] = sorted(chosen + bare_militia_spans(doc, chosen), key=lambda s: s.start)
-        chosen = {(s.start, s.end) for s in doc.spans[ENTITIES]}
-        doc.spans[BACKERS] = [b for s, b in collectives if b is not None and (s.start, s.end) in chosen]
+        set_spans(doc, ENTITIES, sorted(chosen + bare_militia_spans(doc, chosen), key=lambda s: s.start))
+        chosen = {(s.start, s.end) for s in spans_of(doc, ENTITIES)}
+        set_spans(doc, BACKERS, [b for s, b in collectives if b is not None and (s.start, s.end) in chosen])
         return doc
 
 

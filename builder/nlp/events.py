@@ -12,6 +12,7 @@ Results go to `doc._.events` as `EventMention`s (token spans, not yet resolved e
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -21,7 +22,7 @@ from . import event_lexicon as lex
 from .entities import ENTITIES
 from .known import QUOTES
 from .lexicon import HEADS
-from .words import Words, words_of
+from .words import Words, spans_of, words_of
 
 ACTORS = {"ArmedGroup", "MilitaryForce"}
 STATE_ACTORS = {"united-states", "israel", "russia", "iran", "turkey"}
@@ -56,12 +57,7 @@ class EventMention:
 
 
 def _entities(doc: Doc) -> list[Span]:
-    """The entity spans, listed once per Doc: iterating a SpanGroup builds new Span objects each time."""
-    w = words_of(doc)
-    found = w.cache.get(ENTITIES)
-    if found is None:
-        found = w.cache[ENTITIES] = list(doc.spans.get(ENTITIES, []))
-    return found
+    return spans_of(doc, ENTITIES)
 
 
 def _time_starts(doc: Doc) -> set[int]:
@@ -72,8 +68,9 @@ def _time_starts(doc: Doc) -> set[int]:
     return found
 
 
-def _union(sets: list[frozenset[str]]) -> set[str]:
-    return set().union(*sets) if sets else set()
+def _meets(sets: list[frozenset[str]], words: frozenset[str] | set[str]) -> bool:
+    """True when any of these words' readings is in `words` (no union set built)."""
+    return any(not forms.isdisjoint(words) for forms in sets)
 
 
 def _attribute_back(w: Words, events: list[EventMention]) -> None:
@@ -142,6 +139,7 @@ _EXPOSED = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "ت�
 # Words no trigger rule can fire on: a token none of whose readings or verb forms is listed.
 _TRIGGER_WORDS = (lex.ACTIVE_VERBS | lex.LIGHT_VERBS | lex.REPLY_VERBS | lex.REPLY_MARKERS | _EXPOSED
                   | lex.FOIL_VERBS | lex.PASSIVE_VERBS | lex.ATTACK_NOUNS)
+_NOUN_CUES = lex.FOILED | lex.CLAIM_NOUNS | {"تعرض", "تعرضت"}     # an attack noun after these is an event
 
 
 def _verb_forms(text: str) -> frozenset[str]:
@@ -153,9 +151,26 @@ def _verb_forms(text: str) -> frozenset[str]:
     return found
 
 
+_TRIGGERABLE: dict[str, bool] = {}
+
+
 def _may_trigger(w: Words, i: int) -> bool:
-    """Cheap pre-check: a token is worth the trigger rules only when a reading or verb form is a trigger word."""
-    return not (w.fset[i].isdisjoint(_TRIGGER_WORDS) and _verb_forms(w.norm[i]).isdisjoint(_TRIGGER_WORDS))
+    """Cheap pre-check: a token is worth the trigger rules only when a reading or verb form is a
+    trigger word. Cached by the norm: most words of an article are no trigger."""
+    text = w.norm[i]
+    found = _TRIGGERABLE.get(text)
+    if found is None:
+        found = _TRIGGERABLE[text] = not (w.fset[i].isdisjoint(_TRIGGER_WORDS)
+                                          and _verb_forms(text).isdisjoint(_TRIGGER_WORDS))
+    return found
+
+
+def _candidates(w: Words) -> list[int]:
+    """Positions of the tokens that may trigger, in order, listed once per Doc."""
+    found = w.cache.get("candidates")
+    if found is None:
+        found = w.cache["candidates"] = [i for i in range(len(w)) if _may_trigger(w, i)]
+    return found
 
 
 def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
@@ -184,8 +199,7 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
 
 def _reply_kind(w: Words, i: int, verbs: frozenset[str]) -> str | None:
     """ردت … بقصف: a reply; ردت على / رداً على: a cue; لم ترد معلومات: nothing."""
-    behind = _union(w.fset[max(0, i - 3):i]) if i else set()
-    if behind & lex.NOT_REPLY or (i and w.items[i - 1].like_num):
+    if i and _meets(w.fset[max(0, i - 3):i], lex.NOT_REPLY) or (i and w.items[i - 1].like_num):
         return None                          # لم ترد معلومات / 21 فرداً
     for j in range(i + 1, min(i + 11, len(w))):
         if w.norm[j] == "علي" and not verbs & lex.REPLY_VERBS:
@@ -252,8 +266,7 @@ def _noun_has_target(doc: Doc, i: int) -> bool:
     if w.fset[i] & lex.MASDAR:
         ents = [s for s in _entities(doc) if i < s.start <= i + 5]
         return any(s.label_ in SITES for s in ents)
-    behind = _union(w.fset[max(0, i - 2):i]) if i else set()
-    return bool(behind & (lex.FOILED | lex.CLAIM_NOUNS | {"تعرض", "تعرضت"}))
+    return bool(i) and _meets(w.fset[max(0, i - 2):i], _NOUN_CUES)
 
 
 def _answered_noun(doc: Doc, i: int) -> bool:
@@ -261,8 +274,7 @@ def _answered_noun(doc: Doc, i: int) -> bool:
     w = words_of(doc)
     if i < 2 or w.norm[i - 1] != "علي" or not w.fset[i - 2] & lex.REPLY_MARKERS:
         return False
-    behind = _union(w.fset[max(0, i - 5):i - 2])
-    return not behind & lex.NOT_REPLY             # هددت بالرد على الغارات: a threat answers nothing yet
+    return not _meets(w.fset[max(0, i - 5):i - 2], lex.NOT_REPLY)   # هددت بالرد على الغارات: a threat answers none yet
 
 
 def _relative_agent(doc: Doc, i: int, after: list[Span]) -> Span | None:
@@ -305,7 +317,9 @@ def _entity_index(doc: Doc) -> dict[int, Span]:
 def _groups(doc: Doc, bounds: tuple[int, int], in_entity: dict[int, Span]) -> list[tuple[int, str]]:
     """Trigger tokens of a sentence; a noun joins a verb trigger right before or after it."""
     w = words_of(doc)
-    found = [(i, k) for i in range(*bounds) if _may_trigger(w, i) and (k := _trigger_kind(doc, i, in_entity))]
+    candidates = _candidates(w)
+    inside = candidates[bisect_left(candidates, bounds[0]):bisect_left(candidates, bounds[1])]
+    found = [(i, k) for i in inside if (k := _trigger_kind(doc, i, in_entity))]
     kept: list[tuple[int, str]] = []
     for i, kind in found:
         reach = 6
@@ -330,8 +344,7 @@ def _groups(doc: Doc, bounds: tuple[int, int], in_entity: dict[int, Span]) -> li
 class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         w = words_of(doc)
-        w.cache.pop(ENTITIES, None)             # entities and times are final now: list them afresh
-        w.cache.pop("time_starts", None)
+        w.cache.pop("time_starts", None)        # times are final now: list them afresh
         in_entity = _entity_index(doc)
         events: list[EventMention] = []
         for number, (start, end) in enumerate(w.bounds):
@@ -669,8 +682,7 @@ def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span])
     if ev.weapon == "unknown" and ev.attacker is not None:
         ev.weapon = _weapon_of(ev.attacker)
     ev.count = _count(doc, [p for _, c, p in weapons if c == ev.weapon])
-    flat = _union(words)
-    ev.foiled = bool(flat & lex.FOILED) and ev.kind in ("noun", "foil") or ev.kind == "foil"
+    ev.foiled = _meets(words, lex.FOILED) and ev.kind in ("noun", "foil") or ev.kind == "foil"
     ev.hedged = _hedged(w, t)
     ev.again = _again(w, clause)
     i = ev.trigger.start
@@ -686,7 +698,7 @@ def _hedged(w: Words, i: int) -> bool:
     found = w.cache.setdefault("hedged", {}).get(number)
     if found is None:
         start, end = w.bounds[number]
-        found = w.cache["hedged"][number] = bool(_union(w.fset[start:end]) & lex.HEDGES)
+        found = w.cache["hedged"][number] = _meets(w.fset[start:end], lex.HEDGES)
     return found
 
 

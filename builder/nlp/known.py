@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import GazEntry, load_gazetteer
 from .normalize import norm
-from .words import Words, words_of
+from .words import Words, set_spans, words_of
 
 QUOTES = frozenset("\"“”«»„'‘’")
 
@@ -90,7 +90,7 @@ class KnownEntityMatcher:
             node.entry = entry
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[KNOWN] = list(self.find(doc))
+        set_spans(doc, KNOWN, list(self.find(doc)))
         return doc
 
     def find(self, doc: Doc) -> Iterable[Span]:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .known import KNOWN, QUOTES
 from .lexicon import DISTINCT_HEADS, HEADS, PERSON_ROLES, QUOTED_ONLY, STOP, STRICT_HEADS
-from .words import Words, words_of
+from .words import Words, set_spans, spans_of, words_of
 
 NAMES = "names"
 MAX_QUOTED = 7
@@ -25,7 +25,7 @@ if not Span.has_extension("subtype"):
 
 
 def _known_starts(doc: Doc) -> dict[int, Span]:
-    return {span.start: span for span in doc.spans.get(KNOWN, [])}
+    return {span.start: span for span in spans_of(doc, KNOWN)}
 
 
 def _name_like(w: Words, j: int, first: bool = True) -> bool:
@@ -102,7 +102,7 @@ class NameFinder:
         self.known = known              # the gazetteer matcher, for names misspelt by one letter
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[NAMES] = list(self.find(doc))
+        set_spans(doc, NAMES, list(self.find(doc)))
         return doc
 
     def find(self, doc: Doc) -> Iterator[Span]:

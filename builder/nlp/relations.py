@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .entities import BACKERS, ENTITIES
 from .lexicon import words
-from .words import words_of
+from .words import spans_of, words_of
 
 AFFILIATION = words("التابعه التابع تابعه التابعين يتبعان تتبع يتبع التابعتين")
 BACKING = words("المدعومه المدعوم مدعومه المدعومين الموالية المواليه الموالين تدعمها")
@@ -31,9 +31,9 @@ def _between(doc: Doc, a: Span, b: Span) -> set[str]:
 
 
 def find_relations(doc: Doc, keys: Mapping[tuple[int, int], str]) -> Iterator[Fact]:
-    spans = [s for s in doc.spans.get(ENTITIES, []) if (s.start, s.end) in keys]
+    spans = [s for s in spans_of(doc, ENTITIES) if (s.start, s.end) in keys]
     key = {(s.start, s.end): keys[(s.start, s.end)] for s in spans}
-    for backer in doc.spans.get(BACKERS, []):
+    for backer in spans_of(doc, BACKERS):
         group = next((s for s in spans if s.start <= backer.start < s.end), None)
         if group is not None and (backer.start, backer.end) in keys:
             yield key[(group.start, group.end)], "backedBy", keys[(backer.start, backer.end)], group.sent

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from . import event_lexicon as lex
 from .events import ACTORS, SITES, EventMention, ident, side
+from .words import spans_of
 
 
 def _real(ev: EventMention) -> bool:
@@ -162,7 +163,7 @@ def _points_back(doc, i: int) -> bool:
 def _responder_event(events: list[EventMention], n: int, doc) -> int | None:
     """لتردّ بعدها القوات الأمريكية: the reply is the responder's attack told elsewhere."""
     cue = events[n]
-    after = [s for s in doc.spans.get("entities", []) if cue.trigger.end <= s.start < cue.trigger.end + 4
+    after = [s for s in spans_of(doc, "entities") if cue.trigger.end <= s.start < cue.trigger.end + 4
              and s.label_ in ACTORS]
     if not after:
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.attrs import SPACY
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .normalize import form_set, norm, strip_clitics
 
@@ -103,6 +103,25 @@ def doc_text(doc: Doc) -> str:
         spaces = doc.to_array(SPACY).tolist() if len(words) else []
         text = words.cache["text"] = "".join([t + " " if s else t for t, s in zip(words.text, spaces, strict=True)])
     return text
+
+
+def spans_of(doc: Doc, name: str) -> list[Span]:
+    """`doc.spans[name]` as a list, listed once while the group stays the same: iterating a
+    SpanGroup builds a new Span object (and three Tokens) per span on every pass."""
+    group = doc.spans.get(name)
+    if group is None:
+        return []
+    cache = words_of(doc).cache
+    found = cache.get(("spans", name))
+    if found is None or found[0] is not group:
+        found = cache[("spans", name)] = (group, list(group))
+    return found[1]
+
+
+def set_spans(doc: Doc, name: str, spans: list[Span]) -> None:
+    """`doc.spans[name] = spans`, keeping the list for `spans_of`."""
+    doc.spans[name] = spans
+    words_of(doc).cache[("spans", name)] = (doc.spans[name], list(spans))
 
 
 def store(doc: Doc, words: Words) -> None:
