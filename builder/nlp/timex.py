@@ -71,6 +71,9 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpr]:
     folded, origin = _fold(text)
     hits: list[_Hit] = []
     for pattern, build in _RULES:
+        needs = _NEEDS.get(pattern)
+        if needs is not None and not needs(folded):
+            continue
         for match in pattern.finditer(folded):
             hit = build(match, folded, published)
             if hit is not None and hit.end > hit.start:
@@ -262,3 +265,25 @@ _RULES: tuple[tuple[re.Pattern, _Rule], ...] = (
     (P.NUM_DMY, _numeric_date), (P.NUM_YMD, _numeric_date), (P.MONTH_ONLY, _month_only),
     (P.REL_PERIOD, _relative_period), (P.YEAR, _year), (P.AGO, _days_ago),
 )
+
+
+def _has(pattern: str) -> Callable[[str], bool]:
+    found = re.compile(pattern).search
+    return lambda text: found(text) is not None
+
+
+def _contains(*words: str) -> Callable[[str], bool]:
+    return lambda text: any(word in text for word in words)
+
+
+# What a rule's pattern cannot match without: a text lacking it skips the rule. Each pattern
+# scans every position of the text, and most articles have no numeric date, Latin month or year.
+_NEEDS: dict[re.Pattern, Callable[[str], bool]] = {
+    P.DATE: _has(r"[0-9]"),
+    P.EN_DATE: _has(r"[a-z]"),
+    P.NUM_DMY: _has(r"[0-9][./-][0-9]"),
+    P.NUM_YMD: _has(r"[0-9][./-][0-9]"),
+    P.REL_PERIOD: _contains("الشهر", "العام", "السنه"),
+    P.YEAR: _has(r"[0-9]{4}"),
+    P.AGO: _contains("منذ", "قبل"),
+}
