@@ -38,7 +38,9 @@ def analyse(article: Article, gazetteer: tuple[str, ...] = ()) -> Report:
     doc._.published = article.published
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    return _resolver(gazetteer).report(article, doc)
+    report = _resolver(gazetteer).report(article, doc)
+    doc.user_data.clear()   # the events and cached spans point back at the Doc: free it now, not at the next GC
+    return report
 
 
 def _safe(article: Article, gazetteer: tuple[str, ...] = ()) -> Report | Failure:

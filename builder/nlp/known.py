@@ -96,8 +96,9 @@ class KnownEntityMatcher:
     def find(self, doc: Doc) -> Iterable[Span]:
         w = words_of(doc)
         first = self.root.children
+        n = len(w)
         i = 0
-        while i < len(w):
+        while i < n:
             match = self._longest_at(w, i) if not first.keys().isdisjoint(w.forms[i]) else None
             if match is None:
                 i += 1
@@ -124,7 +125,8 @@ class KnownEntityMatcher:
 
     def _walk(self, w: Words, j: int, node: _Node) -> tuple[int, GazEntry] | None:
         best = (j, node.entry) if node.entry else None
-        while j < len(w):
+        n = len(w)
+        while j < n:
             text = w.text[j]
             if text in QUOTES:
                 j += 1

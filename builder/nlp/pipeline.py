@@ -1,6 +1,7 @@
 """Rasad's spaCy pipeline: a blank Arabic language plus our own components, configured as data."""
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 import spacy
@@ -35,5 +36,12 @@ def make_nlp(gazetteer: tuple[str, ...] = ()) -> Language:
 
 @lru_cache(maxsize=2)
 def shared_nlp(gazetteer: tuple[str, ...] = ()) -> Language:
-    """One pipeline per process: building the gazetteer trie is the costly part."""
-    return make_nlp(gazetteer)
+    """One pipeline per process: building the gazetteer trie is the costly part.
+
+    The pipeline lives as long as the process, so its objects are moved out of the garbage
+    collector's reach (`gc.freeze`): full collections stop re-scanning the gazetteer trie, and
+    forked workers stop writing to the pages they share with the parent.
+    """
+    nlp = make_nlp(gazetteer)
+    gc.freeze()
+    return nlp
