@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +29,7 @@ from .timex_context import (
     today_ok,
     weekday_excluded,
 )
+from .timex_scan import Anchored, anchored
 
 _TODAY, _THE_YESTERDAY, _LAST_NIGHT = norm("اليوم"), norm("الأمس"), norm("الليلة الماضية")
 
@@ -71,9 +72,6 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpr]:
     folded, origin = _fold(text)
     hits: list[_Hit] = []
     for pattern, build in _RULES:
-        needs = _NEEDS.get(pattern)
-        if needs is not None and not needs(folded):
-            continue
         for match in pattern.finditer(folded):
             hit = build(match, folded, published)
             if hit is not None and hit.end > hit.start:
@@ -81,40 +79,69 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpr]:
     return _to_text(_longest(hits), text, origin)
 
 
-_FOLDED: dict[int, str] = {}   # per-character normal forms seen so far, by code point (bounded by Unicode)
+class _FoldTable(dict):
+    """Code point → its normal form, filled on first sight (`str.translate` looks up every character),
+    and a pattern for the characters whose form is not exactly one character."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.odd: set[str] = set()
+        self._odd_pattern: re.Pattern | None = None
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = norm(chr(code))
+        if len(folded) != 1:
+            self.odd.add(chr(code))
+            self._odd_pattern = None
+        return folded
+
+    def odd_positions(self, text: str) -> list[int]:
+        """Positions in `text` (already translated once) of the characters that fold to none or several."""
+        if not self.odd:
+            return []
+        if self._odd_pattern is None:
+            self._odd_pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(self.odd)) + "]")
+        return [m.start() for m in self._odd_pattern.finditer(text)]
 
 
-def _fold(text: str) -> tuple[str, list[int]]:
+_FOLDED = _FoldTable()   # bounded by Unicode itself
+
+
+def _fold(text: str) -> tuple[str, _Origin]:
     """Normalised copy of `text` and, for each of its characters, the raw index it came from.
 
     Most characters fold to one character, so the copy is one `str.translate` and the index map
-    is a run of consecutive positions, broken only at the few characters that fold to none or
-    several (diacritics, tatweel, ligatures).
+    only records the few characters that fold to none or several (diacritics, tatweel, ligatures).
     """
     table = _FOLDED
-    chars = set(text)
-    for char in chars:
-        if ord(char) not in table:
-            table[ord(char)] = norm(char)
-    odd = sorted(i for char in chars if len(table[ord(char)]) != 1 for i in _positions(text, char))
-    origin: list[int] = []
-    last = 0
-    for index in odd:
-        origin.extend(range(last, index))
-        origin.extend([index] * len(table[ord(text[index])]))
-        last = index + 1
-    origin.extend(range(last, len(text)))
-    origin.append(len(text))
-    return text.translate(table), origin
+    folded = text.translate(table)
+    odd = table.odd_positions(text)
+    return folded, _Origin(len(text), [(i, len(table[ord(text[i])])) for i in odd])
 
 
-def _positions(text: str, char: str) -> list[int]:
-    found: list[int] = []
-    at = text.find(char)
-    while at != -1:
-        found.append(at)
-        at = text.find(char, at + 1)
-    return found
+class _Origin:
+    """`origin[i]`: the raw index that folded character i came from (the raw length past the end),
+    computed from the characters that do not fold to exactly one instead of kept per character."""
+
+    def __init__(self, raw_length: int, odd: list[tuple[int, int]]):
+        self.raw_length = raw_length
+        self.starts: list[int] = []     # folded index where each odd character's output begins
+        self.odd = odd                  # (raw index, folded length) of each odd character
+        shift = 0
+        for index, length in odd:
+            self.starts.append(index + shift)
+            shift += length - 1
+        self.folded_length = raw_length + shift
+
+    def __getitem__(self, i: int) -> int:
+        if i >= self.folded_length:
+            return self.raw_length
+        k = bisect_right(self.starts, i) - 1
+        if k < 0:
+            return i
+        index, length = self.odd[k]
+        start = self.starts[k]
+        return index if i < start + length else index + 1 + i - start - length
 
 
 def _longest(hits: list[_Hit]) -> list[_Hit]:
@@ -132,7 +159,7 @@ def _longest(hits: list[_Hit]) -> list[_Hit]:
     return kept
 
 
-def _to_text(hits: list[_Hit], text: str, origin: list[int]) -> list[TimeExpr]:
+def _to_text(hits: list[_Hit], text: str, origin: _Origin) -> list[TimeExpr]:
     """Map normalised spans back to raw offsets; dropped diacritics after the last letter stay in."""
     out: list[TimeExpr] = []
     for hit in hits:
@@ -260,30 +287,18 @@ def _days_ago(m: re.Match, text: str, published: dt.date | None) -> _Hit | None:
 
 
 _Rule = Callable[[re.Match, str, "dt.date | None"], "_Hit | None"]
-_RULES: tuple[tuple[re.Pattern, _Rule], ...] = (
-    (P.DAY, _relative_day), (P.DATE, _named_date), (P.EN_DATE, _english_date),
-    (P.NUM_DMY, _numeric_date), (P.NUM_YMD, _numeric_date), (P.MONTH_ONLY, _month_only),
-    (P.REL_PERIOD, _relative_period), (P.YEAR, _year), (P.AGO, _days_ago),
+# Patterns whose anchors are rare in news text (a Latin letter, a numeric date, a year, منذ) are
+# searched only near them; weekdays, month names and numbers are common enough that a whole scan
+# of the text costs less than finding them first.
+_RULES: tuple[tuple[re.Pattern | Anchored, _Rule], ...] = (
+    (P.DAY, _relative_day),
+    (P.DATE, _named_date),
+    (anchored(P.EN_DATE, chars="[a-z]"), _english_date),
+    (anchored(P.NUM_DMY, chars="[0-9]"), _numeric_date),
+    (anchored(P.NUM_YMD, chars="[0-9]"), _numeric_date),
+    (P.MONTH_ONLY, _month_only),
+    (anchored(P.REL_PERIOD, ["الشهر", "العام", "السنه"]), _relative_period),
+    (anchored(P.YEAR, ["عام", "سنه"]), _year),
+    (anchored(P.AGO, ["منذ", "قبل"]), _days_ago),
 )
 
-
-def _has(pattern: str) -> Callable[[str], bool]:
-    found = re.compile(pattern).search
-    return lambda text: found(text) is not None
-
-
-def _contains(*words: str) -> Callable[[str], bool]:
-    return lambda text: any(word in text for word in words)
-
-
-# What a rule's pattern cannot match without: a text lacking it skips the rule. Each pattern
-# scans every position of the text, and most articles have no numeric date, Latin month or year.
-_NEEDS: dict[re.Pattern, Callable[[str], bool]] = {
-    P.DATE: _has(r"[0-9]"),
-    P.EN_DATE: _has(r"[a-z]"),
-    P.NUM_DMY: _has(r"[0-9][./-][0-9]"),
-    P.NUM_YMD: _has(r"[0-9][./-][0-9]"),
-    P.REL_PERIOD: _contains("الشهر", "العام", "السنه"),
-    P.YEAR: _has(r"[0-9]{4}"),
-    P.AGO: _contains("منذ", "قبل"),
-}
