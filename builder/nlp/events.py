@@ -682,7 +682,7 @@ def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span])
     if ev.weapon == "unknown" and ev.attacker is not None:
         ev.weapon = _weapon_of(ev.attacker)
     ev.count = _count(doc, [p for _, c, p in weapons if c == ev.weapon])
-    ev.foiled = _meets(words, lex.FOILED) and ev.kind in ("noun", "foil") or ev.kind == "foil"
+    ev.foiled = ev.kind == "foil" or ev.kind == "noun" and _meets(words, lex.FOILED)
     ev.hedged = _hedged(w, t)
     ev.again = _again(w, clause)
     i = ev.trigger.start
