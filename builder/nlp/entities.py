@@ -55,8 +55,9 @@ def collective_spans(doc: Doc, known_keys: set[str]) -> Iterator[tuple[Span, Spa
     if COLLECTIVE_KEY not in known_keys:
         return
     fset = words_of(doc).fset
+    n = len(fset)
     i = 0
-    while i < len(doc):
+    while i < n:
         found = _collective_at(doc, i) if not fset[i].isdisjoint(GROUP_NOUNS) else None
         if found is None:
             i += 1
@@ -84,18 +85,13 @@ def adjective_spans(doc: Doc, known_keys: set[str]) -> Iterator[Span]:
 
 def bare_militia_spans(doc: Doc, chosen: list[Span]) -> list[Span]:
     """"الميليشيات" alone, once the text has named the Iran-backed militias, means them again."""
-    seen = False
+    named = [s.start for s in chosen if s.kb_id_ == COLLECTIVE_KEY]
+    if not named:
+        return []
     taken = {i for s in chosen for i in range(s.start, s.end)}
-    firsts = {s.start: s for s in chosen}
-    out = []
     fset = words_of(doc).fset
-    for i in range(len(fset)):
-        span = firsts.get(i)
-        if span is not None and span.kb_id_ == COLLECTIVE_KEY:
-            seen = True
-        if seen and i not in taken and fset[i] & BARE_MILITIAS:
-            out.append(Span(doc, i, i + 1, label="ArmedGroup", kb_id=COLLECTIVE_KEY))
-    return out
+    return [Span(doc, i, i + 1, label="ArmedGroup", kb_id=COLLECTIVE_KEY) for i in range(min(named), len(fset))
+            if i not in taken and not fset[i].isdisjoint(BARE_MILITIAS)]
 
 
 BASE_NOUNS = words("القاعده قاعده")

@@ -169,7 +169,9 @@ def _candidates(w: Words) -> list[int]:
     """Positions of the tokens that may trigger, in order, listed once per Doc."""
     found = w.cache.get("candidates")
     if found is None:
-        found = w.cache["candidates"] = [i for i in range(len(w)) if _may_trigger(w, i)]
+        known = _TRIGGERABLE
+        found = w.cache["candidates"] = [i for i, text in enumerate(w.norm)
+                                         if (known[text] if text in known else _may_trigger(w, i))]
     return found
 
 
@@ -662,13 +664,13 @@ def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span])
             if code:
                 weapons.append((abs(clause.start + k - t), code, clause.start + k))
                 break
-    later = [w for w in weapons if w[2] > t]
+    later = [x for x in weapons if x[2] > t]
     if ev.kind == "noun":
-        weapons = [w for w in weapons if t <= w[2] <= t + 8]
+        weapons = [x for x in weapons if t <= x[2] <= t + 8]
     elif later and ev.kind != "fall":
         weapons = later
-    first = min(weapons, key=lambda w: w[0])[2] if weapons else t
-    weapons = [w for w in weapons if abs(w[2] - first) <= 3]
+    first = min(weapons, key=lambda x: x[0])[2] if weapons else t
+    weapons = [x for x in weapons if abs(x[2] - first) <= 3]
     codes = {c for _, c, _ in weapons}
     if "mortar" in codes:
         codes.discard("artillery")
@@ -678,7 +680,7 @@ def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span])
     if len(codes & {"rocket", "mortar", "artillery", "drone", "ied"}) >= 2:
         ev.weapon = "unknown"
     elif codes:
-        ev.weapon = min((w for w in weapons if w[1] in codes), key=lambda w: w[0], default=(0, codes.pop(), t))[1]
+        ev.weapon = min((x for x in weapons if x[1] in codes), key=lambda x: x[0], default=(0, codes.pop(), t))[1]
     if ev.weapon == "unknown" and ev.attacker is not None:
         ev.weapon = _weapon_of(ev.attacker)
     ev.count = _count(doc, [p for _, c, p in weapons if c == ev.weapon])

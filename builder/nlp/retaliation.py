@@ -15,7 +15,12 @@ from spacy.tokens import Doc
 
 from . import event_lexicon as lex
 from .events import ACTORS, SITES, EventMention, ident, side
-from .words import spans_of
+from .words import spans_of, words_of
+
+
+def _sent(ev: EventMention) -> int:
+    """The number of the sentence an event's trigger is in."""
+    return words_of(ev.trigger.doc).sent[ev.trigger.start]
 
 
 def _real(ev: EventMention) -> bool:
@@ -64,8 +69,8 @@ def link(events: list[EventMention]) -> None:
 def _link_marker(events: list[EventMention], n: int) -> None:
     cue = events[n]
     doc = cue.trigger.doc
-    sent = cue.trigger.sent
-    same = [k for k, ev in enumerate(events) if _real(ev) and ev.trigger.sent == sent]
+    sent = _sent(cue)
+    same = [k for k, ev in enumerate(events) if _real(ev) and _sent(ev) == sent]
     earlier = [k for k in same if k < n]
     later = [k for k in same if k > n]
     before_doc = [k for k in range(n) if _real(events[k])]
@@ -76,7 +81,7 @@ def _link_marker(events: list[EventMention], n: int) -> None:
     elif _points_back(doc, cue.trigger.end):          # رداً على ذلك: the reply comes after
         answering = later[0] if later else (earlier[-1] if earlier else None)
         answered = antecedent(events, answering) if answering is not None else None
-    elif cue.trigger.start - sent.start <= 1:         # ورداً على الهجمات، نفذت X …: the reply follows
+    elif cue.trigger.start - words_of(doc).bounds[sent][0] <= 1:         # ورداً على الهجمات، نفذت X …: the reply follows
         answered = _restated(events, later[0]) if later else None
         answering = later[1] if len(later) > 1 else None
     elif anaphor is not None and (later or noun_after is not None):
@@ -111,7 +116,7 @@ def _definite_noun(ev: EventMention) -> bool:
 def _anaphor_before(events: list[EventMention], n: int) -> int | None:
     """The attack noun a reply marker speaks of, when it only restates an attack told elsewhere."""
     cue = events[n]
-    mine = [k for k in range(n) if events[k].trigger.sent == cue.trigger.sent and events[k].kind != "cue"]
+    mine = [k for k in range(n) if _sent(events[k]) == _sent(cue) and events[k].kind != "cue"]
     if not mine or not _definite_noun(events[mine[-1]]):
         return None
     return mine[-1]
@@ -120,7 +125,7 @@ def _anaphor_before(events: list[EventMention], n: int) -> int | None:
 def _answered_after(events: list[EventMention], n: int) -> int | None:
     """رداً على هجوم بطائرة مسيرة: the attack noun right after the marker, even with no roles yet."""
     nxt = n + 1
-    if nxt < len(events) and events[nxt].trigger.sent == events[n].trigger.sent and events[nxt].kind == "noun":
+    if nxt < len(events) and _sent(events[nxt]) == _sent(events[n]) and events[nxt].kind == "noun":
         return nxt
     return None
 
@@ -136,7 +141,7 @@ def _referent(events: list[EventMention], k: int, answered: int | None) -> int |
         return j not in (k, answered) and _real(ev) and ev.attacker is not None \
             and (mine is None or side(mine) == side(ident(ev.attacker)))
 
-    before = [j for j in range(k) if fits(j) and events[j].trigger.sent != me.trigger.sent]
+    before = [j for j in range(k) if fits(j) and _sent(events[j]) != _sent(me)]
     if before:
         return before[-1]
     after = [j for j in range(k + 1, len(events)) if fits(j) and not events[j].replies]
