@@ -94,7 +94,7 @@ class Resolver:
             key = unseen_key(span.label_, _core_name(span))
             subtype = getattr(span._, "subtype", None) if span.label_ == "Place" else None
             entity = entities.get(key) or Entity(key, span.label_, name, subtype=subtype)
-        entity.aliases.add(_clean(span))
+        entity.aliases.add(name if entry is None else _clean(span))
         entity.mentions.append(self._span(span))
         entities[key] = entity
         self._keys[(span.start, span.end)] = key

@@ -94,21 +94,21 @@ class KnownEntityMatcher:
         return doc
 
     def find(self, doc: Doc) -> Iterable[Span]:
+        """Longest matches left to right; only tokens with a reading that starts some name are tried."""
         w = words_of(doc)
-        first = self.root.children
-        n = len(w)
-        i = 0
-        while i < n:
-            match = self._longest_at(w, i) if not first.keys().isdisjoint(w.forms[i]) else None
+        first = self.root.children.keys()
+        end = 0
+        for i in [i for i, forms in enumerate(w.forms) if not first.isdisjoint(forms)]:
+            if i < end:
+                continue
+            match = self._longest_at(w, i)
             if match is None:
-                i += 1
                 continue
             end, entry, form = match
             span = Span(doc, i, end, label=entry.type, kb_id=entry.key)
             span._.subtype = entry.subtype
             span._.clitic = w.norm[i][:len(w.norm[i]) - len(form)] if form != w.norm[i] else ""
             yield span
-            i = end
 
     def _longest_at(self, w: Words, i: int) -> tuple[int, GazEntry, str] | None:
         """The longest name starting at token i, read from any of its clitic-free forms."""
