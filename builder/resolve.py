@@ -65,7 +65,7 @@ class Resolver:
         numbers = [sent_index.get(start, 0) for start, _ in w.bounds]
         self._sent_of = lambda span: numbers[w.sent[span.start]]
         self._doc = doc
-        self._times = _times(doc)
+        self._times = _Times(doc)
         entities: dict[str, Entity] = {}
         self._keys: dict[tuple[int, int], str] = {}
         self._same_as = _nationality_coreference(spans_of(doc, ENTITIES))
@@ -187,29 +187,35 @@ class _Time(NamedTuple):
     text: str
 
 
-def _times(doc: Doc) -> list[_Time]:
-    """The time spans' token start, date, part and text, read once per Doc instead of once per event."""
-    return [_Time(t.start, t._.date, t._.part, _text(t)) for t in doc.spans.get(TIMES, [])]
+class _Times:
+    """The time spans of a Doc (token start, date, part, text), read once and grouped by sentence
+    instead of filtered out of the span group for every event."""
+
+    def __init__(self, doc: Doc):
+        sent = words_of(doc).sent
+        self.all = [_Time(t.start, t._.date, t._.part, _text(t)) for t in doc.spans.get(TIMES, [])]
+        self.dated = [t for t in self.all if t.date is not None]
+        self.by_sentence: dict[int, list[_Time]] = {}
+        for t in self.all:
+            self.by_sentence.setdefault(sent[t.start], []).append(t)
+
+    def own_sentence(self, ev: EventMention) -> list[_Time]:
+        """The times in the sentence of the event's trigger, in text order."""
+        return self.by_sentence.get(words_of(ev.trigger.doc).sent[ev.trigger.start], [])
 
 
-def _own_sentence(times: list[_Time], ev: EventMention) -> list[_Time]:
-    start, end = words_of(ev.trigger.doc).sent_of(ev.trigger.start)
-    return [t for t in times if start <= t.start < end]
-
-
-def _event_date(times: list[_Time], ev: EventMention, published: date | None) -> date | None:
+def _event_date(times: _Times, ev: EventMention, published: date | None) -> date | None:
     """A date in the event's own sentence, else the latest one stated before it, else publication."""
-    dated = [t for t in times if t.date is not None]
-    own = _own_sentence(dated, ev)
+    own = [t for t in times.own_sentence(ev) if t.date is not None]
     if own:
         return min(own, key=lambda t: abs(t.start - ev.trigger.start)).date
-    earlier = [t for t in dated if t.start < ev.trigger.start]
+    earlier = [t for t in times.dated if t.start < ev.trigger.start]
     return earlier[-1].date if earlier else published
 
 
-def _stamp(times: list[_Time], ev: EventMention) -> tuple | None:
+def _stamp(times: _Times, ev: EventMention) -> tuple | None:
     """The time expression in the event's own sentence: (date, part of day, normalised text)."""
-    own = _own_sentence(times, ev)
+    own = times.own_sentence(ev)
     if not own:
         return None
     t = min(own, key=lambda t: abs(t.start - ev.trigger.start))

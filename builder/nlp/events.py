@@ -253,12 +253,15 @@ def _noun_has_target(doc: Doc, i: int) -> bool:
     if _answered_noun(doc, i):
         return True
     w = words_of(doc)
+    relative_checked = False                # the noun's relative verb, looked for once past the first word
     for j in range(i + 1, min(i + 7, len(w))):
         forms = w.fset[j]
         if forms & lex.NOUN_BLOCKERS:
             return False
-        if _relative_verb(doc, i) is not None:
-            return True
+        if not relative_checked:
+            if _relative_verb(doc, i) is not None:
+                return True
+            relative_checked = True
         if w.text[j] in CLAUSE_BREAKS and not _time_gap(doc, j):
             break
         if forms & lex.TARGET_PREPS or _verb_forms(w.norm[j]) & lex.ACTIVE_VERBS:
