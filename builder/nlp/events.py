@@ -472,8 +472,7 @@ def _accused(doc: Doc, ents: list[Span], actors: list[Span]) -> Span | None:
     """اتهم مسؤولون … كتائب حزب الله بتنفيذ الهجوم: the actor accused after the verb of accusing."""
     if not ents:
         return None
-    w = words_of(doc)
-    verb = next((j for j in range(*w.sent_of(ents[0].start)) if w.fset[j] & lex.ACCUSE), None)
+    verb = _accusing_verb(words_of(doc), ents[0].start)
     if verb is None:
         return None
     after = [s for s in actors if s.start > verb]
@@ -482,6 +481,15 @@ def _accused(doc: Doc, ents: list[Span], actors: list[Span]) -> Span | None:
     if len(after) > 1 and after[1].start - after[0].end <= 3:
         return after[1]                          # اتهمت قوات التحالف الميليشيات: the second is accused
     return after[0]
+
+
+def _accusing_verb(w: Words, i: int) -> int | None:
+    """The first verb of accusing in the sentence of token i; looked for once per sentence."""
+    number = w.sent[i]
+    found = w.cache.setdefault("accuse", {})
+    if number not in found:
+        found[number] = next((j for j in range(*w.bounds[number]) if w.fset[j] & lex.ACCUSE), None)
+    return found[number]
 
 
 def _claimant(doc: Doc, i: int, before: list[Span]) -> Span | None:
