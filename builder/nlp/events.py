@@ -670,11 +670,9 @@ def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span])
     for k, forms in enumerate(words):
         if clause.start + k in inside:
             continue                             # قاعدة عين الأسد الجوية names a base, not an air strike
-        for form in forms:
-            code = lex.WEAPON_WORDS.get(form)
-            if code:
-                weapons.append((abs(clause.start + k - t), code, clause.start + k))
-                break
+        code = _weapon_code(forms)
+        if code:
+            weapons.append((abs(clause.start + k - t), code, clause.start + k))
     later = [x for x in weapons if x[2] > t]
     if ev.kind == "noun":
         weapons = [x for x in weapons if t <= x[2] <= t + 8]
@@ -703,6 +701,18 @@ def _describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span])
         and not w.norm[i].startswith("ال")       # عقب الهجوم على X: the attack already told
     ev.killed = _casualties(doc, clause, lex.KILLED)
     ev.injured = _casualties(doc, clause, lex.INJURED)
+
+
+_WEAPON_CODES: dict[frozenset[str], str | None] = {}
+
+
+def _weapon_code(forms: frozenset[str]) -> str | None:
+    """The weapon code of the first of a word's readings that names a weapon; cached by the readings."""
+    try:
+        return _WEAPON_CODES[forms]
+    except KeyError:
+        code = _WEAPON_CODES[forms] = next((c for f in forms if (c := lex.WEAPON_WORDS.get(f))), None)
+        return code
 
 
 def _hedged(w: Words, i: int) -> bool:
