@@ -51,6 +51,7 @@ import multiprocessing
 import os
 import queue
 import re
+import signal
 import sys
 import threading
 import time
@@ -181,9 +182,16 @@ def check_remote(sparql: str, config: ServeConfig) -> None:
 
 # -- worker processes -------------------------------------------------------------------------
 
-def _work(conn, path: str, writable: bool, copy: Store | None = None) -> None:
+def _work(conn, path: str, writable: bool, copy: Store | None = None, inherited: tuple = ()) -> None:
     """A worker process: open the store (or use the in-memory `copy` it was forked with), then
-    answer requests from `conn` until it closes."""
+    answer requests from `conn` until it closes.
+
+    A worker forked from the server closes the server's ends of the pipes it inherited (its
+    own and the other workers'), so that when the server dies, however it dies, every worker
+    reads end-of-file and leaves (the fork server's children have none of them).
+    """
+    for end in inherited:
+        end.close()
     store, broken = copy, ""
     if store is None:
         try:
@@ -310,8 +318,10 @@ class Workers:
 
     def _start(self):
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_work, args=(child, self._store, self._writable, self._copy), daemon=True,
-                                 name="rasad-serve-worker")
+        with self._lock:
+            inherited = tuple(end for _, end in self._all) + (parent,) if self._copy is not None else ()
+        proc = self._ctx.Process(target=_work, args=(child, self._store, self._writable, self._copy, inherited),
+                                 daemon=True, name="rasad-serve-worker")
         proc.start()
         child.close()
         with self._lock:
@@ -374,10 +384,12 @@ class SparqlServer(ThreadingHTTPServer):
             raise StoreError(f"{config.store}: no Rasad store here (build one with "
                              f"`rasad build … --store {config.store}`)")
         writable = bool(config.write_token)
-        self.copy = None
+        self.copy, self.copy_seconds = None, 0.0
         if config.memory and not writable:  # a write token needs the directory itself
+            start = time.perf_counter()
             with Store.open(config.store, read_only=True) as disk:
                 self.copy = disk.in_memory()
+            self.copy_seconds = time.perf_counter() - start
         self.workers = Workers(config.store, 1 if writable else max(1, config.workers), writable, self.copy)
         try:
             super().__init__((config.host, config.port), SparqlHandler)
@@ -671,13 +683,19 @@ def exposure_warning(address: str) -> str | None:
             "put it behind a TLS proxy, and keep --write-token off unless you need it (the token travels in clear)")
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM stops the server as Ctrl-C does: workers closed first
+
+
 def serve(config: ServeConfig) -> None:
-    """Serve until interrupted."""
+    """Serve until interrupted (Ctrl-C or SIGTERM)."""
+    signal.signal(signal.SIGTERM, _stop)
     server = SparqlServer(config)
     try:
         host, port = server.server_address[:2]
         mode = ("read-write with a write token, on disk" if config.write_token
-                else "read-only, in memory" if server.copy else "read-only, on disk")
+                else f"read-only, in memory (copied in {server.copy_seconds:.1f} s)" if server.copy
+                else "read-only, on disk")
         print(f"rasad serve: SPARQL endpoint http://{host}:{port}/sparql over {config.store} "
               f"({server.articles()} articles; {mode}; timeout {config.timeout:g} s, max {config.max_rows} rows, "
               f"{server.workers.size} workers)", file=sys.stderr, flush=True)

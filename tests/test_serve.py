@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import http.client
 import json
+import subprocess
+import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -289,6 +292,40 @@ def test_a_write_token_serves_the_directory_itself(tmp_path: Path) -> None:
         assert server.copy is None and server.workers.size == 1  # updates must reach the directory
     finally:
         server.server_close()
+
+
+def _descendants(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        for child in (task / "children").read_text().split():
+            found |= {int(child)} | _descendants(int(child))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+@pytest.mark.parametrize("disk", [False, True], ids=["in-memory", "on-disk"])
+def test_workers_leave_when_the_server_is_killed(tmp_path: Path, disk: bool) -> None:
+    store = make_store(tmp_path / "store", articles=2, triples=5)
+    cmd = [sys.executable, "-m", "builder.cli", "serve", "--store", str(store), "--port", "0", "-q",
+           "--workers", "2"] + (["--on-disk"] if disk else [])
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "SPARQL endpoint" in server.stderr.readline()
+        workers = _descendants(server.pid)  # the workers (and the fork server and its helpers)
+        assert len(workers) >= 2
+    finally:
+        server.kill()
+        server.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in workers)
 
 
 def test_missing_store_is_named(tmp_path: Path) -> None:
