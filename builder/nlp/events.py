@@ -57,10 +57,12 @@ class EventMention:
 
 
 def _entities(doc: Doc) -> list[Span]:
+    """The chosen entity spans, as one list per Doc (see words.spans_of)."""
     return spans_of(doc, ENTITIES)
 
 
 def _time_starts(doc: Doc) -> set[int]:
+    """Token positions where a time expression starts; set once per extractor run."""
     w = words_of(doc)
     found = w.cache.get("time_starts")
     if found is None:
@@ -151,7 +153,7 @@ def _verb_forms(text: str) -> frozenset[str]:
     return found
 
 
-_TRIGGERABLE: dict[str, bool] = {}
+_TRIGGERABLE: dict[str, bool] = {}      # by norm; like the other word caches here, as big as the vocabulary
 
 
 def _may_trigger(w: Words, i: int) -> bool:

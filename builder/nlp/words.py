@@ -52,7 +52,7 @@ class Words:
         self.fset = [w.form_set for w in items]
         self.sent: list[int] = []                   # sentence number of each token
         self.bounds: list[tuple[int, int]] = []     # (start, end) of each sentence
-        self._sent_spans: list | None = None
+        self._sent_spans: list[Span] | None = None
         self.cache: dict = {}                       # per-doc lookups a component builds once and reuses
 
     def __len__(self) -> int:
@@ -66,18 +66,17 @@ class Words:
         self.sent = [k for k, (a, b) in enumerate(self.bounds) for _ in range(a, b)]
         self._sent_spans = None
 
-    def sent_span(self, doc: Doc, i: int):
+    def sent_span(self, doc: Doc, i: int) -> Span:
         """The sentence holding token i, as one shared Span (spaCy's `.sent` makes a new one and
         scans the whole Doc for annotation on every call)."""
-        if self._sent_spans is None:
-            self._sent_spans = [doc[a:b] for a, b in self.bounds]
-        return self._sent_spans[self.sent[i]]
+        return self.sent_spans(doc)[self.sent[i]]
 
     def sent_of(self, i: int) -> tuple[int, int]:
         """(start, end) of the sentence holding token i."""
         return self.bounds[self.sent[i]]
 
-    def sent_spans(self, doc: Doc) -> list:
+    def sent_spans(self, doc: Doc) -> list[Span]:
+        """The sentences as Spans, made once."""
         if self._sent_spans is None:
             self._sent_spans = [doc[a:b] for a, b in self.bounds]
         return self._sent_spans
