@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from .facts import Article, Entity, Event, Relation, Report, Sentence, Span
 from .gazetteer import GazEntry
 from .nlp.entities import BACKERS, COLLECTIVE_KEY, ENTITIES
+from .nlp.event_lexicon import EVENT_TYPE
 from .nlp.events import EventMention
 from .nlp.events import side as _side
 from .nlp.known import QUOTES
@@ -65,6 +66,7 @@ class Resolver:
         numbers = [sent_index.get(start, 0) for start, _ in w.bounds]
         self._sent_of = lambda span: numbers[w.sent[span.start]]
         self._doc = doc
+        self._doc_text = doc_text(doc)
         self._times = _Times(doc)
         entities: dict[str, Entity] = {}
         self._keys: dict[tuple[int, int], str] = {}
@@ -78,7 +80,8 @@ class Resolver:
                       _unique_relations(relations))
 
     def _span(self, span: SpacySpan) -> Span:
-        return Span(span.start_char, span.end_char, _text(span), self._sent_of(span))
+        start, end = span.start_char, span.end_char
+        return Span(start, end, self._doc_text[start:end] if len(span) else span.text, self._sent_of(span))
 
     def _add_mention(self, entities: dict[str, Entity], span: SpacySpan) -> None:
         entry = self.entries.get(self._same_as.get((span.start, span.end), span.kb_id_))
@@ -175,8 +178,6 @@ def _core_name(span: SpacySpan) -> str:
 
 
 def _event_type(weapon: str) -> str:
-    from .nlp.event_lexicon import EVENT_TYPE
-
     return EVENT_TYPE.get(weapon, "Attack")
 
 
