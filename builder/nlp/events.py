@@ -22,7 +22,7 @@ from . import event_lexicon as lex
 from .entities import ENTITIES
 from .known import QUOTES
 from .lexicon import HEADS
-from .words import Words, spans_of, words_of
+from .words import Words, remember, spans_of, words_of
 
 ACTORS = {"ArmedGroup", "MilitaryForce"}
 STATE_ACTORS = {"united-states", "israel", "russia", "iran", "turkey"}
@@ -149,11 +149,11 @@ def _verb_forms(text: str) -> frozenset[str]:
     Takes the token's norm; cached by it."""
     found = _VERB_FORMS.get(text)
     if found is None:
-        found = _VERB_FORMS[text] = frozenset({text, text[1:]} if text[:1] in ("و", "ف") else {text})
+        found = remember(_VERB_FORMS, text, frozenset({text, text[1:]} if text[:1] in ("و", "ف") else {text}))
     return found
 
 
-_TRIGGERABLE: dict[str, bool] = {}      # by norm; like the other word caches here, as big as the vocabulary
+_TRIGGERABLE: dict[str, bool] = {}      # by norm; like the other word caches, bounded by words.remember
 
 
 def _may_trigger(w: Words, i: int) -> bool:
@@ -162,8 +162,8 @@ def _may_trigger(w: Words, i: int) -> bool:
     text = w.norm[i]
     found = _TRIGGERABLE.get(text)
     if found is None:
-        found = _TRIGGERABLE[text] = not (w.fset[i].isdisjoint(_TRIGGER_WORDS)
-                                          and _verb_forms(text).isdisjoint(_TRIGGER_WORDS))
+        found = remember(_TRIGGERABLE, text, not (w.fset[i].isdisjoint(_TRIGGER_WORDS)
+                                                  and _verb_forms(text).isdisjoint(_TRIGGER_WORDS)))
     return found
 
 
@@ -713,8 +713,7 @@ def _weapon_code(forms: frozenset[str]) -> str | None:
     try:
         return _WEAPON_CODES[forms]
     except KeyError:
-        code = _WEAPON_CODES[forms] = next((c for f in forms if (c := lex.WEAPON_WORDS.get(f))), None)
-        return code
+        return remember(_WEAPON_CODES, forms, next((c for f in forms if (c := lex.WEAPON_WORDS.get(f))), None))
 
 
 def _hedged(w: Words, i: int) -> bool:

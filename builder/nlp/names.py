@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .known import KNOWN, QUOTES
 from .lexicon import DISTINCT_HEADS, HEADS, PERSON_ROLES, QUOTED_ONLY, STOP, STRICT_HEADS
-from .words import Words, set_spans, spans_of, words_of
+from .words import Words, remember, set_spans, spans_of, words_of
 
 NAMES = "names"
 MAX_QUOTED = 7
@@ -91,8 +91,7 @@ def _head(forms: tuple[str, ...]) -> str | None:
     try:
         return _HEAD_OF[forms]
     except KeyError:
-        found = _HEAD_OF[forms] = next((f for f in forms if f in HEADS), None)
-        return found
+        return remember(_HEAD_OF, forms, next((f for f in forms if f in HEADS), None))
 
 
 class NameFinder:

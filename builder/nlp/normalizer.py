@@ -8,12 +8,10 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .normalize import strip_clitics
-from .words import Word, Words, make_word, store
+from .words import CACHE_LIMIT, Word, Words, make_word, store
 
 if not Token.has_extension("forms"):
     Token.set_extension("forms", getter=lambda t: strip_clitics(t.norm_))
-
-CACHE_LIMIT = 200_000      # distinct words kept; news text stays far below it
 
 
 class Normalizer:

@@ -16,6 +16,17 @@ from spacy.tokens import Doc, Span
 
 from .normalize import form_set, norm, strip_clitics
 
+CACHE_LIMIT = 200_000  # distinct keys a per-word cache keeps; news text stays far below it
+
+
+def remember(cache: dict, key: object, value: object) -> object:
+    """Put `value` in a per-word cache and return it; the cache starts over at CACHE_LIMIT keys,
+    so memory stays flat however many articles pass (a corpus's vocabulary keeps growing)."""
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
 if not Doc.has_extension("words"):
     Doc.set_extension("words", default=None)
 _KEY = ("._.", "words", None, None)     # where spaCy keeps doc._.words in doc.user_data

@@ -49,3 +49,15 @@ def test_span_list_follows_the_group(analyse_doc):
     set_spans(doc, KNOWN, [])
     assert spans_of(doc, KNOWN) == [] and len(doc.spans[KNOWN]) == 0
     assert spans_of(doc, "no such group") == []
+
+
+def test_word_caches_start_over_at_their_limit(monkeypatch) -> None:
+    from builder.nlp import words
+
+    monkeypatch.setattr(words, "CACHE_LIMIT", 3)
+    cache: dict = {}
+    for i in range(3):
+        assert words.remember(cache, f"w{i}", i) == i
+    assert len(cache) == 3
+    words.remember(cache, "w3", 3)
+    assert cache == {"w3": 3}  # memory stays bounded however many new words pass
