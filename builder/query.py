@@ -60,10 +60,11 @@ def resolve_query(name_or_path: str, folder: Path | None = None) -> str:
 
 
 def set_values(text: str, var: str, values: Sequence[Node | str]) -> str:
-    """Replace the body of the query's `VALUES ?var { … }` block with the given IRIs or literals.
+    """Replace the body of every `VALUES ?var { … }` block of the query with the given IRIs or
+    literals (a query may hold one in each subquery that must see the parameter).
 
     This is how a parameter reaches a query on a remote endpoint, where rdflib's initBindings
-    do not exist. The block must start its line (so examples in # comments are left alone);
+    do not exist. A block must start its line (so examples in # comments are left alone);
     ValueError if the query has no such block.
     """
     pattern = re.compile(r"^([ \t]*VALUES\s+\?" + re.escape(var) + r"\s*\{)[^}]*(\})",
@@ -71,7 +72,7 @@ def set_values(text: str, var: str, values: Sequence[Node | str]) -> str:
     if not pattern.search(text):
         raise ValueError(f"the query has no 'VALUES ?{var} {{ … }}' block to fill")
     body = " ".join(_to_node(v).n3() for v in values) or "UNDEF"
-    return pattern.sub(lambda m: f"{m.group(1)} {body} {m.group(2)}", text, count=1)
+    return pattern.sub(lambda m: f"{m.group(1)} {body} {m.group(2)}", text)
 
 
 def run_query(graph: Graph, text: str, bindings: Mapping[str, Node | str] | None = None,

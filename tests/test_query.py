@@ -268,3 +268,13 @@ def test_score_py_reads_our_graph(kg_files, tmp_path, suffix):
     for key in ("entities", "entities_typed", "events", "events_typed", "retaliation_links"):
         assert result[key]["f1"] == 1.0, (key, result[key])
     assert result["event_dates_correct"] == "2/2"
+
+
+def test_entities_for_one_entity_match_its_rows_in_the_full_list(kg):
+    text = resolve_query("entities")
+    _, every = run_query(kg, text)
+    entity = str(every[0][0])
+    filled = set_values(text, "entity", [entity])
+    assert filled.count(f"<{entity}>") == 2  # both blocks: the articles and the mention names
+    _, rows = run_query(kg, text, {"entity": f"<{entity}>"})
+    assert rows and rows == [r for r in every if str(r[0]) == entity]
