@@ -7,8 +7,8 @@ The store is the built seeds' article graphs copied under new article ids (bench
 until it holds about --events rasad events (counted by SPARQL afterwards); --store reuses one.
 The server runs as `rasad serve` on 127.0.0.1 on a free port (in memory unless --on-disk), with
 the given per-query --timeout (its default, 30 s). The clients send the named queries in turn;
-a query about one item (event_facts, with `VALUES ?event { UNDEF }`) is sent about items drawn
-from the store, as its users send it. Every answer that is not 200, a 503 past the time limit
+a query about one item (event_facts and entities, with `VALUES ?event/?entity { UNDEF }`) is
+sent about items drawn from the store, as its users send it. Every answer that is not 200, a 503 past the time limit
 included, is an error; the exit status is 1 if there is one.
 """
 from __future__ import annotations
@@ -76,7 +76,7 @@ SAMPLES = {  # what a query's `VALUES ?var { UNDEF }` block is filled with, as i
 
 
 def bound(text: str, store_path: Path, count: int = 40) -> list[str]:
-    """The query's texts to send: itself, or, for a query about one item (event_facts: one event),
+    """The query's texts to send: itself, or, for a query about one item (one event or entity),
     `count` copies each about an item drawn at random (seeded) from the store."""
     from builder.query import set_values
     from builder.store import Store
@@ -85,7 +85,8 @@ def bound(text: str, store_path: Path, count: int = 40) -> list[str]:
         if re.search(r"^\s*VALUES\s+\?" + var + r"\s*\{\s*UNDEF\s*\}", text, re.MULTILINE):
             with Store.open(store_path, read_only=True) as store:
                 items = sorted(row[0] for row in store.select(sample)[1])
-            return [set_values(text, var, [iri]) for iri in random.Random(0).sample(items, min(count, len(items)))]
+            chosen = random.Random(0).sample(items, min(count, len(items)))
+            return [set_values(text, var, [iri]) for iri in chosen]
     return [text]
 
 
