@@ -377,6 +377,9 @@ class Workers:
 
 class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
+    # Connections waiting to be accepted: the stdlib's 5 made the kernel reset connections when
+    # 32 clients arrived at once (a load test saw "connection reset by peer").
+    request_queue_size = 128
 
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
