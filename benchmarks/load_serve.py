@@ -8,8 +8,9 @@ until it holds about --events rasad events (counted by SPARQL afterwards); --sto
 The server runs as `rasad serve` on 127.0.0.1 on a free port (in memory unless --on-disk), with
 the given per-query --timeout (its default, 30 s). The clients send the named queries in turn;
 a query about one item (event_facts and entities, with `VALUES ?event/?entity { UNDEF }`) is
-sent about items drawn from the store, as its users send it (entities as a page of 1,000 rows). Every answer that is not 200, a 503 past the time limit
-included, is an error; the exit status is 1 if there is one.
+sent about items drawn from the store, as its users send it (entities as a page of 1,000 rows).
+Every answer that is not 200, a 503 past the time limit included, is an error; the exit status
+is 1 if there is one.
 """
 from __future__ import annotations
 
