@@ -275,6 +275,6 @@ def test_entities_for_one_entity_match_its_rows_in_the_full_list(kg):
     _, every = run_query(kg, text)
     entity = str(every[0][0])
     filled = set_values(text, "entity", [entity])
-    assert filled.count(f"<{entity}>") == 2  # both blocks: the articles and the mention names
+    assert filled.count(f"<{entity}>") == text.count("VALUES ?entity { UNDEF }") == 3  # every block
     _, rows = run_query(kg, text, {"entity": f"<{entity}>"})
     assert rows and rows == [r for r in every if str(r[0]) == entity]
