@@ -7,17 +7,20 @@ before the fork, so the workers share it (copy-on-write) and start on articles a
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .facts import Article, Report
 from .nlp.pipeline import shared_nlp
 from .resolve import Resolver
 
-# Articles handed to a worker at a time. An article takes ~40-60 ms and its Report ~2 ms to
-# pickle, so small chunks cost little in messages and keep both workers busy to the end of
-# the stream (16 left one worker idle for up to a chunk on short inputs).
+# Articles handed to a worker at a time: small chunks cost little in messages and keep both
+# workers busy to the end of the stream (16 left one worker idle for up to a chunk on short inputs).
 BATCH = 4
+
+
+Then = Callable[[Report], Any]
 
 
 @dataclass(frozen=True)
@@ -43,25 +46,38 @@ def analyse(article: Article, gazetteer: tuple[str, ...] = ()) -> Report:
     return report
 
 
-def _safe(article: Article, gazetteer: tuple[str, ...] = ()) -> Report | Failure:
+def _safe(article: Article, gazetteer: tuple[str, ...] = (), then: Then | None = None) -> Any:
     try:
-        return analyse(article, gazetteer)
+        report = analyse(article, gazetteer)
     except Exception as exc:  # one article never sinks the batch
         return Failure(str(article.source or article.id), f"extraction failed: {type(exc).__name__}: {exc}")
+    if then is None:
+        return report
+    try:
+        return then(report)
+    except Exception as exc:  # e.g. a graph that breaks the shapes: the message says what
+        return Failure(str(article.source or article.id), str(exc) or type(exc).__name__)
 
 
-def _work(args: tuple[Article, tuple[str, ...]]) -> Report | Failure:
+def _work(args: tuple[Article, tuple[str, ...], Then | None]) -> Any:
     return _safe(*args)
 
 
-def extract(articles: Iterable[Article], jobs: int = 1, gazetteer: tuple[str, ...] = ()
-            ) -> Iterator[Report | Failure]:
-    """Reports in input order; memory stays flat because articles are consumed as a stream."""
+def extract(articles: Iterable[Article], jobs: int = 1, gazetteer: tuple[str, ...] = (),
+            then: Then | None = None) -> Iterator[Any]:
+    """Reports (or what `then` makes of each) in input order, or a Failure per article that
+    failed; memory stays flat because articles are consumed as a stream.
+
+    `then` runs in the worker right after the article is analysed: the next steps (RDF,
+    SHACL) go there so that they run on every process and only their small result is sent
+    back. It must be a module-level function (or a partial of one) so it can be pickled; an
+    exception it raises becomes the article's Failure, with the exception's message.
+    """
     if jobs <= 1:
         for article in articles:
-            yield _safe(article, gazetteer)
+            yield _safe(article, gazetteer, then)
         return
     shared_nlp(gazetteer)  # build before forking: every worker inherits the same pipeline
     ctx = mp.get_context("fork")
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(_work, ((a, gazetteer) for a in articles), chunksize=BATCH)
+        yield from pool.imap(_work, ((a, gazetteer, then) for a in articles), chunksize=BATCH)

@@ -15,21 +15,23 @@ default graph does not repeat it (and multiply query rows) per article. Removing
 leaves the descriptions, which other articles may state too; a description no article refers
 to any more is never reached by the queries, which start from events, mentions and relations.
 
-Each replacement is one SPARQL Update, which Oxigraph applies in one transaction: a crash
-leaves either the old graph and hash or the new ones, never a mixture.
+A new article is one N-Quads load and each replacement one SPARQL Update (drop, then insert),
+and Oxigraph applies each in one transaction: a crash leaves either the old graph and hash or
+the new ones, never a mixture.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from urllib.parse import unquote
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from builder.rdf.triples import article_iri, split_graphs
+from builder.rdf.lines import GraphLines, graph_lines
+from builder.rdf.terms import to_oxigraph, to_rdflib
+from builder.rdf.triples import article_iri
 from builder.rdf.vocab import ARTICLE, ENTITY
 
 _META = "https://w3id.org/rasad/store#"
@@ -88,18 +90,21 @@ class Store:
     def put_article(self, article_id: str, graph: Graph | Iterable[tuple[Node, Node, Node]]) -> bool:
         """Make `graph` the article's named graph and add its entity descriptions to theirs;
         False (and nothing written) if the article already holds exactly this graph."""
-        name = _named(article_iri(article_id))
-        graph = graph if isinstance(graph, Graph) else _graph(graph)
-        digest = hashlib.sha256("\n".join(sorted({_nt_triple(t) for t in graph})).encode("utf-8")).hexdigest()
-        if self._hash(name) == digest:
+        return self.put_lines(graph_lines(article_id, graph))
+
+    def put_lines(self, article: GraphLines) -> bool:
+        """put_article for a graph already turned into lines (by a build worker)."""
+        name = _named(article_iri(article.article_id))
+        held = self._hash(name)
+        if held == article.digest:
             return False
-        blocks = []
-        for iri, part in split_graphs(article_iri(article_id), graph):
-            lines = sorted(_nt_triple(t) for t in part)
-            if iri == article_iri(article_id):
-                lines.append(f"{name} {HASH} {ox.Literal(digest)}")
-            body = " .\n".join(lines)
-            blocks.append(f"GRAPH {_named(iri)} {{ {body} }}")
+        quads = [f"{line} <{iri}> .\n" for iri, lines in article.graphs for line in lines]
+        quads.append(f"{name} {HASH} {ox.Literal(article.digest)} {name} .\n")
+        if held is None and not self._store.contains_named_graph(name):
+            self._load("".join(quads).encode("utf-8"))  # a new article: one transaction, no SPARQL to parse
+            return True
+        hashed = f"{name} {HASH} {ox.Literal(article.digest)}"
+        blocks = [_block(iri, lines) for iri, lines in article.graphs if lines] + [_block(name.value, [hashed])]
         inserts = "\n".join(blocks)
         self._update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ {inserts} }}")
         return True
@@ -233,12 +238,22 @@ class Store:
             raise StoreError(f"{self.path}: the store is open read-only")
         self._store.update(text)
 
+    def _load(self, nquads: bytes) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+
 
 def _format(path: Path) -> ox.RdfFormat:
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ValueError(f"{path}: unsupported suffix {path.suffix or '(none)'!r}; use one of {', '.join(_FORMATS)}")
     return fmt
+
+
+def _block(iri: str, lines: Iterable[str]) -> str:
+    body = " .\n".join(lines)
+    return f"GRAPH <{iri}> {{ {body} }}"
 
 
 def _named(iri: URIRef) -> ox.NamedNode:
@@ -249,43 +264,6 @@ def _is_description(iri: str) -> bool:
     return iri.startswith(str(ENTITY)) and iri.endswith("/description")
 
 
-def _graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
-    out = Graph()
-    for triple in triples:
-        out.add(triple)
-    return out
-
-
-def _nt_triple(triple: tuple[Node, Node, Node]) -> str:
-    s, p, o = triple
-    return f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)}"
-
-
-def to_oxigraph(term: Node | str) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term (or a plain string, taken as an IRI) as a pyoxigraph term."""
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    return ox.NamedNode(str(term))
-
-
-def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """A pyoxigraph term as an rdflib term (plain strings keep no xsd:string datatype, as in rdflib)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    if datatype == "http://www.w3.org/2001/XMLSchema#string":
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(datatype))
 
 
 class StoreSink:
@@ -300,8 +278,8 @@ class StoreSink:
     def open(cls, path: str | Path) -> StoreSink:
         return cls(Store.open(path))
 
-    def put(self, article_id: str, graph: Graph) -> None:
-        if self.store.put_article(article_id, graph):
+    def put(self, article: GraphLines) -> None:
+        if self.store.put_lines(article):
             self.changed += 1
         else:
             self.unchanged += 1

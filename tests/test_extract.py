@@ -54,3 +54,16 @@ def test_a_failing_article_becomes_a_failure_and_the_others_go_on():
 def test_same_article_twice_gives_equal_reports():
     a, b = analyse(articles()[1]), analyse(articles()[1])
     assert a == b
+
+
+def _events_or_refuse(report: Report) -> tuple[str, int]:
+    if report.article.id == "x-1":
+        raise ValueError("x-1 refused by the next step")
+    return report.article.id, len(report.events)
+
+
+def test_then_runs_on_each_report_in_the_workers_and_its_errors_become_failures():
+    for jobs in (1, 2):
+        results = list(extract(articles(), jobs=jobs, then=_events_or_refuse))
+        assert results[0] == ("x-0", 1) and results[2][0] == "x-2"
+        assert results[1] == Failure("x-1", "x-1 refused by the next step")

@@ -139,3 +139,15 @@ def test_removing_an_article_keeps_descriptions_others_need(store: Store) -> Non
                         "?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }")[1]
     assert [(str(m), str(label)) for m, label in rows] == [(f"{EX}mention/tanf", "قاعدة التنف")]
     assert store.articles() == ["a-2"]
+
+
+def test_put_lines_writes_a_new_article_then_replaces_it_whole(tmp_path):
+    from builder.rdf.lines import graph_lines
+
+    with Store.open(tmp_path / "s") as store:
+        assert store.put_lines(graph_lines("a-1", article("قاعدة التنف", "حقل العمر")))
+        first = set(store.graph("a-1"))
+        assert not store.put_lines(graph_lines("a-1", article("قاعدة التنف", "حقل العمر")))
+        assert store.put_lines(graph_lines("a-1", article("الميادين")))
+        assert set(store.graph("a-1")) == set(article("الميادين")) != first
+        assert store.articles() == ["a-1"]

@@ -7,7 +7,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..facts import Article, IngestError
+from ..facts import Article, IngestError, Report
+from ..rdf.lines import GraphLines
 
 
 @dataclass
@@ -25,6 +26,33 @@ class Summary:
                 f"{self.events} events, "
                 f"{self.links} retaliation links, {self.relations} relations, {self.triples} triples, "
                 f"{len(self.failures)} failures")
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a worker sends back for one article: its graph as lines, and the counts for the summary."""
+
+    graph: GraphLines
+    entities: tuple[str, ...]
+    events: int
+    links: int
+    relations: int
+
+
+def to_rdf(report: Report, check: bool = True) -> Built:
+    """Report → triples → SHACL check → lines, in the worker that analysed the article
+    (extract's `then`): the check is the costliest step of a build and runs on every process."""
+    from ..rdf.lines import graph_lines
+    from ..rdf.triples import report_triples
+    from ..rdf.validate import validate
+
+    graph = report_triples(report)
+    if check:
+        ok, text = validate(graph)
+        if not ok:
+            raise ValueError("graph breaks the SHACL shapes:\n" + text)
+    return Built(graph_lines(report.article.id, graph), tuple(sorted({e.key for e in report.entities})),
+                 len(report.events), sum(1 for e in report.events if e.answers), len(report.relations))
 
 
 def _fail(summary: Summary, source: str, reason: str, fail_fast: bool) -> None:
@@ -45,11 +73,12 @@ def _articles(inputs: Sequence[str], summary: Summary, fail_fast: bool) -> Itera
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from functools import partial
+
     from tqdm import tqdm
 
     from ..extract import Failure, extract
-    from ..rdf.triples import report_triples
-    from ..rdf.validate import validate
+    from ..rdf.lines import lines_graph
     from ..rdf.writers import format_for, write_graph
     from ..store import StoreSink
 
@@ -62,26 +91,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     summary = Summary()
     graphs = []
     stream = extract(_articles(args.inputs, summary, args.fail_fast), jobs=args.jobs,
-                     gazetteer=tuple(args.gazetteer or ()))
+                     gazetteer=tuple(args.gazetteer or ()), then=partial(to_rdf, check=not args.no_validate))
     for result in tqdm(stream, desc="articles", unit="art", disable=args.quiet or not sys.stderr.isatty()):
         if isinstance(result, Failure):
             _fail(summary, result.source, result.reason, args.fail_fast)
             continue
-        graph = report_triples(result)
-        if not args.no_validate:
-            ok, report = validate(graph)
-            if not ok:
-                _fail(summary, result.article.id, "graph breaks the SHACL shapes:\n" + report, args.fail_fast)
-                continue
         if out is not None:
-            graphs.append((result.article.id, graph))
+            graphs.append((result.graph.article_id, lines_graph(result.graph)))
         if sink is not None:
-            sink.put(result.article.id, graph)
+            sink.put(result.graph)
         summary.articles += 1
-        summary.entities.update(e.key for e in result.entities)
-        summary.events += len(result.events)
-        summary.links += sum(1 for e in result.events if e.answers)
-        summary.relations += len(result.relations)
+        summary.entities.update(result.entities)
+        summary.events += result.events
+        summary.links += result.links
+        summary.relations += result.relations
     if out is not None:
         summary.triples = write_graph(graphs, out)
         print(summary.lines(out), file=sys.stderr)

@@ -12,11 +12,13 @@ return a description triple once per mentioning article and multiply the rows of
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib.term import Node
 
 from builder.facts import (
     ENTITY_TYPES,
@@ -80,18 +82,30 @@ DESCRIPTION_PREDICATES = frozenset({RDF.type, RDFS.label, SKOS.altLabel, OWL.sam
 """Predicates that describe an entity rather than state something an article says."""
 
 
-def split_graphs(name: URIRef, graph: Graph) -> list[tuple[URIRef, Graph]]:
-    """(graph IRI, graph) pairs: `name` with the article's own statements, then one description
+def split_triples(name: URIRef, triples: Iterable[tuple[Node, Node, Node]]
+                  ) -> list[tuple[URIRef, list[tuple[Node, Node, Node]]]]:
+    """(graph IRI, triples) pairs: `name` with the article's own statements, then one description
     graph per entity (in IRI order) with the triples about that entity's identity."""
-    own = Graph(identifier=name)
-    described: dict[URIRef, Graph] = {}
-    for s, p, o in graph:
-        if p in DESCRIPTION_PREDICATES and isinstance(s, URIRef) and str(s).startswith(str(ENTITY)):
-            key = description_iri(s)
-            described.setdefault(key, Graph(identifier=key)).add((s, p, o))
+    own: list[tuple[Node, Node, Node]] = []
+    described: dict[URIRef, list[tuple[Node, Node, Node]]] = {}
+    prefix = str(ENTITY)
+    for s, p, o in triples:
+        if p in DESCRIPTION_PREDICATES and isinstance(s, URIRef) and s.startswith(prefix):
+            described.setdefault(description_iri(s), []).append((s, p, o))
         else:
-            own.add((s, p, o))
+            own.append((s, p, o))
     return [(name, own), *sorted(described.items())]
+
+
+def split_graphs(name: URIRef, graph: Graph) -> list[tuple[URIRef, Graph]]:
+    """split_triples, as rdflib Graphs named by their IRIs."""
+    out = []
+    for iri, triples in split_triples(name, graph):
+        part = Graph(identifier=iri)
+        for triple in triples:
+            part.add(triple)
+        out.append((iri, part))
+    return out
 
 
 def lang_of(text: str) -> str:

