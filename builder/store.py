@@ -267,22 +267,34 @@ def _is_description(iri: str) -> bool:
 
 
 class StoreSink:
-    """What `rasad build --store` writes through: put each article, count what changed."""
+    """What `rasad build --store` writes through: put each article, count what changed.
+
+    RocksDB keeps what was written in memory until its write buffers are flushed: left alone,
+    a build held ~1.5 MB per article written (950 MB after 500 synthetic articles). Flushing
+    every `FLUSH_QUADS` quads keeps a build's memory flat whatever the corpus size.
+    """
+
+    FLUSH_QUADS = 50000
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.changed = 0
         self.unchanged = 0
+        self._unflushed = 0
 
     @classmethod
     def open(cls, path: str | Path) -> StoreSink:
         return cls(Store.open(path))
 
     def put(self, article: GraphLines) -> None:
-        if self.store.put_lines(article):
-            self.changed += 1
-        else:
+        if not self.store.put_lines(article):
             self.unchanged += 1
+            return
+        self.changed += 1
+        self._unflushed += len(article)
+        if self._unflushed >= self.FLUSH_QUADS:
+            self.store.flush()
+            self._unflushed = 0
 
     def close(self) -> str:
         """Flush and return the summary line."""
