@@ -46,17 +46,24 @@ def analyse(article: Article, gazetteer: tuple[str, ...] = ()) -> Report:
     return report
 
 
+def where(article: Article) -> str:
+    """The article's file, and its id when the file holds several (JSONL), for failure lines."""
+    if article.source is None:
+        return article.id
+    return str(article.source) if article.source.stem == article.id else f"{article.source} (id {article.id})"
+
+
 def _safe(article: Article, gazetteer: tuple[str, ...] = (), then: Then | None = None) -> Any:
     try:
         report = analyse(article, gazetteer)
     except Exception as exc:  # one article never sinks the batch
-        return Failure(str(article.source or article.id), f"extraction failed: {type(exc).__name__}: {exc}")
+        return Failure(where(article), f"extraction failed: {type(exc).__name__}: {exc}")
     if then is None:
         return report
     try:
         return then(report)
     except Exception as exc:  # e.g. a graph that breaks the shapes: the message says what
-        return Failure(str(article.source or article.id), str(exc) or type(exc).__name__)
+        return Failure(where(article), str(exc) or type(exc).__name__)
 
 
 def _work(args: tuple[Article, tuple[str, ...], Then | None]) -> Any:

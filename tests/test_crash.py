@@ -138,7 +138,7 @@ def test_killed_writer_leaves_whole_articles(tmp_path: Path) -> None:
 
 # -- a real `rasad build` killed mid-way ---------------------------------------------------
 
-CORPUS = 10
+CORPUS = 40  # enough that a kill lands mid-build: the build writes ~25 articles a second
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +146,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """CORPUS synthetic articles (benchmarks/synth.py: gazetteer names in made-up sentences)."""
     path = tmp_path_factory.mktemp("crash") / "corpus.jsonl"
     subprocess.run([sys.executable, str(REPO / "benchmarks" / "synth.py"), "-n", str(CORPUS),
-                    "--chars", "600", "-o", str(path)], check=True, timeout=120)
+                    "--chars", "1200", "-o", str(path)], check=True, timeout=120)
     assert len(path.read_text(encoding="utf-8").splitlines()) == CORPUS
     return path
 

@@ -67,3 +67,13 @@ def test_then_runs_on_each_report_in_the_workers_and_its_errors_become_failures(
         results = list(extract(articles(), jobs=jobs, then=_events_or_refuse))
         assert results[0] == ("x-0", 1) and results[2][0] == "x-2"
         assert results[1] == Failure("x-1", "x-1 refused by the next step")
+
+
+def test_a_failure_names_the_file_and_the_id_of_an_article_from_a_jsonl_file():
+    from pathlib import Path
+
+    from builder.extract import where
+
+    assert where(Article("x-1", "…", source=Path("/data/corpus.jsonl"))) == "/data/corpus.jsonl (id x-1)"
+    assert where(Article("report", "…", source=Path("/data/report.txt"))) == "/data/report.txt"
+    assert where(Article("x-1", "…")) == "x-1"
