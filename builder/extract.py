@@ -3,6 +3,12 @@
 One article's failure becomes a `Failure` record and never stops the others. With jobs > 1
 the work is spread over forked worker processes; the pipeline is built once, in the parent
 before the fork, so the workers share it (copy-on-write) and start on articles at once.
+
+Why not spaCy's `nlp.pipe(texts, n_process=N)`: it sends every Doc back to the parent through
+`Doc.to_bytes()`, which cannot carry what Rasad's components keep in `doc.user_data` (the word
+arrays, the events: "can not serialize 'Words' object"), and the resolver, the RDF and the
+SHACL check would still run in the one parent. Here a worker runs the whole chain for an
+article and sends back only its result.
 """
 from __future__ import annotations
 
