@@ -2,9 +2,11 @@
 of ~50,000 events, then the script stops the server and prints errors, latency and throughput.
 
     python benchmarks/load_serve.py [--events 50000] [--requests 640] [--clients 32] [--timeout 30]
-                                    [--on-disk] [--store DIR] [--work /tmp/rasad-bench]
-The store is the built seeds' article graphs copied under new article ids (benchmarks/_data.py)
-until it holds about --events rasad events (counted by SPARQL afterwards); --store reuses one.
+                                    [--corpus synth|seeds] [--on-disk] [--store DIR] [--work /tmp/rasad-bench]
+The store holds about --events rasad events (counted by SPARQL afterwards): with --corpus synth (the
+default) `rasad build --store --jobs <cores>` builds it from enough synthetic articles (benchmarks/
+synth.py); with --corpus seeds it is the built seeds' article graphs copied under new article ids
+(benchmarks/_data.py), bulk-loaded. --store reuses a store already built.
 The server runs as `rasad serve` on 127.0.0.1 on a free port (in memory unless --on-disk), with
 the given per-query --timeout (its default, 30 s). The clients send the named queries in turn;
 a query about one item (event_facts and entities, with `VALUES ?event/?entity { UNDEF }`) is
@@ -45,6 +47,33 @@ SAMPLE = 10  # copies of the seeds used to measure events per copy
 
 def count_events(store) -> int:
     return int(store.select(EVENTS)[1][0][0])
+
+
+def build_synth_store(target: Path, events: int, work: Path) -> None:
+    """Enough synthetic articles for about `events` events, built into `target` by `rasad build`."""
+    import json
+    import os
+
+    from benchmarks.synth import generate
+    from builder.extract import analyse
+    from builder.facts import Article
+
+    sample = [analyse(Article(id=a["id"], text=a["text"])) for a in generate(SAMPLE * 3)]
+    per_article = sum(len(r.events) for r in sample) / len(sample)
+    count = math.ceil(events / per_article)
+    corpus = work / f"synth-{count}.jsonl"
+    with corpus.open("w", encoding="utf-8") as out:
+        for a in generate(count):
+            out.write(json.dumps({"id": a["id"], "text": a["text"]}, ensure_ascii=False) + "\n")
+    jobs = os.cpu_count() or 1
+    print(f"building {target}: rasad build of {count} synthetic articles (~{per_article:.1f} events each), "
+          f"--jobs {jobs}", flush=True)
+    shutil.rmtree(target, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "builder.cli", "build", str(corpus), "--store", str(target), "-q",
+                    "--jobs", str(jobs)], cwd=ROOT, check=True)
+    seconds = time.perf_counter() - start
+    print(f"built in {seconds:.0f} s ({count / seconds:.1f} articles/s)", flush=True)
 
 
 def build_store(target: Path, events: int, work: Path) -> None:
@@ -200,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--requests", type=int, default=640, help="total requests (the named queries in turn)")
     ap.add_argument("--clients", type=int, default=32, help="concurrent client threads")
     ap.add_argument("--timeout", type=float, default=30.0, help="the server's per-query --timeout, seconds")
+    ap.add_argument("--corpus", choices=("synth", "seeds"), default="synth",
+                    help="build the store from synthetic articles (rasad build) or from copies of the seeds")
     ap.add_argument("--on-disk", action="store_true", help="serve the store on disk, not an in-memory copy")
     ap.add_argument("--store", help="use this store (built there first if it holds none)")
     ap.add_argument("--work", default="/tmp/rasad-bench", help="folder for the seeds build and the store")
@@ -209,9 +240,9 @@ def main(argv: list[str] | None = None) -> int:
 
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
-    target = Path(args.store) if args.store else work / f"load-store-{args.events}"
+    target = Path(args.store) if args.store else work / f"load-store-{args.corpus}-{args.events}"
     if not (target / "CURRENT").is_file():
-        build_store(target, args.events, work)
+        (build_synth_store if args.corpus == "synth" else build_store)(target, args.events, work)
     store = Store.open(target, read_only=True)
     print(f"machine: {machine()}\nstore: {target}, {len(store.articles())} articles, "
           f"{count_events(store)} events, {store.count()} quads", flush=True)
