@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
@@ -45,11 +46,13 @@ def _quote(value: str, what: str) -> str:
     return quote(value, safe="-_.~")
 
 
+@lru_cache(maxsize=65536)
 def entity_iri(key: str) -> URIRef:
     """https://w3id.org/rasad/id/entity/<key>, the same in every article."""
     return ENTITY[_quote(key, "entity key")]
 
 
+@lru_cache(maxsize=4096)
 def article_iri(article_id: str) -> URIRef:
     """https://w3id.org/rasad/id/article/<id>; also the name of the article's graph."""
     return ARTICLE[_quote(article_id, "article id")]
@@ -59,6 +62,7 @@ def event_iri(article_id: str, key: str) -> URIRef:
     return URIRef(f"{article_iri(article_id)}/event/{_quote(key, 'event key')}")
 
 
+@lru_cache(maxsize=65536)
 def sentence_iri(article_id: str, index: int) -> URIRef:
     return URIRef(f"{article_iri(article_id)}/sentence/{index}")
 
