@@ -74,8 +74,10 @@ def example_builds(tmp_path_factory) -> dict[str, tuple[Path, Path, subprocess.C
     for suffix in FORMATS:
         for n in (1, 2) if suffix in TWICE else (1,):
             jobs[f"{suffix}{n}"] = (EXAMPLES, "-o", out / f"run{n}{suffix}", "-q")
+    # the second N-Quads build runs on two processes and also fills a store: same bytes expected
+    jobs[".nq2"] += ("--jobs", "2", "--store", out / "store-jobs2")
     procs = build_many(jobs)
-    return {s: (out / f"run1{s}", out / f"run2{s}", procs[f"{s}1"]) for s in FORMATS}
+    return {s: (out / f"run1{s}", out / f"run2{s}", procs[f"{s}1"]) for s in FORMATS} | {"jobs2": procs[".nq2"]}
 
 
 @pytest.mark.parametrize("suffix", list(FORMATS))
@@ -98,6 +100,22 @@ def test_examples_graph_passes_shacl(example_builds, suffix):
 def test_building_twice_gives_identical_bytes(example_builds, suffix):
     first, second, _ = example_builds[suffix]
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_two_processes_build_the_same_graph_and_store_it(example_builds):
+    from builder.store import Store
+
+    proc = example_builds["jobs2"]
+    assert proc.returncode == 0, proc.stderr
+    assert summary(proc) == summary(example_builds[".nq"][2])
+    one_process = set(load_graph(example_builds[".nt"][0]))  # the union of the graphs, one process
+    store = Store.open(Path(example_builds[".nq"][1]).parent / "store-jobs2", read_only=True)
+    assert len(store.articles()) == 7
+    stored = set()
+    for article in store.articles():
+        stored |= set(store.graph(article))
+    assert stored <= one_process and len(stored) > len(one_process) // 2  # entity descriptions live apart
+    # run2.nq (this build) and run1.nq (one process) are compared byte for byte by the test above
 
 
 def test_summary_is_one_line_on_stderr_and_stdout_is_empty(example_builds):
