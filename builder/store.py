@@ -98,12 +98,13 @@ class Store:
         held = self._hash(name)
         if held == article.digest:
             return False
-        quads = [f"{line} <{iri}> .\n" for iri, lines in article.graphs for line in lines]
-        quads.append(f"{name} {HASH} {ox.Literal(article.digest)} {name} .\n")
-        if held is None and not self._store.contains_named_graph(name):
-            self._load("".join(quads).encode("utf-8"))  # a new article: one transaction, no SPARQL to parse
-            return True
         hashed = f"{name} {HASH} {ox.Literal(article.digest)}"
+        if held is None and not self._store.contains_named_graph(name):
+            # a new article: one N-Quads load in one transaction, no SPARQL to parse
+            quads = [f"{line} <{iri}> .\n" for iri, lines in article.graphs for line in lines]
+            quads.append(f"{hashed} {name} .\n")
+            self._load("".join(quads).encode("utf-8"))
+            return True
         blocks = [_block(iri, lines) for iri, lines in article.graphs if lines] + [_block(name.value, [hashed])]
         inserts = "\n".join(blocks)
         self._update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ {inserts} }}")

@@ -144,14 +144,6 @@ def _deletions(text: str) -> set[str]:
     return {text} | {text[:k] + text[k + 1:] for k in range(len(text))}
 
 
-def _longer(a: tuple[int, GazEntry] | None, b: tuple[int, GazEntry] | None):
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return b if b[0] > a[0] else a
-
-
 @Language.factory("rasad_known_entities", assigns=["doc.spans"], default_config={"gazetteer": []})
 def make_known(nlp: Language, name: str, gazetteer: list[str]) -> KnownEntityMatcher:
     from pathlib import Path
