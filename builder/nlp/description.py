@@ -1,0 +1,124 @@
+"""What an attack was like: weapon, projectile count, casualties, foiled / hedged / again flags.
+
+Read from the words of the event's clause once its roles are known; nothing here changes a role.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from . import event_lexicon as lex
+from .event_words import meets, number_at
+from .known import QUOTES
+from .words import Words, remember, words_of
+
+if TYPE_CHECKING:
+    from .events import EventMention
+
+_WEAPON_CODES: dict[frozenset[str], str | None] = {}
+
+
+def _weapon_of(attacker: Span) -> str:
+    """طائرات أميركية استهدفت …: an attacker named by its aircraft says the weapon (a drone when مسيرة)."""
+    fset = words_of(attacker.doc).fset
+    codes = {lex.WEAPON_WORDS.get(f) for j in range(attacker.start, attacker.end) for f in fset[j]} - {None}
+    if codes & {"drone"}:
+        return "drone"
+    return "airstrike" if codes == {"airstrike"} else "unknown"
+
+
+def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) -> None:
+    """Weapon, count, casualties, foiled/hedged/again flags from the words of the clause."""
+    t = ev.trigger.start
+    w = words_of(doc)
+    weapons: list[tuple[int, str, int]] = []
+    words = w.fset[clause.start:clause.end]
+    for k, forms in enumerate(words):
+        if clause.start + k in inside:
+            continue                             # قاعدة عين الأسد الجوية names a base, not an air strike
+        code = _weapon_code(forms)
+        if code:
+            weapons.append((abs(clause.start + k - t), code, clause.start + k))
+    later = [x for x in weapons if x[2] > t]
+    if ev.kind == "noun":
+        weapons = [x for x in weapons if t <= x[2] <= t + 8]
+    elif later and ev.kind != "fall":
+        weapons = later
+    first = min(weapons, key=lambda x: x[0])[2] if weapons else t
+    weapons = [x for x in weapons if abs(x[2] - first) <= 3]
+    codes = {c for _, c, _ in weapons}
+    if "mortar" in codes:
+        codes.discard("artillery")
+    if any(f & lex.DRONE_OVERRIDES for f in w.fset[max(0, first - 2):first + 3]):
+        codes.discard("airstrike")
+        codes.add("drone")
+    if len(codes & {"rocket", "mortar", "artillery", "drone", "ied"}) >= 2:
+        ev.weapon = "unknown"
+    elif codes:
+        named = [x for x in weapons if x[1] in codes]   # the nearest weapon word kept; else the override's code
+        ev.weapon = min(named, key=lambda x: x[0])[1] if named else min(codes)
+    if ev.weapon == "unknown" and ev.attacker is not None:
+        ev.weapon = _weapon_of(ev.attacker)
+    ev.count = _count(doc, [p for _, c, p in weapons if c == ev.weapon])
+    ev.foiled = ev.kind == "foil" or ev.kind == "noun" and meets(words, lex.FOILED)
+    ev.hedged = _hedged(w, t)
+    ev.again = _again(w, clause)
+    i = ev.trigger.start
+    ev.apart = ev.kind == "noun" and i > 0 and w.norm[i - 1] in lex.BEFORE_AFTER \
+        and not w.norm[i].startswith("ال")       # عقب الهجوم على X: the attack already told
+    ev.killed = _casualties(doc, clause, lex.KILLED)
+    ev.injured = _casualties(doc, clause, lex.INJURED)
+
+
+def _weapon_code(forms: frozenset[str]) -> str | None:
+    """The weapon code of the first of a word's readings that names a weapon; cached by the readings."""
+    try:
+        return _WEAPON_CODES[forms]
+    except KeyError:
+        return remember(_WEAPON_CODES, forms, next((c for f in forms if (c := lex.WEAPON_WORDS.get(f))), None))
+
+
+def _hedged(w: Words, i: int) -> bool:
+    """A hedge word (يرجح، مجهولة) anywhere in the sentence of token i; computed once per sentence."""
+    number = w.sent[i]
+    found = w.cache.setdefault("hedged", {}).get(number)
+    if found is None:
+        start, end = w.bounds[number]
+        found = w.cache["hedged"][number] = meets(w.fset[start:end], lex.HEDGES)
+    return found
+
+
+def _again(w: Words, clause: Span) -> bool:
+    """مجدداً، مرة أخرى، للمرة الثانية: the text says this is another attack, not a restatement."""
+    norms = w.norm[clause.start:clause.end]
+    if set(norms) & lex.AGAIN:
+        return True
+    return any(a in ("مره", "للمره") and b in lex.AGAIN_AFTER for a, b in zip(norms, norms[1:], strict=False))
+
+
+def _count(doc: Doc, positions: list[int]) -> int | None:
+    w = words_of(doc)
+    for p in positions:
+        own = lex.NUMBER_WORDS.get(w.norm[p])
+        if own:
+            return own
+        for q in range(p - 1, max(-1, p - 3), -1):
+            if w.text[q] in QUOTES:
+                continue
+            value = number_at(w, q)
+            if value is not None:
+                return value
+    return None
+
+
+def _casualties(doc: Doc, clause: Span, words: set[str]) -> int | None:
+    w = words_of(doc)
+    start, end = clause.start, clause.end
+    for j in range(start, end):
+        if w.fset[j] & words:
+            for other in [*range(j + 1, min(j + 3, end)), *range(max(start, j - 2), j)]:
+                value = number_at(w, other)
+                if value is not None:
+                    return value
+    return None

@@ -1,0 +1,205 @@
+"""Which frame a word opens: the trigger rules of the attack extractor.
+
+A token starts an event when it is an attack verb (active استهدفت، light شنت … ضربات), a reply
+(ردت … بقصف), an exposure (تعرضت … لقصف), a foiling (أحبطت … صواريخ), a fall (سقطت صواريخ),
+or an attack noun that says what it hit (هجوم صاروخي على X). `triggers()` lists a sentence's
+triggers with their kind, joining a noun to the verb it belongs to.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span
+
+from . import event_lexicon as lex
+from .event_words import (
+    CLAUSE_BREAKS,
+    MEANS,
+    SITES,
+    WEAPONS,
+    entity_spans,
+    meets,
+    number_at,
+    time_starts,
+    verb_forms,
+)
+from .known import QUOTES
+from .words import Words, remember, words_of
+
+_EXPOSED = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"})
+# Words no trigger rule can fire on: a token none of whose readings or verb forms is listed.
+_TRIGGER_WORDS = (lex.ACTIVE_VERBS | lex.LIGHT_VERBS | lex.REPLY_VERBS | lex.REPLY_MARKERS | _EXPOSED
+                  | lex.FOIL_VERBS | lex.PASSIVE_VERBS | lex.ATTACK_NOUNS)
+_NOUN_CUES = lex.FOILED | lex.CLAIM_NOUNS | {"تعرض", "تعرضت"}     # an attack noun after these is an event
+_TRIGGERABLE: dict[str, bool] = {}      # by norm; like the other word caches, bounded by words.remember
+
+
+def _may_trigger(w: Words, i: int) -> bool:
+    """Cheap pre-check: a token is worth the trigger rules only when a reading or verb form is a
+    trigger word. Cached by the norm: most words of an article are no trigger."""
+    text = w.norm[i]
+    found = _TRIGGERABLE.get(text)
+    if found is None:
+        found = remember(_TRIGGERABLE, text, not (w.fset[i].isdisjoint(_TRIGGER_WORDS)
+                                                  and verb_forms(text).isdisjoint(_TRIGGER_WORDS)))
+    return found
+
+
+def _candidates(w: Words) -> list[int]:
+    """Positions of the tokens that may trigger, in order, listed once per Doc."""
+    found = w.cache.get("candidates")
+    if found is None:
+        known = _TRIGGERABLE
+        found = w.cache["candidates"] = [i for i, text in enumerate(w.norm)
+                                         if (known[text] if text in known else _may_trigger(w, i))]
+    return found
+
+
+def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
+    w = words_of(doc)
+    forms = w.fset[i]
+    verbs = verb_forms(w.norm[i])
+    ent = in_entity.get(i)
+    if ent is not None and not (ent.label_ == "MilitaryForce" and ent.start == i and forms & lex.ATTACK_NOUNS):
+        return None
+    if verbs & lex.ACTIVE_VERBS and not _noun_reading(doc, i):
+        return "active"
+    if verbs & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in w.fset[i + 1:i + 10]):
+        return "active"
+    if verbs & lex.REPLY_VERBS or verbs & lex.REPLY_MARKERS:
+        return _reply_kind(w, i, verbs)
+    if verbs & _EXPOSED:
+        return "passive" if _exposed_to_attack(doc, i, in_entity) else None
+    if verbs & lex.FOIL_VERBS and any(f & WEAPONS for f in w.fset[i + 1:i + 4]):
+        return "foil"
+    if verbs & lex.PASSIVE_VERBS:
+        return "fall" if any(WEAPONS & f for f in w.fset[max(0, i - 4):i + 5]) else None
+    if forms & lex.ATTACK_NOUNS and _noun_has_target(doc, i):
+        return "noun"
+    return None
+
+
+def _reply_kind(w: Words, i: int, verbs: frozenset[str]) -> str | None:
+    """ردت … بقصف: a reply; ردت على / رداً على: a cue; لم ترد معلومات: nothing."""
+    if i and meets(w.fset[max(0, i - 3):i], lex.NOT_REPLY) or (i and w.items[i - 1].like_num):
+        return None                          # لم ترد معلومات / 21 فرداً
+    for j in range(i + 1, min(i + 11, len(w))):
+        if w.norm[j] == "علي" and not verbs & lex.REPLY_VERBS:
+            return "cue"
+        if w.text[j] in CLAUSE_BREAKS:
+            break
+        if w.norm[j][:1] == "ب" and (set(w.forms[j][1:]) & MEANS or number_at(w, j) is not None):
+            return "reply"
+    return "cue"
+
+
+def _exposed_to_attack(doc: Doc, i: int, in_entity: dict[int, Span]) -> bool:
+    """تعرضت X … لقصف / إلى هجوم: the first ل-object (or إلى-object) after the verb is an attack."""
+    w = words_of(doc)
+    sent_end = w.sent_of(i)[1]
+    objects = 0
+    for j in range(i + 1, min(sent_end, i + 24)):
+        if j in in_entity:
+            continue
+        text = w.norm[j]
+        if text in ("الي", "لـ") or (text.startswith("ل") and len(text) > 3):
+            nxt = j + 1 if j + 1 < sent_end else j
+            if (w.fset[j] | (w.fset[nxt] if text in ("الي", "لـ", "لعمليات") else set())) & lex.ATTACK_NOUNS:
+                return True
+            objects += 1
+            if objects == 2:
+                return False
+    return False
+
+
+def _time_gap(doc: Doc, i: int) -> bool:
+    """A comma that opens an inserted time phrase (هجوم صاروخي، أمس الثلاثاء، على القاعدة) does not end the noun."""
+    return i + 1 in time_starts(doc)
+
+
+def _noun_reading(doc: Doc, i: int) -> bool:
+    """قصف is a verb (قَصَفَ) or a noun (قَصْف): a preposition before or an adjective after makes it a noun."""
+    norms = words_of(doc).norm
+    if norms[i] not in lex.VERB_NOUN_HOMOGRAPHS:
+        return False
+    before = norms[i - 1] if i else ""
+    after = norms[i + 1] if i + 1 < len(norms) else ""
+    return before in lex.NOUN_PREPS or after in lex.NOUN_ADJECTIVES or after in lex.NOUN_BLOCKERS
+
+
+def _noun_has_target(doc: Doc, i: int) -> bool:
+    """An attack noun starts its own event only when it says what it hit (هجوم صاروخي على X), who
+    carried it out (ضربات نفذتها X), or that it is the attack answered (رداً على هجوم بطائرة مسيرة)."""
+    if _answered_noun(doc, i):
+        return True
+    w = words_of(doc)
+    relative_checked = False                # the noun's relative verb, looked for once past the first word
+    for j in range(i + 1, min(i + 7, len(w))):
+        forms = w.fset[j]
+        if forms & lex.NOUN_BLOCKERS:
+            return False
+        if not relative_checked:
+            if relative_verb(doc, i) is not None:
+                return True
+            relative_checked = True
+        if w.text[j] in CLAUSE_BREAKS and not _time_gap(doc, j):
+            break
+        if forms & lex.TARGET_PREPS or verb_forms(w.norm[j]) & lex.ACTIVE_VERBS:
+            return True
+        if (forms & lex.TARGET_NOUNS or forms & lex.BASE_WORDS) and j - i <= 2:
+            return True
+    if w.fset[i] & lex.MASDAR:
+        ents = [s for s in entity_spans(doc) if i < s.start <= i + 5]
+        return any(s.label_ in SITES for s in ents)
+    return bool(i) and meets(w.fset[max(0, i - 2):i], _NOUN_CUES)
+
+
+def _answered_noun(doc: Doc, i: int) -> bool:
+    """رداً على هجوم / الرد على هجمات: the noun right after a reply marker's على."""
+    w = words_of(doc)
+    if i < 2 or w.norm[i - 1] != "علي" or not w.fset[i - 2] & lex.REPLY_MARKERS:
+        return False
+    return not meets(w.fset[max(0, i - 5):i - 2], lex.NOT_REPLY)   # هددت بالرد على الغارات: a threat answers none yet
+
+
+def relative_verb(doc: Doc, i: int) -> int | None:
+    """Index of نفذتها/شنها … within the noun's own phrase (the noun, two adjectives, quotation marks)."""
+    w = words_of(doc)
+    words = 0
+    for j in range(i + 1, min(len(w), i + 8)):
+        text = w.text[j]
+        if text in QUOTES:
+            continue
+        if text in CLAUSE_BREAKS or words == 3:
+            return None
+        if verb_forms(w.norm[j]) & lex.RELATIVE_VERBS:
+            return j
+        words += 1
+    return None
+
+
+def triggers(doc: Doc, bounds: tuple[int, int], in_entity: dict[int, Span]) -> list[tuple[int, str]]:
+    """Trigger tokens of a sentence; a noun joins a verb trigger right before or after it."""
+    w = words_of(doc)
+    candidates = _candidates(w)
+    inside = candidates[bisect_left(candidates, bounds[0]):bisect_left(candidates, bounds[1])]
+    found = [(i, k) for i in inside if (k := _trigger_kind(doc, i, in_entity))]
+    kept: list[tuple[int, str]] = []
+    for i, kind in found:
+        reach = 6
+        if kept and kept[-1][1] == "passive" and (w.norm[i].startswith("ل") or w.norm[i - 1] == "الي"):
+            reach = 24                           # تعرضت X … لقصف: the exposure's object
+        if kept and kept[-1][1] == "active" and verb_forms(w.norm[kept[-1][0]]) & lex.LIGHT_VERBS:
+            reach = 10                           # شنت، ليل الأحد - الإثنين، ضربات جوية
+        if kind == "noun" and kept and i - kept[-1][0] <= reach and kept[-1][1] != "cue":
+            continue
+        if kept and kept[-1][1] == "noun" and kind not in ("cue", "noun") and i - kept[-1][0] <= 6:
+            continue            # هجوم … استهدف: the verb is the noun's relative clause
+        if kept and kept[-1][1] == "reply" and kind == "active" and i - kept[-1][0] <= 8:
+            continue
+        if kept and kept[-1][1] == "cue" and kind == "active" and i - kept[-1][0] <= 10 \
+                and w.fset[kept[-1][0]] & lex.REPLY_VERBS:
+            kept[-1] = (i, "reply")
+            continue
+        kept.append((i, kind))
+    return kept

@@ -1,0 +1,249 @@
+"""Who attacked what: the argument rules of the attack extractor.
+
+Each frame puts its roles in known places: the subject before or after an active verb, the target
+after it (or after the means in a reply: ردت … بقصف X); the target after an exposure or a fall
+and the attacker behind a marker (مصدره، من قبل، اتهم … بالوقوف وراء); the author of an attack noun
+in a relative clause (نفذتها X), a genitive (قصف التحالف) or a claim (تبنت X الهجوم).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from . import event_lexicon as lex
+from .event_words import ACTORS, MEANS, SITES, STATE_ACTORS, entity_spans, ident, is_actor
+from .frames import relative_verb
+from .known import QUOTES
+from .lexicon import HEADS
+from .words import Words, words_of
+
+
+def relative_agent(doc: Doc, i: int, after: list[Span]) -> Span | None:
+    """ضربات جوية نفذتها قوات التحالف: the actor right after a relative verb; الأخيرة: the actor named last."""
+    verb = relative_verb(doc, i)
+    if verb is None:
+        return None
+    nxt = verb + 1
+    w = words_of(doc)
+    if nxt < len(w) and w.norm[nxt] in lex.LATTER:
+        named = [s for s in entity_spans(doc) if s.end <= i and is_actor(s) and w.sent[s.start] == w.sent[i]]
+        return named[-1] if named else None
+    return next((s for s in after if nxt <= s.start <= nxt + 1 and is_actor(s)), None)
+
+
+def coordinated(doc: Doc, ents: list[Span], target: Span | None) -> list[Span]:
+    """Targets joined to the first by و: قاعدة الشدادي وحقل كونيكو، منطقة المزارع وبادية القورية."""
+    if target is None:
+        return []
+    more: list[Span] = []
+    last = target
+    text = words_of(doc).text
+    for span in ents:
+        if span.start < last.end:
+            continue
+        joined = span.start == last.end and text[span.start].startswith("و") or (
+            span.start - last.end == 1 and text[last.end] == "و")
+        if not joined or span.label_ != target.label_ and not (is_target(doc, span, False)
+                                                               and is_target(doc, target, False)):
+            break
+        more.append(span)
+        last = span
+    return more
+
+
+def after_means(doc: Doc, i: int, after: list[Span]) -> list[Span]:
+    """In a reply, what is hit follows the means (…بقصف X، باستهداف X), not على (the attack answered)."""
+    w = words_of(doc)
+    for j in range(i + 1, min(i + 10, len(w))):
+        if w.norm[j].startswith("ب") and set(w.forms[j][1:]) & MEANS:
+            return [s for s in after if s.start > j]
+    return after
+
+
+def _clause_subject_start(doc: Doc, i: int, before: list[Span]) -> int:
+    """Past a complementizer (أعلن الجيش أن …، قال المرصد إن …) the speaker is no longer the subject."""
+    lo = before[0].start if before else i
+    norms = words_of(doc).norm
+    for k in range(i - 1, lo - 1, -1):
+        if norms[k] in lex.COMPLEMENTIZERS:
+            return k + 1
+    return lo
+
+
+def _accused(doc: Doc, ents: list[Span], actors: list[Span]) -> Span | None:
+    """اتهم مسؤولون … كتائب حزب الله بتنفيذ الهجوم: the actor accused after the verb of accusing."""
+    if not ents:
+        return None
+    verb = _accusing_verb(words_of(doc), ents[0].start)
+    if verb is None:
+        return None
+    after = [s for s in actors if s.start > verb]
+    if not after:
+        return None
+    if len(after) > 1 and after[1].start - after[0].end <= 3:
+        return after[1]                          # اتهمت قوات التحالف الميليشيات: the second is accused
+    return after[0]
+
+
+def _accusing_verb(w: Words, i: int) -> int | None:
+    """The first verb of accusing in the sentence of token i; looked for once per sentence."""
+    number = w.sent[i]
+    found = w.cache.setdefault("accuse", {})
+    if number not in found:
+        found[number] = next((j for j in range(*w.bounds[number]) if w.fset[j] & lex.ACCUSE), None)
+    return found[number]
+
+
+def claimant(doc: Doc, i: int, before: list[Span]) -> Span | None:
+    """أعلنت X (عن) تنفيذ هجوم / تبنت X الهجوم: a group claiming the attack is its author."""
+    w = words_of(doc)
+    window = set(w.norm[max(0, i - 2):i])
+    for span in reversed(before):
+        if not is_actor(span):
+            continue
+        lead = set(w.norm[max(0, span.start - 8):span.start]) | set(w.forms[span.start][1:2])
+        between = set(w.norm[span.end:i]) if span.end < i else set()
+        verbs = (lead | between) if i - span.end <= 8 else lead
+        if verbs & lex.ADOPT_VERBS:
+            return span                          # تبنت X الهجوم
+        claimed = window & lex.CLAIM_NOUNS or w.fset[i] & lex.MASDAR
+        if verbs & lex.CLAIM_VERBS and claimed and not window & lex.FOILED:
+            return span                          # أعلنت X عن استهداف / تنفيذ هجوم
+    return None
+
+
+def genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
+    """قصف التحالف / هجوم الميليشيات: the actor right after an attack noun is its author."""
+    norms = words_of(doc).norm
+    for span in after[:1]:
+        gap = span.start - i
+        if gap == 1 or (gap == 2 and norms[i + 1] in lex.NOUN_ADJECTIVES):
+            if is_actor(span) and not norms[span.start].startswith("ل"):
+                return span
+    return None
+
+
+def site_first(doc: Doc, i: int, after: list[Span], clause: Span, in_entity) -> list[Span]:
+    """What a passive or a fall hits: the first site (named or القاعدة) after the verb, else anything hit."""
+    sites = [s for s in after if s.label_ in SITES]
+    anaphor = anaphoric_bases(doc, i + 1, clause.end, in_entity)
+    fset = words_of(doc).fset
+    first_anaphor = next((j for j in range(i + 1, clause.end) if j not in in_entity
+                          and fset[j] & lex.BASE_ANAPHORA), None)
+    if anaphor and (not sites or first_anaphor < sites[0].start):
+        return anaphor
+    if sites:
+        return [sites[0]]
+    other = first_target(doc, after, loose=True)
+    return [other] if other is not None else []
+
+
+def anaphoric_bases(doc: Doc, start: int, end: int, in_entity: dict[int, Span]) -> list[Span]:
+    """القاعدة / القاعدة ذاتها (in tokens start..end): the base named last; القاعدتان: the last two bases."""
+    fset = words_of(doc).fset
+    for j in range(start, end):
+        if j in in_entity or not fset[j] & lex.BASE_ANAPHORA:
+            continue
+        seen: dict[str, Span] = {}
+        for span in entity_spans(doc):
+            if span.end <= j and span.label_ in SITES:
+                seen.pop(ident(span), None)
+                seen[ident(span)] = span
+        wanted = 2 if fset[j] & lex.DUAL_BASES else 1
+        return list(seen.values())[-wanted:][::-1]
+    return []
+
+
+def _preceded_by(doc: Doc, span: Span, words: set[str], reach: int = 3) -> bool:
+    w = words_of(doc)
+    start = span.start
+    if words is not lex.TARGET_PREPS and w.fset[start] & words:
+        return True             # مواقع إيرانية: the noun is inside the span
+    for forms in w.fset[max(0, start - reach):start]:
+        if forms & words:
+            return True
+    first = w.norm[start]
+    return first.startswith("ل") and not first.startswith("لا") and span.label_ in ACTORS and words is lex.TARGET_NOUNS
+
+
+def _reach(doc: Doc, span: Span) -> int:
+    """One word back, or two when a quotation mark stands between (على "تنظيم الدولة")."""
+    return 2 if span.start > 0 and words_of(doc).text[span.start - 1] in QUOTES else 1
+
+
+def _glued(doc: Doc, span: Span) -> str:
+    """Proclitics on a head-noun name (بمنطقة، وبادية): what its first word carries beyond the head."""
+    w = words_of(doc)
+    first = w.norm[span.start]
+    head = next((f for f in w.forms[span.start] if f in HEADS), None)
+    return first[:len(first) - len(head)] if head and head != first else ""
+
+
+def _subtype(span: Span) -> str | None:
+    return span._.subtype if span._.subtype else None
+
+
+def is_target(doc: Doc, span: Span, loose: bool) -> bool:
+    if span.label_ in ("MilitaryBase", "OilField", "GasField"):
+        return True
+    if span.label_ == "Place" and span.kb_id_ not in STATE_ACTORS:
+        return _subtype(span) == "Area" and not _preceded_by(doc, span, lex.PLACE_PREPS, 1) \
+            and "ب" not in (span._.clitic or _glued(doc, span))
+    if span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS:
+        return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) \
+            or _preceded_by(doc, span, lex.TARGET_PREPS, _reach(doc, span))
+    return False
+
+
+def first_target(doc: Doc, spans: list[Span], loose: bool) -> Span | None:
+    for n, span in enumerate(spans):
+        if not is_target(doc, span, loose):
+            continue
+        owner = span.start > 0 and words_of(doc).fset[span.start - 1] & lex.BASE_WORDS
+        if owner and span.label_ in ACTORS and any(s.label_ in SITES for s in spans[n + 1:n + 2]):
+            continue            # قاعدة الجيش الأمريكي في حقل كونيكو: the base is the target, not the army
+        return span
+    return None
+
+
+def marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
+    actors = [s for s in ents if is_actor(s)]
+    accused = _accused(doc, ents, actors)
+    if accused is not None:
+        return accused
+    for n, span in enumerate(actors):
+        if _preceded_by(doc, span, lex.ACCUSE, 4) and n + 1 < len(actors) \
+                and actors[n + 1].start - span.end <= 3:
+            return actors[n + 1]                 # اتهمت قوات التحالف الميليشيات: the accused
+        w = words_of(doc)
+        if _preceded_by(doc, span, lex.ATTACKER_MARKERS, 4) or _preceded_by(doc, span, {"قبل"}, 1) \
+                and span.start >= 2 and w.norm[span.start - 2] == "من":
+            return span
+        first = span.start
+        if w.norm[first].startswith("ل") and set(w.forms[first][1:]) & lex.AIRCRAFT \
+                and first > 0 and w.norm[first - 1] in ("انها", "انه", "انهما"):
+            return span                          # غارة يرجح أنها لطيران التحالف
+    return None
+
+
+def subject(doc: Doc, i: int, before: list[Span], after: list[Span]) -> Span | None:
+    start = _clause_subject_start(doc, i, before)
+    before = [s for s in before if s.start >= start]
+    if before and i - before[-1].end <= 1 and is_actor(before[-1]) \
+            and not _preceded_by(doc, before[-1], lex.TARGET_NOUNS | lex.NOT_SUBJECT):
+        return before[-1]
+    for span in after[:2]:
+        if span.start - i > 6:
+            break
+        if is_actor(span) and not _preceded_by(doc, span, lex.TARGET_NOUNS | lex.NOT_SUBJECT) \
+                and not _preceded_by(doc, span, lex.TARGET_PREPS | lex.ATTACK_NOUNS, 2):
+            return span
+    candidates = [s for s in before if is_actor(s) and not _preceded_by(doc, s, lex.TARGET_NOUNS | lex.NOT_SUBJECT)
+                  and not _preceded_by(doc, s, lex.TARGET_PREPS | lex.ATTACK_NOUNS, 2)]
+    return candidates[0] if candidates else None
+
+
+def place_of(doc: Doc, after: list[Span], target: Span | None) -> Span | None:
+    for span in after:
+        if span is not target and span.label_ == "Place" and (target is None or span.start > target.start):
+            return span
+    return target if target is not None and target.label_ == "Place" else None
