@@ -34,7 +34,8 @@ REPLY_MARKERS = words("""
 ATTACK_NOUNS = words("""
 هجوم هجوما الهجوم هجمات الهجمات قصف قصفا القصف غاره غارات الغارات الغاره ضربه ضربات الضربات الضربه
 استهداف الاستهداف استهدافات اطلاق
-""")
+هجومين هجومان الهجومين هجمه الهجمه هجمتين هجمتان غارتين غارتان الغارتين ضربتين ضربتان الضربتين
+""")   # the second line: singular of هجمات, and duals (تعرضت X لهجومين، شنت غارتين)
 # A relative clause naming the author of an attack noun: ضربات جوية نفذتها قوات التحالف.
 RELATIVE_VERBS = words("""
 نفذتها نفذها نفذوها شنتها شنها شنوها وجهتها وجهها اطلقتها اطلقها
@@ -48,7 +49,8 @@ ATTACK_OBJECTS = ATTACK_NOUNS | words("صواريخ صاروخا صاروخين 
 # Weapon words → weapon code; the first one met in a clause wins unless several kinds are named.
 WEAPON_WORDS: dict[str, str] = {}
 for _words, _code in (
-    ("صاروخ صواريخ صاروخي صاروخيه صاروخيا صاروخان صاروخين صاروخا الصواريخ كاتيوشا غراد رشقه راجمات", "rocket"),
+    ("صاروخ صواريخ صاروخي صاروخيه صاروخيا صاروخان صاروخين صاروخا الصواريخ كاتيوشا غراد رشقه راجمات "
+     "صاروخيين صاروخيتين", "rocket"),
     ("هاون الهاون", "mortar"),
     ("مدفعيه مدفعي المدفعيه المدفعي قذائف قذيفه القذائف قذيفتين", "artillery"),
     ("غاره غارات الغارات الغاره جوي جويه الجويه الجوي جويا جويتين طيران الطيران الحربي الحربيه مقاتلات "
@@ -130,11 +132,17 @@ AIRCRAFT = words("طيران طائرات مقاتلات")
 # The Islamic Resistance in Iraq is the name under which the Iran-backed militias claim their attacks.
 SAME_SIDE = {"united-states": "us-forces", "islamic-resistance-in-iraq": "iranian-militias"}
 COMPLEMENTIZERS = words("ان انه انها بان بانه لان وان")
+PRONOUN_COMPLEMENTIZERS = words("انها انه بانها بانه انهم بانهم انهما")
 BASE_WORDS = words("قاعده القاعده قواعد القواعد قاعدتي")
 CLAIM_VERBS = words("اعلنت اعلن واعلنت يعلن تعلن")
 ADOPT_VERBS = words("تبنت تبني وتبنت تتبني يتبني")
 CLAIM_NOUNS = words("تنفيذ بتنفيذ مسؤوليتها مسؤوليه")
 MASDAR = words("استهداف الاستهداف باستهداف لاستهداف")
 # Verbs of fending off: تصدت الدفاعات لطائرتين مسيرتين — a foiled attack on the base just named.
-FOIL_VERBS = words("تصدت تصدي اعترضت اعترض اسقطت اسقط")
+FOIL_VERBS = words("تصدت تصدي اعترضت اعترض اسقطت اسقط اسقاط اعتراض التصدي")
+# Words that belong to a field's name, not an object of the verb: تعرضت قاعدة حقل X للغاز لقصف.
+FIELD_WORDS = words("للغاز للنفط النفطي النفطيه الغازي الطبيعي")
+# X تقف خلف الهجوم / يقفون وراء: the actor standing behind an attack is its author.
+STAND_VERBS = words("تقف يقف وقفت وقف يقفون تقفان يقفان الواقفه الواقف")
+BEHIND = words("خلف وراء")
 DOUBLE = words("مزدوج مزدوجا المزدوج")

@@ -27,6 +27,7 @@ from .roles import (
     claimant,
     coordinated,
     first_target,
+    foiled_target,
     genitive,
     is_target,
     marked_attacker,
@@ -161,7 +162,7 @@ class EventExtractor:
         after = [s for s in ents if s.start > i and s is not ev.attacker]
         marked = marked_attacker(doc, ents)
         if kind == "foil":
-            ev.target = next((s for s in reversed(before) if s.label_ in SITES), None)
+            ev.target = foiled_target(before, after)
             if ev.target is None:
                 bases = anaphoric_bases(doc, clause.start, clause.end, in_entity)
                 ev.target = bases[0] if bases else None

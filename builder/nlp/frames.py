@@ -99,7 +99,7 @@ def _exposed_to_attack(doc: Doc, i: int, in_entity: dict[int, Span]) -> bool:
     sent_end = w.sent_of(i)[1]
     objects = 0
     for j in range(i + 1, min(sent_end, i + 24)):
-        if j in in_entity:
+        if j in in_entity or w.fset[j] & lex.FIELD_WORDS:
             continue
         text = w.norm[j]
         if text in ("الي", "لـ") or (text.startswith("ل") and len(text) > 3):

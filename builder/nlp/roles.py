@@ -205,11 +205,28 @@ def first_target(doc: Doc, spans: list[Span], loose: bool) -> Span | None:
     return None
 
 
+def foiled_target(before: list[Span], after: list[Span]) -> Span | None:
+    """أسقطت الدفاعات طائرة مسيرة فوق قاعدة X / تصدت الدفاعات في قاعدة X لطائرة: what the foiled
+    attack was aimed at is the first site after the verb, else the last one before it."""
+    return next((s for s in after if s.label_ in SITES), None) \
+        or next((s for s in reversed(before) if s.label_ in SITES), None)
+
+
+def _stands_behind(doc: Doc, span: Span) -> bool:
+    """X تقف خلف الهجوم: a verb of standing, then خلف/وراء, right after the actor."""
+    fset = words_of(doc).fset
+    end = span.end
+    return end + 1 < len(fset) and bool(fset[end] & lex.STAND_VERBS) and bool(fset[end + 1] & lex.BEHIND)
+
+
 def marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
     actors = [s for s in ents if is_actor(s)]
     accused = _accused(doc, ents, actors)
     if accused is not None:
         return accused
+    behind = next((s for s in actors if _stands_behind(doc, s)), None)
+    if behind is not None:
+        return behind
     for n, span in enumerate(actors):
         if _preceded_by(doc, span, lex.ACCUSE, 4) and n + 1 < len(actors) \
                 and actors[n + 1].start - span.end <= 3:
@@ -225,7 +242,23 @@ def marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
     return None
 
 
+def _speaker(doc: Doc, i: int, before: list[Span]) -> Span | None:
+    """أعلنت X أنها شنت ضربة: a complementizer carrying a pronoun right before the verb makes the
+    speaker its subject (an actor, or a command or ministry announcing its own strike)."""
+    w = words_of(doc)
+    k = i - 1
+    if k < 1 or w.norm[k] not in lex.PRONOUN_COMPLEMENTIZERS:
+        return None
+    speakers = [s for s in before if s.end <= k and (is_actor(s) or s.label_ == "GovernmentBody")]
+    if not speakers or w.sent[speakers[-1].start] != w.sent[i] or k - speakers[-1].end > 2:
+        return None
+    return speakers[-1]
+
+
 def subject(doc: Doc, i: int, before: list[Span], after: list[Span]) -> Span | None:
+    speaker = _speaker(doc, i, before)
+    if speaker is not None:
+        return speaker
     start = _clause_subject_start(doc, i, before)
     before = [s for s in before if s.start >= start]
     if before and i - before[-1].end <= 1 and is_actor(before[-1]) \

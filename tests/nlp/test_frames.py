@@ -1,0 +1,61 @@
+"""Frames and roles on unseen names: every base, field and group here is made up, so nothing is known.
+
+One test per sentence shape (issue 13): what opens an event, and where its attacker and target sit.
+"""
+from __future__ import annotations
+
+
+def named(report, key: str | None) -> str | None:
+    names = {e.key: e.label_ar for e in report.entities}
+    return names.get(key) if key else None
+
+
+def only(report_of, text: str):
+    report = report_of(text)
+    assert len(report.events) == 1, [(named(report, e.attacker), named(report, e.target)) for e in report.events]
+    ev = report.events[0]
+    return ev, named(report, ev.attacker), named(report, ev.target)
+
+
+def test_exposed_to_a_dual_attack_noun(report_of):
+    """تعرضت X لهجومين: the dual of an attack noun is still an attack; للغاز belongs to the field's name."""
+    ev, attacker, target = only(report_of, "تعرضت القاعدة الأميركية في حقل الصخرة للغاز لهجومين صاروخيين دون إصابات.")
+    assert (attacker, target, ev.weapon) == (None, "حقل الصخرة", "rocket")
+
+
+def test_shot_down_over_a_base(report_of):
+    """أسقطت الدفاعات طائرة مسيرة فوق X: a foiled drone attack on the site named after the drone."""
+    ev, attacker, target = only(report_of, "أسقطت الدفاعات الجوية طائرة مسيرة فوق قاعدة الصخرة التي تضم قوات أمريكية.")
+    assert target == "قاعدة الصخرة"
+    assert (ev.foiled, ev.weapon) == (True, "drone")
+
+
+def test_shot_down_noun(report_of):
+    """إسقاط طائرتين مسيرتين قرب X: the noun of shooting down opens the same foiled attack."""
+    ev, _, target = only(report_of, "وجاء ذلك بعد إسقاط طائرتين مسيرتين مساء السبت بالقرب من قاعدة الصخرة.")
+    assert target == "قاعدة الصخرة"
+    assert (ev.foiled, ev.weapon, ev.count) == (True, "drone", 2)
+
+
+def test_speaker_of_a_pronoun_clause_is_the_attacker(report_of):
+    """أعلنت X أنها شنت ضربة: past the complementizer, its pronoun is the speaker, who attacked."""
+    report = report_of("أعلنت القوات الأمريكية أنها شنت ضربة على مواقع لكتائب الفرسان الأحرار في البادية.")
+    [ev] = report.events
+    assert named(report, ev.attacker) in ("القوات الأمريكية", "القوات الأميركية")
+    assert named(report, ev.target) == "كتائب الفرسان الأحرار"
+
+
+def test_group_using_the_facility_is_the_target(report_of):
+    """ضربة على مخزن أسلحة تستخدمه X: the group that uses what was hit is the target, never the attacker."""
+    report = report_of("شنت القوات الأمريكية ضربة على مخزن أسلحة تستخدمه كتائب الفرسان الأحرار شرقي البلاد.")
+    [ev] = report.events
+    assert named(report, ev.target) == "كتائب الفرسان الأحرار"
+    assert named(report, ev.attacker) in ("القوات الأمريكية", "القوات الأميركية")
+
+
+def test_standing_behind_the_attack(report_of):
+    """X تقف خلف الهجوم على Y: the group standing behind an attack is its author."""
+    report = report_of("قال مسؤول إن ميليشيات موالية لإيران تقف خلف الهجوم على قاعدة الصخرة.")
+    [ev] = report.events
+    assert ev.attacker == "iranian-militias"
+    assert named(report, ev.target) == "قاعدة الصخرة"
