@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .known import KNOWN, QUOTES
-from .lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, words
+from .lexicon import ADJ_MODIFIERS, ADJ_NOUNS, ATTACKER_ADJECTIVES, words
 from .names import NAMES
 from .words import set_spans, spans_of, words_of
 
@@ -72,11 +72,11 @@ def adjective_spans(doc: Doc, known_keys: set[str]) -> Iterator[Span]:
     """قصف أمريكي، طائرات أميركية، الجنود الأمريكيين: a noun whose nationality names the actor."""
     w = words_of(doc)
     for i in range(len(w) - 1):
-        if not w.fset[i] & ADJ_NOUNS:
-            continue
+        if not (w.fset[i] & ADJ_NOUNS or w.norm[i][-1:] == "ا" and w.norm[i][:-1] in ADJ_NOUNS):
+            continue                             # قصفاً جوياً أمريكياً: the accusative noun too
         j = i + 1
-        if w.norm[j] in ("الحربي", "الحربيه", "حربيه", "المروحي", "العسكريه", "العسكري", "جوي", "الجوي"):
-            j += 1
+        while j < min(len(w), i + 3) and w.norm[j] in ADJ_MODIFIERS:
+            j += 1                               # الغارات الجوية الأمريكية، طائرات حربية مسيرة أمريكية
         if j < len(w):
             key = ATTACKER_ADJECTIVES.get(w.norm[j])
             if key in known_keys:

@@ -78,7 +78,8 @@ ACCUSE = words("اتهمت اتهم تتهم يتهم")
 TARGET_NOUNS = words("""
 مواقع موقع موقعا موقعين مقار مقرات مقر مقرا نقطه نقاط منشات منشاه منشاتين اهداف هدف مستودع مستودعات رتل رتلي
 مصالح تجمعات تجمع عناصر شاحنات شاحنه قافله افراد مراكز مركز معسكر مناطق سيطره
-""")
+مركزا هدفا مستودعا رتلا تجمعا مخزن مخازن مخزنا قوافل شحنه شحنات
+""")   # the last line: accusative forms (استهدف هجوم مركزا للتحالف) and depots, convoys
 TARGET_PREPS = words("علي ضد باتجاه نحو تجاه الي")
 PLACE_PREPS = words("في قرب بمحيط محيط داخل عند بريف ريف شرق غرب شمال جنوب")
 
@@ -138,6 +139,8 @@ CLAIM_VERBS = words("اعلنت اعلن واعلنت يعلن تعلن")
 ADOPT_VERBS = words("تبنت تبني وتبنت تتبني يتبني")
 CLAIM_NOUNS = words("تنفيذ بتنفيذ مسؤوليتها مسؤوليه")
 MASDAR = words("استهداف الاستهداف باستهداف لاستهداف")
+# Verbal nouns whose ل-complement is the object hit, not the author (استهداف للقوات، قصفه لمواقع).
+MASDAR_ALL = MASDAR | words("اطلاق استهدافات")
 # Verbs of fending off: تصدت الدفاعات لطائرتين مسيرتين — a foiled attack on the base just named.
 FOIL_VERBS = words("تصدت تصدي اعترضت اعترض اسقطت اسقط اسقاط اعتراض التصدي")
 # Words that belong to a field's name, not an object of the verb: تعرضت قاعدة حقل X للغاز لقصف.

@@ -103,6 +103,12 @@ ADJ_NOUNS = words("""
 افراد جنود الجنود عسكريين موظفين الدفاعات المقاتلات مقاتلات
 """)
 
+# Adjectives that may stand between such a noun and its nationality (الغارات الجوية الأمريكية).
+ADJ_MODIFIERS = words("""
+الحربي الحربيه حربيه حربي المروحي المروحيه العسكريه العسكري عسكريه جوي الجوي جويه الجويه جويا
+المسيره مسيره المسيرات مسيرات الدقيقه دقيقه المكثفه مكثفه الجديده جديده
+""")
+
 HEADS = {norm(k): v for k, v in HEADS.items()}
 PERSON_ROLES = {norm(k): v for k, v in PERSON_ROLES.items()}
 ATTACKER_ADJECTIVES = {norm(k): v for k, v in ATTACKER_ADJECTIVES.items()}

@@ -112,12 +112,16 @@ def claimant(doc: Doc, i: int, before: list[Span]) -> Span | None:
 
 
 def genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
-    """قصف التحالف / هجوم الميليشيات: the actor right after an attack noun is its author."""
-    norms = words_of(doc).norm
+    """قصف التحالف / هجوم الميليشيات: the actor right after an attack noun is its author. With ل
+    (غارات للتحالف، بقصف للقوات الأمريكية) it still is, except after a masdar, whose ل marks the
+    object (استهداف للقوات: the forces were hit)."""
+    w = words_of(doc)
+    norms = w.norm
     for span in after[:1]:
         gap = span.start - i
         if gap == 1 or (gap == 2 and norms[i + 1] in lex.NOUN_ADJECTIVES):
-            if is_actor(span) and not norms[span.start].startswith("ل"):
+            glued = norms[span.start].startswith("ل") and not norms[span.start].startswith("لا")
+            if is_actor(span) and (not glued or not w.fset[i] & lex.MASDAR_ALL):
                 return span
     return None
 

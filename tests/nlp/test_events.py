@@ -94,8 +94,6 @@ def test_noun(report_of):
     assert ev.type == "RocketAttack"
 
 
-@pytest.mark.xfail(strict=True, reason="an attack noun with a ل-genitive actor (غارات للتحالف) makes the actor "
-                                       "the target instead of the attacker")
 def test_noun_with_genitive_actor(report_of):
     ev = one(report_of, "غارات للتحالف الدولي على مواقع الميليشيات الإيرانية في الميادين")
     assert roles(ev) == (COALITION, MILITIAS)

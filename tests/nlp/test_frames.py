@@ -59,3 +59,19 @@ def test_standing_behind_the_attack(report_of):
     [ev] = report.events
     assert ev.attacker == "iranian-militias"
     assert named(report, ev.target) == "قاعدة الصخرة"
+
+
+def test_nationality_after_modifiers_names_the_attacker(report_of):
+    """قصفاً جوياً أمريكياً / الغارات الجوية الأمريكية: the nationality past the modifiers is the author."""
+    for text in ("أفاد مراسل أن قصفا جويا أمريكيا استهدف مواقع لكتائب الفرسان في بلدة المزيرعة.",
+                 "قال المراسل إن الغارات الجوية الأمريكية طالت مواقع لكتائب الفرسان قرب بلدة المزيرعة."):
+        report = report_of(text)
+        [ev] = report.events
+        assert ev.attacker == "us-forces", text
+        assert named(report, ev.target) == "كتائب الفرسان"
+
+
+def test_accusative_site_noun_makes_its_owner_the_target(report_of):
+    """استهدف هجوم بطائرة مسيرة مركزاً للتحالف: the owner of the site hit is the target, not the subject."""
+    ev, attacker, _ = only(report_of, "استهدف هجوم بطائرة مسيرة مركزا للتحالف الدولي قرب بلدة المزيرعة.")
+    assert (attacker, ev.target, ev.weapon) == (None, "international-coalition", "drone")
