@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .known import KNOWN, QUOTES
-from .lexicon import ADJ_MODIFIERS, ADJ_NOUNS, ATTACKER_ADJECTIVES, words
+from .lexicon import ADJ_MODIFIERS, ADJ_NOUNS, ATTACKER_ADJECTIVES, MISSIONS, words
 from .names import NAMES
 from .words import set_spans, spans_of, words_of
 
@@ -83,6 +83,15 @@ def adjective_spans(doc: Doc, known_keys: set[str]) -> Iterator[Span]:
                 yield Span(doc, i, j + 1, label="MilitaryForce", kb_id=key)
 
 
+def mission_spans(doc: Doc) -> Iterator[Span]:
+    """السفارة الأمريكية، القنصلية التركية: a diplomatic mission named by its head and nationality,
+    a government body that attacks in Iraq often aim at."""
+    w = words_of(doc)
+    for i in range(len(w) - 1):
+        if w.fset[i] & MISSIONS and w.norm[i + 1] in ATTACKER_ADJECTIVES:
+            yield Span(doc, i, i + 2, label="GovernmentBody")
+
+
 def bare_militia_spans(doc: Doc, chosen: list[Span]) -> list[Span]:
     """"الميليشيات" alone, once the text has named the Iran-backed militias, means them again."""
     named = [s.start for s in chosen if s.kb_id_ == COLLECTIVE_KEY]
@@ -152,6 +161,7 @@ class EntityChooser:
         candidates += [(2, s) for s in spans_of(doc, KNOWN)]
         candidates += [(3 if s.kb_id_ else 1, s) for s in spans_of(doc, NAMES)]
         candidates += [(1, s) for s in adjective_spans(doc, self.known_keys)]
+        candidates += [(1, s) for s in mission_spans(doc)]
         chosen = choose(candidates)
         phrases = base_phrases(doc, chosen, self.known)
         if phrases:

@@ -109,6 +109,9 @@ ADJ_MODIFIERS = words("""
 المسيره مسيره المسيرات مسيرات الدقيقه دقيقه المكثفه مكثفه الجديده جديده
 """)
 
+# Diplomatic missions, named by their nationality (السفارة الأمريكية): targets of attacks in Iraq.
+MISSIONS = words("السفاره سفاره القنصليه قنصليه")
+
 HEADS = {norm(k): v for k, v in HEADS.items()}
 PERSON_ROLES = {norm(k): v for k, v in PERSON_ROLES.items()}
 ATTACKER_ADJECTIVES = {norm(k): v for k, v in ATTACKER_ADJECTIVES.items()}

@@ -13,7 +13,7 @@ from . import event_lexicon as lex
 from .event_words import ACTORS, MEANS, SITES, STATE_ACTORS, entity_spans, ident, is_actor
 from .frames import relative_verb
 from .known import QUOTES
-from .lexicon import HEADS
+from .lexicon import HEADS, MISSIONS
 from .words import Words, words_of
 
 
@@ -128,7 +128,7 @@ def genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
 
 def site_first(doc: Doc, i: int, after: list[Span], clause: Span, in_entity) -> list[Span]:
     """What a passive or a fall hits: the first site (named or القاعدة) after the verb, else anything hit."""
-    sites = [s for s in after if s.label_ in SITES]
+    sites = [s for s in after if s.label_ in SITES or is_mission(doc, s)]
     anaphor = anaphoric_bases(doc, i + 1, clause.end, in_entity)
     fset = words_of(doc).fset
     first_anaphor = next((j for j in range(i + 1, clause.end) if j not in in_entity
@@ -186,8 +186,13 @@ def _subtype(span: Span) -> str | None:
     return span._.subtype if span._.subtype else None
 
 
+def is_mission(doc: Doc, span: Span) -> bool:
+    """السفارة الأمريكية: a diplomatic mission is hit like a site."""
+    return span.label_ == "GovernmentBody" and bool(words_of(doc).fset[span.start] & MISSIONS)
+
+
 def is_target(doc: Doc, span: Span, loose: bool) -> bool:
-    if span.label_ in ("MilitaryBase", "OilField", "GasField"):
+    if span.label_ in ("MilitaryBase", "OilField", "GasField") or is_mission(doc, span):
         return True
     if span.label_ == "Place" and span.kb_id_ not in STATE_ACTORS:
         return _subtype(span) == "Area" and not _preceded_by(doc, span, lex.PLACE_PREPS, 1) \

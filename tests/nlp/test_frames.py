@@ -75,3 +75,11 @@ def test_accusative_site_noun_makes_its_owner_the_target(report_of):
     """استهدف هجوم بطائرة مسيرة مركزاً للتحالف: the owner of the site hit is the target, not the subject."""
     ev, attacker, _ = only(report_of, "استهدف هجوم بطائرة مسيرة مركزا للتحالف الدولي قرب بلدة المزيرعة.")
     assert (attacker, ev.target, ev.weapon) == (None, "international-coalition", "drone")
+
+
+def test_diplomatic_mission_is_a_target(report_of):
+    """قصف … استهدف القنصلية التركية: a mission named by its nationality is hit like a site."""
+    report = report_of("وكان هجوم صاروخي قد استهدف القنصلية الروسية في مدينة المزيرعة.")
+    [ev] = report.events
+    assert named(report, ev.target) == "القنصلية الروسية"
+    assert ev.weapon == "rocket"
