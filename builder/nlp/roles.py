@@ -191,12 +191,19 @@ def is_mission(doc: Doc, span: Span) -> bool:
     return span.label_ == "GovernmentBody" and bool(words_of(doc).fset[span.start] & MISSIONS)
 
 
+def backer(doc: Doc, span: Span) -> bool:
+    """X المدعومة من إيران / الموالية لطهران: the backer named after a group neither attacks nor is hit."""
+    return _preceded_by(doc, span, lex.BACKING, 2)
+
+
 def is_target(doc: Doc, span: Span, loose: bool) -> bool:
     if span.label_ in ("MilitaryBase", "OilField", "GasField") or is_mission(doc, span):
         return True
     if span.label_ == "Place" and span.kb_id_ not in STATE_ACTORS:
         return _subtype(span) == "Area" and not _preceded_by(doc, span, lex.PLACE_PREPS, 1) \
             and "ب" not in (span._.clitic or _glued(doc, span))
+    if backer(doc, span):
+        return False
     if span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS:
         return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) \
             or _preceded_by(doc, span, lex.TARGET_PREPS, _reach(doc, span))
@@ -268,6 +275,8 @@ def subject(doc: Doc, i: int, before: list[Span], after: list[Span]) -> Span | N
     speaker = _speaker(doc, i, before)
     if speaker is not None:
         return speaker
+    before = [s for s in before if not backer(doc, s)]
+    after = [s for s in after if not backer(doc, s)]
     start = _clause_subject_start(doc, i, before)
     before = [s for s in before if s.start >= start]
     if before and i - before[-1].end <= 1 and is_actor(before[-1]) \

@@ -83,3 +83,12 @@ def test_diplomatic_mission_is_a_target(report_of):
     [ev] = report.events
     assert named(report, ev.target) == "القنصلية الروسية"
     assert ev.weapon == "rocket"
+
+
+def test_backer_is_no_target(report_of):
+    """هاجمت X المدعومة من إيران قاعدة …: Iran backs the attacker; what was hit is the base."""
+    report = report_of("هاجمت كتائب الفرسان الأحرار المدعومة من إيران بطائرة مسيرة قاعدة الصخرة.")
+    [ev] = report.events
+    assert named(report, ev.attacker) == "كتائب الفرسان الأحرار"
+    assert named(report, ev.target) == "قاعدة الصخرة"
+    assert ev.weapon == "drone"
