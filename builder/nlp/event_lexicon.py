@@ -112,6 +112,8 @@ WEAPON_WORDS = {norm(k): v for k, v in WEAPON_WORDS.items()}
 NUMBER_WORDS = {norm(k): v for k, v in NUMBER_WORDS.items()}
 KILLED = words("مقتل قتل قتلي قتيلا قتيل مصرع")
 INJURED = words("اصابه اصيب جرح جرحي جريحا اصابات")
+# Words of killing or wounding whose victims, named after them, are the group an attack hit.
+CASUALTIES = KILLED | INJURED | words("مصرع مصرعهما مصرعهم حتفهم حتفه لقي لقوا قتلوا قتيلان عنصران")
 
 # Words before ترد/رد that make it something else: لم ترد معلومات (no news came), هددت بالرد (a threat).
 NOT_REPLY = words("لم هددت هدد توعدت توعد تهدد يهدد")

@@ -35,6 +35,7 @@ from .roles import (
     relative_agent,
     site_first,
     subject,
+    victims,
 )
 from .words import Words, words_of
 
@@ -193,6 +194,9 @@ class EventExtractor:
             bases = anaphoric_bases(doc, look, clause.end, in_entity)
             if bases:
                 ev.target, ev.more_targets = bases[0], bases[1:]
+        if ev.target is None:
+            ev.target = victims(doc, i, ev.attacker)
+            ents = entity_spans(doc) if ev.target is not None else ents
         ev.more_targets = ev.more_targets or coordinated(doc, ents, ev.target)
         ev.place = place_of(doc, after, ev.more_targets[-1] if ev.more_targets else ev.target)
         describe(doc, ev, clause, in_entity)

@@ -16,6 +16,9 @@ from .known import QUOTES
 from .lexicon import HEADS, MISSIONS
 from .words import Words, words_of
 
+# How far before a group a word of killing may stand: مقتل 37 مسلحاً من قيادات تنظيم X.
+CASUALTY_REACH = 6
+
 
 def relative_agent(doc: Doc, i: int, after: list[Span]) -> Span | None:
     """ضربات جوية نفذتها قوات التحالف: the actor right after a relative verb; الأخيرة: the actor named last."""
@@ -291,6 +294,20 @@ def subject(doc: Doc, i: int, before: list[Span], after: list[Span]) -> Span | N
     candidates = [s for s in before if is_actor(s) and not _preceded_by(doc, s, lex.TARGET_NOUNS | lex.NOT_SUBJECT)
                   and not _preceded_by(doc, s, lex.TARGET_PREPS | lex.ATTACK_NOUNS, 2)]
     return candidates[0] if candidates else None
+
+
+def victims(doc: Doc, i: int, attacker: Span | None) -> Span | None:
+    """أسفرت عن مقتل 5 عناصر من X / قتل عنصران من X بقصف …: an attack that names no target hit
+    the group whose members it killed or wounded, told in the same sentence."""
+    w = words_of(doc)
+    start, end = w.sent_of(i)
+    for span in entity_spans(doc):
+        if not start <= span.start < end or not is_actor(span) or ident(span) == ident(attacker):
+            continue
+        lead = range(max(start, span.start - CASUALTY_REACH), span.start)
+        if any(w.fset[j] & lex.CASUALTIES for j in lead) and not backer(doc, span):
+            return span
+    return None
 
 
 def place_of(doc: Doc, after: list[Span], target: Span | None) -> Span | None:

@@ -92,3 +92,10 @@ def test_backer_is_no_target(report_of):
     assert named(report, ev.attacker) == "كتائب الفرسان الأحرار"
     assert named(report, ev.target) == "قاعدة الصخرة"
     assert ev.weapon == "drone"
+
+
+def test_victims_are_the_target(report_of):
+    """قتل عنصران من X في قصف أمريكي استهدف بلدة …: a town is no target; the group that lost men is."""
+    report = report_of("قتل عنصران من حركة الفرسان في قصف أمريكي استهدف بلدة المزيرعة.")
+    [ev] = report.events
+    assert (ev.attacker, named(report, ev.target)) == ("us-forces", "حركة الفرسان")
