@@ -37,6 +37,8 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
     for k, forms in enumerate(words):
         if clause.start + k in inside:
             continue                             # قاعدة عين الأسد الجوية names a base, not an air strike
+        if clause.start + k > 0 and w.fset[clause.start + k - 1] & lex.DEFENCES:
+            continue                             # الدفاعات الجوية shot the attack down; they are not its means
         code = _weapon_code(forms)
         if code:
             weapons.append((abs(clause.start + k - t), code, clause.start + k))

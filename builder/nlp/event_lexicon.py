@@ -70,8 +70,10 @@ EVENT_TYPE = {
 
 # Markers before the attacker's name: مصدره Y، من قبل Y، أطلقها Y، لطيران Y.
 ATTACKER_MARKERS = words("""
-مصدره مصدرها مصدرهما اطلقها نفذها نفذته تبنت تبني تبنته
-""")
+مصدره مصدرها مصدرهما اطلقها نفذها نفذته تبنت تبني تبنته انطلق انطلقت انطلاقا
+""")   # انطلق من مناطق X: launched from X's areas
+# Air defences: a weapon word right after them names the defence, not the attack (الدفاعات الجوية).
+DEFENCES = words("الدفاعات دفاعات الدفاع منظومه منظومات المضادات مضادات الدفاعيه منظومة")
 # Verbs of accusing: the second actor after them is the one accused of the attack.
 ACCUSE = words("اتهمت اتهم تتهم يتهم")
 # Nouns before a group that make the group the target: مواقع للميليشيات، مقار تابعة لـ X.

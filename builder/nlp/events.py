@@ -163,6 +163,7 @@ class EventExtractor:
         after = [s for s in ents if s.start > i and s is not ev.attacker]
         marked = marked_attacker(doc, ents)
         if kind == "foil":
+            ev.attacker = marked                     # أسقطت … صاروخاً انطلق من مناطق X: X launched it
             ev.target = foiled_target(before, after)
             if ev.target is None:
                 bases = anaphoric_bases(doc, clause.start, clause.end, in_entity)

@@ -99,3 +99,10 @@ def test_victims_are_the_target(report_of):
     report = report_of("قتل عنصران من حركة الفرسان في قصف أمريكي استهدف بلدة المزيرعة.")
     [ev] = report.events
     assert (ev.attacker, named(report, ev.target)) == ("us-forces", "حركة الفرسان")
+
+
+def test_shot_down_rocket_launched_from_a_group(report_of):
+    """أسقطت الدفاعات الجوية … صاروخاً انطلق من مناطق X: a foiled rocket attack by X; الجوية is the defence."""
+    ev, attacker, target = only(report_of, "أسقطت الدفاعات الجوية في القاعدة الأميركية بحقل الصخرة صاروخاً "
+                                           "انطلق من مناطق الميليشيات الموالية لإيران.")
+    assert (ev.attacker, target, ev.weapon, ev.foiled) == ("iranian-militias", "حقل الصخرة", "rocket", True)
