@@ -157,4 +157,8 @@ FIELD_WORDS = words("للغاز للنفط النفطي النفطيه الغا�
 # X تقف خلف الهجوم / يقفون وراء: the actor standing behind an attack is its author.
 STAND_VERBS = words("تقف يقف وقفت وقف يقفون تقفان يقفان الواقفه الواقف")
 BEHIND = words("خلف وراء")
+# "Our fighters" in a group's own statement (هاجم مجاهدونا): the speaking group attacked.
+OUR_FIGHTERS = words("""
+مجاهدونا مجاهدينا مقاتلونا مقاتلينا قواتنا ابطالنا رجالنا مجاهدونا مقاومونا وحداتنا صواريخنا طائراتنا
+""")
 DOUBLE = words("مزدوج مزدوجا المزدوج")

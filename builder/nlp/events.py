@@ -31,6 +31,7 @@ from .roles import (
     genitive,
     is_target,
     marked_attacker,
+    our_fighters,
     place_of,
     relative_agent,
     site_first,
@@ -184,7 +185,7 @@ class EventExtractor:
             elif w.norm[i].endswith(("استهدافه", "استهدافها", "استهدافهم")):
                 ev.attacker = ev.attacker or marked or subject(doc, i, before, [])
             else:
-                ev.attacker = ev.attacker or marked or subject(doc, i, before, after)
+                ev.attacker = ev.attacker or marked or subject(doc, i, before, after) or our_fighters(doc, i)
             means = after_means(doc, i, after) if kind == "reply" else after
             rest = [s for s in means if s is not ev.attacker and (ev.attacker is None or s.start > ev.attacker.start
                                                                    or kind == "noun")]

@@ -18,6 +18,8 @@ from .words import Words, words_of
 
 # How far before a group a word of killing may stand: مقتل 37 مسلحاً من قيادات تنظيم X.
 CASUALTY_REACH = 6
+# How far from the verb "our fighters" may stand: هاجم، اليوم، مجاهدونا.
+OUR_REACH = 3
 
 
 def relative_agent(doc: Doc, i: int, after: list[Span]) -> Span | None:
@@ -308,6 +310,25 @@ def victims(doc: Doc, i: int, attacker: Span | None) -> Span | None:
         if any(w.fset[j] & lex.CASUALTIES for j in lead) and not backer(doc, span):
             return span
     return None
+
+
+def our_fighters(doc: Doc, i: int) -> Span | None:
+    """قالت X في بيان: "هاجم مجاهدونا قاعدة …": fighters named with "our" are the speaker's, and the
+    speaker is the actor named last before them, in this sentence or the one before."""
+    w = words_of(doc)
+    near = range(max(0, i - OUR_REACH), min(len(w), i + OUR_REACH + 1))
+    ours = next((j for j in near if w.norm[j] in lex.OUR_FIGHTERS), None)
+    if ours is None:
+        return None
+    number = w.sent[i]
+    start = w.bounds[number - 1][0] if number else w.bounds[number][0]
+    opened = next((j for j in range(ours - 1, start - 1, -1)
+                   if w.text[j] in QUOTES or w.text[j] == ":" or w.norm[j] in lex.COMPLEMENTIZERS), None)
+    if opened is None:
+        return None                              # the statement's opening (قالت X: "…") is where the speaker stops
+    speakers = [s for s in entity_spans(doc) if start <= s.start and s.end <= opened and is_actor(s)
+                and not backer(doc, s)]
+    return speakers[-1] if speakers else None
 
 
 def place_of(doc: Doc, after: list[Span], target: Span | None) -> Span | None:

@@ -106,3 +106,10 @@ def test_shot_down_rocket_launched_from_a_group(report_of):
     ev, attacker, target = only(report_of, "أسقطت الدفاعات الجوية في القاعدة الأميركية بحقل الصخرة صاروخاً "
                                            "انطلق من مناطق الميليشيات الموالية لإيران.")
     assert (ev.attacker, target, ev.weapon, ev.foiled) == ("iranian-militias", "حقل الصخرة", "rocket", True)
+
+
+def test_our_fighters_are_the_speakers(report_of):
+    """قالت X في بيان: "هاجم مجاهدونا …": the group whose statement says "our fighters" attacked."""
+    report = report_of('وقالت حركة أنصار الوادي في بيان: "هاجم مجاهدونا اليوم بالصواريخ قاعدة الصخرة".')
+    [ev] = report.events
+    assert (named(report, ev.attacker), named(report, ev.target)) == ("حركة أنصار الوادي", "قاعدة الصخرة")
