@@ -35,6 +35,7 @@ ATTACK_NOUNS = words("""
 هجوم هجوما الهجوم هجمات الهجمات قصف قصفا القصف غاره غارات الغارات الغاره ضربه ضربات الضربات الضربه
 استهداف الاستهداف استهدافات اطلاق
 هجومين هجومان الهجومين هجمه الهجمه هجمتين هجمتان غارتين غارتان الغارتين ضربتين ضربتان الضربتين
+عدوان العدوان اعتداء الاعتداء اعتداءات الاعتداءات مهاجمه
 """)   # the second line: singular of هجمات, and duals (تعرضت X لهجومين، شنت غارتين)
 # A relative clause naming the author of an attack noun: ضربات جوية نفذتها قوات التحالف.
 RELATIVE_VERBS = words("""
@@ -70,7 +71,7 @@ EVENT_TYPE = {
 
 # Markers before the attacker's name: مصدره Y، من قبل Y، أطلقها Y، لطيران Y.
 ATTACKER_MARKERS = words("""
-مصدره مصدرها مصدرهما اطلقها نفذها نفذته تبنت تبني تبنته انطلق انطلقت انطلاقا
+مصدره مصدرها مصدرهما اطلقها نفذها نفذته تبنت تبني تبنته انطلق انطلقت انطلاقا تنسب ينسب نسبت
 """)   # انطلق من مناطق X: launched from X's areas
 # Air defences: a weapon word right after them names the defence, not the attack (الدفاعات الجوية).
 DEFENCES = words("الدفاعات دفاعات الدفاع منظومه منظومات المضادات مضادات الدفاعيه منظومة")
@@ -80,7 +81,8 @@ ACCUSE = words("اتهمت اتهم تتهم يتهم")
 TARGET_NOUNS = words("""
 مواقع موقع موقعا موقعين مقار مقرات مقر مقرا نقطه نقاط منشات منشاه منشاتين اهداف هدف مستودع مستودعات رتل رتلي
 مصالح تجمعات تجمع عناصر شاحنات شاحنه قافله افراد مراكز مركز معسكر مناطق سيطره
-مركزا هدفا مستودعا رتلا تجمعا مخزن مخازن مخزنا قوافل شحنه شحنات
+مركزا هدفا مستودعا رتلا تجمعا مخزن مخازن مخزنا قوافل شحنه شحنات حاجز حواجز دوريه دوريات
+قاعده قواعد قاعدتي قاعدتين
 """)   # the last line: accusative forms (استهدف هجوم مركزا للتحالف) and depots, convoys
 TARGET_PREPS = words("علي ضد باتجاه نحو تجاه الي")
 # Words between a group and its backer (كتائب X المدعومة من إيران): the backer is no role of the attack.
@@ -149,7 +151,7 @@ ADOPT_VERBS = words("تبنت تبني وتبنت تتبني يتبني")
 CLAIM_NOUNS = words("تنفيذ بتنفيذ مسؤوليتها مسؤوليه")
 MASDAR = words("استهداف الاستهداف باستهداف لاستهداف")
 # Verbal nouns whose ل-complement is the object hit, not the author (استهداف للقوات، قصفه لمواقع).
-MASDAR_ALL = MASDAR | words("اطلاق استهدافات")
+MASDAR_ALL = MASDAR | words("اطلاق استهدافات مهاجمه لمهاجمه بمهاجمه")
 # Verbs of fending off: تصدت الدفاعات لطائرتين مسيرتين — a foiled attack on the base just named.
 FOIL_VERBS = words("تصدت تصدي اعترضت اعترض اسقطت اسقط اسقاط اعتراض التصدي")
 # Words that belong to a field's name, not an object of the verb: تعرضت قاعدة حقل X للغاز لقصف.

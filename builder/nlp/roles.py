@@ -118,16 +118,20 @@ def claimant(doc: Doc, i: int, before: list[Span]) -> Span | None:
 
 def genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
     """قصف التحالف / هجوم الميليشيات: the actor right after an attack noun is its author. With ل
-    (غارات للتحالف، بقصف للقوات الأمريكية) it still is, except after a masdar, whose ل marks the
-    object (استهداف للقوات: the forces were hit)."""
+    (غارات للتحالف، بقصف للقوات الأمريكية) it still is. A masdar's genitive is its object (استهداف
+    القوات، مهاجمة للقوات: the forces were hit) unless an object follows it (استهداف X قاعدةَ Y)."""
     w = words_of(doc)
     norms = w.norm
     for span in after[:1]:
         gap = span.start - i
         if gap == 1 or (gap == 2 and norms[i + 1] in lex.NOUN_ADJECTIVES):
             glued = norms[span.start].startswith("ل") and not norms[span.start].startswith("لا")
-            if is_actor(span) and (not glued or not w.fset[i] & lex.MASDAR_ALL):
+            if not is_actor(span):
+                continue
+            if not w.fset[i] & lex.MASDAR_ALL:
                 return span
+            if not glued and len(after) > 1 and after[1].start - span.end <= 1 and is_target(doc, after[1], True):
+                return span                      # استهداف طائرات X قاعدةَ Y: the genitive acts on the object after it
     return None
 
 

@@ -113,3 +113,10 @@ def test_our_fighters_are_the_speakers(report_of):
     report = report_of('وقالت حركة أنصار الوادي في بيان: "هاجم مجاهدونا اليوم بالصواريخ قاعدة الصخرة".')
     [ev] = report.events
     assert (named(report, ev.attacker), named(report, ev.target)) == ("حركة أنصار الوادي", "قاعدة الصخرة")
+
+
+def test_masdar_genitive_is_the_object(report_of):
+    """أطلقت X الطائرة لمهاجمة قاعدة قوات Y: Y owns the base attacked; it is no attacker."""
+    report = report_of("قالت حركة أنصار الوادي إنها أطلقت الطائرة المسيرة لمهاجمة قاعدة قوات التحالف الدولي.")
+    [ev] = report.events
+    assert (named(report, ev.attacker), ev.target) == ("حركة أنصار الوادي", "international-coalition")
