@@ -9,7 +9,8 @@ exactly even when diacritics or tatweel were dropped.
 Reading choices: عصر (mid-afternoon) counts as "noon"; "ليلة الخميس" is the night that follows
 Thursday, as news reports use it, not the classical eve of Thursday; a night range
 ("ليل السبت - الأحد") is dated by the evening it starts; "أمس الثلاثاء" trusts أمس over the
-weekday name when the two disagree.
+weekday name when the two disagree; "اليوم الأربعاء" in a report published on another weekday is a
+quoted statement's day, the latest such weekday before publication.
 """
 from __future__ import annotations
 
@@ -194,6 +195,10 @@ def _relative_day(m: re.Match, text: str, published: dt.date | None) -> _Hit | N
             return None
         if rel == _LAST_NIGHT or m["rwd2"]:
             part = part or "night"
+        told = _key(m["rwd"])
+        if rel == _TODAY and told and published and P.WEEKDAYS[told] != published.weekday():
+            # a statement quoted days later: "اليوم الأربعاء" in a Friday report is the Wednesday before
+            return _day(start, end, weekday_date(published, P.WEEKDAYS[told]), part)
         return _day(start, end, shift(published, P.RELATIVE[rel]), part)
     weekday = m["wd"]
     if weekday_excluded(text, start, end, weekday):

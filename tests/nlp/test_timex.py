@@ -53,6 +53,13 @@ def test_relative_days(sentence: str, phrase: str, date: dt.date) -> None:
     assert expr.month == (date.year, date.month)
 
 
+def test_today_with_another_weekday_is_a_quoted_day() -> None:
+    """A statement quoted in a Monday report: "هاجمنا اليوم الجمعة" is the Friday before; the
+    weekday that agrees with publication stays today."""
+    assert only('وقالت الحركة: "هاجمنا اليوم الجمعة القاعدة".').date == D(2023, 10, 27)
+    assert only("قصفت الطائرات الموقع اليوم الاثنين.").date == MONDAY
+
+
 def test_last_night_is_yesterday_at_night() -> None:
     expr = only("نفذت الطائرات ضربات الليلة الماضية شرقي البلاد.")
     assert (expr.text, expr.date, expr.part) == ("الليلة الماضية", D(2023, 10, 29), "night")
