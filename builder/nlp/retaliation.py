@@ -49,33 +49,123 @@ def antecedent(events: list[EventMention], n: int) -> int | None:
 
 
 def link(events: list[EventMention]) -> None:
+    """Link every reply to the attack it answers, then fill the roles the link makes plain."""
+    _drop_restated_objects(events)
     for n, ev in enumerate(events):
         if ev.kind == "reply" and _real(ev):
-            ev.answers = antecedent(events, n)
+            if not _answers_no_attack(ev.trigger.doc, _marker_of(ev)):
+                ev.answers = antecedent(events, n)
         elif ev.kind == "cue":
             _link_marker(events, n)
-    for ev in events:
-        if ev.answers is None:
+    for n, ev in enumerate(events):
+        if ev.answers is not None:
+            _fill_roles(events, n)
+
+
+def _fill_roles(events: list[EventMention], n: int) -> None:
+    """A reply and the attack it answers name each other's sides: the side the reply hits attacked,
+    the side that replies was hit. The reply's target is read through the clause that restates it
+    (نفذ الجيش ضربات استهدفت مواقع X: the strikes of نفذ hit X)."""
+    ev, answered = events[n], events[events[n].answers]
+    hit = ev.target if ev.target is not None else _restated_target(events, n)
+    if answered.attacker is None and hit is not None and hit.label_ in ACTORS:
+        answered.attacker = hit
+    if ev.target is None and answered.attacker is not None:
+        ev.target = answered.attacker
+    if answered.target is None and ev.attacker is not None and ev.attacker.label_ in ACTORS:
+        answered.target = ev.attacker         # X's strikes answer an attack: the attack was on X
+
+
+def _restated_target(events: list[EventMention], n: int):
+    """نفذ الجيش الأمريكي ضربات استهدفت مواقع للميليشيات: the next attack of the same sentence by the same
+    attacker, with no reply marker between, tells what the reply hit."""
+    ev = events[n]
+    for k in range(n + 1, len(events)):
+        nxt = events[k]
+        if _sent(nxt) != _sent(ev) or nxt.kind == "cue":
+            return None
+        if nxt.target is not None and ident(nxt.attacker) == ident(ev.attacker):
+            return nxt.target
+    return None
+
+
+def _marker_of(ev: EventMention) -> int | None:
+    """The reply marker a reply attack grew from (في رد فعل على …، وجهت X ضربة): the nearest reply word
+    before its trigger in its sentence; None when the trigger is a reply verb itself (ردت X على …)."""
+    w = words_of(ev.trigger.doc)
+    i = ev.trigger.start
+    if w.fset[i] & (lex.REPLY_VERBS | lex.REPLY_MARKERS):
+        return None
+    start = max(w.bounds[w.sent[i]][0], i - 10)
+    found = [j for j in range(start, i) if w.fset[j] & (lex.REPLY_VERBS | lex.REPLY_MARKERS)]
+    return found[-1] if found else None
+
+
+def _object_start(w, i: int) -> int | None:
+    """Where a reply marker's object starts: after على (رداً على، رد فعل على) or on a word glued to ل
+    (انتقاماً لهجوم); None when the marker takes no object (ضربات انتقامية، للرد بقذائف)."""
+    j = i + 1
+    if j < len(w) and w.norm[j] == "فعل":
+        j += 1
+    if j >= len(w):
+        return None
+    if w.norm[j] == "علي":
+        return j + 1
+    if w.norm[j].startswith("ل") and len(w.norm[j]) > 3:
+        return j
+    return None
+
+
+def _answers_no_attack(doc, i: int | None) -> bool:
+    """رداً على اغتيال قائد / على استمرار الحرب / في رد فعل على الاستفزازات: the marker's object names
+    no attack, so the reply answers nothing told in the text (only رداً على هجوم، على سلسلة من
+    الهجمات، على ذلك … point at an attack)."""
+    if i is None:
+        return False
+    w = words_of(doc)
+    if w.fset[i] & lex.REPLY_ADJECTIVES:
+        return False
+    start = _object_start(w, i)
+    if start is None:
+        return False
+    end = min(start + 3, w.bounds[w.sent[i]][1])
+    return not any(f & lex.REPLY_OBJECTS for f in w.fset[start:end])
+
+
+def _drop_restated_objects(events: list[EventMention]) -> None:
+    """وردت X عدة مرات على تلك الهجمات بقصف …: a definite attack noun that is the object (على) of a reply
+    verb restates the attack answered; it is no new attack (the reply verb finds the one it names)."""
+    w = None
+    for n, ev in enumerate(events):
+        if ev.kind != "reply":
             continue
-        answered = events[ev.answers]
-        if answered.attacker is None and ev.target is not None and ev.target.label_ in ACTORS:
-            answered.attacker = ev.target
-        if ev.target is None and answered.attacker is not None:
-            ev.target = answered.attacker
-        if answered.target is None and ev.attacker is not None and ev.attacker.label_ in ACTORS:
-            answered.target = ev.attacker         # X's strikes answer an attack: the attack was on X
+        w = w or words_of(ev.trigger.doc)
+        for k in range(n + 1, len(events)):
+            noun = events[k]
+            i = noun.trigger.start
+            if _sent(noun) != _sent(ev) or i - ev.trigger.start > 10:
+                break
+            before = w.norm[i - 2:i] if w.norm[i - 1] in lex.DEMONSTRATIVES else w.norm[i - 1:i]
+            if before[:1] == ["علي"] and _definite_noun(noun):
+                noun.kind = "cue"
 
 
 def _link_marker(events: list[EventMention], n: int) -> None:
+    """A reply marker (رداً على، ردت على، انتقاماً ل، في إطار الرد على): find the reply and the attack it
+    answers, by the shape of the sentence (see the branches)."""
     cue = events[n]
     doc = cue.trigger.doc
+    if _answers_no_attack(doc, cue.trigger.start):
+        return
+    noun_after = _answered_after(events, n)
+    if noun_after is not None and not _real(events[noun_after]):
+        _generic_target(events[noun_after])
     sent = _sent(cue)
     same = [k for k, ev in enumerate(events) if _real(ev) and _sent(ev) == sent]
     earlier = [k for k in same if k < n]
     later = [k for k in same if k > n]
     before_doc = [k for k in range(n) if _real(events[k])]
     anaphor = _anaphor_before(events, n)
-    noun_after = _answered_after(events, n)
     if cue.trigger[0].norm_.lstrip("وف").startswith(("ترد", "يرد", "لترد", "ليرد")):
         answering, answered = _responder_event(events, n, doc), (earlier[-1] if earlier else None)
     elif _points_back(doc, cue.trigger.end):          # رداً على ذلك: the reply comes after
@@ -128,6 +218,20 @@ def _answered_after(events: list[EventMention], n: int) -> int | None:
     if nxt < len(events) and _sent(events[nxt]) == _sent(events[n]) and events[nxt].kind == "noun":
         return nxt
     return None
+
+
+def _generic_target(noun: EventMention) -> None:
+    """رداً على الهجمات التي تتعرض لها قوات X / على الهجمات ضد قوات X: an answered attack told only as
+    a noun with no author; the force or site named right after it (in its clause) is what it hit."""
+    doc, end = noun.trigger.doc, noun.trigger.end
+    w = words_of(doc)
+    limit = min(end + 5, w.bounds[w.sent[noun.trigger.start]][1])
+    breaks = [j for j in range(end, limit) if w.text[j] in (",", "،", ";", "؛", ":", ".")]
+    limit = breaks[0] if breaks else limit
+    found = [s for s in spans_of(doc, "entities") if end <= s.start < limit and s.label_ in ACTORS | SITES]
+    authored = any(w.fset[j] & (lex.RELATIVE_VERBS | lex.ATTACKER_MARKERS) for j in range(end, limit))
+    if found and not authored:                # الهجمات التي نفذتها X: X is the author, not the target
+        noun.target = found[0]
 
 
 def _referent(events: list[EventMention], k: int, answered: int | None) -> int | None:
