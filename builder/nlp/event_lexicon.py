@@ -117,6 +117,9 @@ KILLED = words("مقتل قتل قتلي قتيلا قتيل مصرع")
 INJURED = words("اصابه اصيب جرح جرحي جريحا اصابات")
 
 # Words before ترد/رد that make it something else: لم ترد معلومات (no news came), هددت بالرد (a threat).
+# قصفت X مصادر انطلاق الصواريخ / مصادر النيران: striking where the fire came from answers that fire.
+FIRE_SOURCES = words("مصدر مصادر منصات منصه")
+FIRE_WORDS = words("انطلاق اطلاق النيران النار القصف الصواريخ القذائف")
 # A warning of a reply is no reply either: محذراً من أي رد فعل.
 NOT_REPLY = words("لم هددت هدد توعدت توعد تهدد يهدد محذرا محذره حذر حذرت يحذر تحذر")
 # Words after an attack noun that make it a mention of fighting, not one attack: قصف متبادل بين …

@@ -57,9 +57,34 @@ def link(events: list[EventMention]) -> None:
                 ev.answers = antecedent(events, n)
         elif ev.kind == "cue":
             _link_marker(events, n)
+        elif ev.answers is None and _hits_fire_source(ev):
+            _link_fire_source(events, n)
     for n, ev in enumerate(events):
         if ev.answers is not None:
             _fill_roles(events, n)
+
+
+def _hits_fire_source(ev: EventMention) -> bool:
+    """قصفت قوات X مصادر إطلاق القذائف: the attack names no target but the place the fire came from."""
+    if ev.kind not in ("active", "noun") or ev.target is not None or ev.attacker is None:
+        return False
+    w = words_of(ev.trigger.doc)
+    end = min(ev.trigger.end + 4, w.bounds[w.sent[ev.trigger.start]][1])
+    return any(w.fset[j] & lex.FIRE_SOURCES and j + 1 < len(w) and w.fset[j + 1] & lex.FIRE_WORDS
+               for j in range(ev.trigger.end, end))
+
+
+def _link_fire_source(events: list[EventMention], n: int) -> None:
+    """Striking the sources of the fire answers the latest attack before it by another side that struck
+    (a projectile fended off is told as part of that attack, so a foiled one is passed over); of several
+    tellings, the latest that names its author, so the reply learns whom it hit."""
+    me = ident(events[n].attacker)
+    before = [k for k in range(n) if _real(events[k]) and not events[k].foiled
+              and side(ident(events[k].attacker)) != side(me)]
+    told = [k for k in before if events[k].attacker is not None] or before   # the telling that names the author
+    if told:
+        events[n].answers = told[-1]
+        events[n].replies = True
 
 
 def _fill_roles(events: list[EventMention], n: int) -> None:

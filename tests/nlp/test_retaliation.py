@@ -165,3 +165,21 @@ def test_the_reply_target_is_read_through_its_restating_clause(report_of):
     assert len(found) == 2
     assert found[0][1] == COALITION and found[0][0] is not None and found[0][0] == found[1][1]
     assert found[1][2] == found[0][:2]
+
+
+def test_striking_the_sources_of_fire_answers_the_fire(report_of):
+    """قصفت X مصادر النيران: no reply word, but striking where the fire came from answers that fire."""
+    found = chain(report_of, f"استهدفت ميليشيا {FAJR} قاعدة الصخرة بالصواريخ فجر اليوم، وقصفت القوات الأمريكية "
+                             "مصادر النيران بعد ساعة.")
+    assert len(found) == 2
+    assert found[1][0] == US and found[1][2] == found[0][:2]
+    assert found[1][1] == found[0][0]
+
+
+def test_a_fended_off_projectile_is_not_the_fire_answered(report_of):
+    """أسقطت الدفاعات صاروخاً … وقصفت X مصادر إطلاق الصواريخ: the attack that struck is the one answered."""
+    found = chain(report_of, f"قصفت ميليشيا {FAJR} قاعدة الصخرة بالصواريخ. وأسقطت الدفاعات الجوية في القاعدة "
+                             "صاروخاً آخر، وقصفت القوات الأمريكية مصادر إطلاق الصواريخ.")
+    replies = [f for f in found if f[2] is not None]
+    assert len(replies) == 1
+    assert replies[0][0] == US and replies[0][2] == found[0][:2]
