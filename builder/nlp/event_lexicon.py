@@ -34,7 +34,7 @@ REPLY_MARKERS = words("""
 REPLY_ADJECTIVES = words("انتقاميه الانتقامي الانتقاميه")
 # What a reply marker's object must name for the reply to answer an attack told in the text: an attack
 # (رداً على هجوم، على سلسلة من الهجمات، انتقاماً لاستهداف), or a pointer back at one (على ذلك، على ما).
-# Anything else (رداً على اغتيال قائد، على استمرار الحرب، على الاستفزازات) answers no attack here.
+# Anything else (رداً على اعتقال أحد القادة، على تشديد الحصار، على التصريحات) answers no attack here.
 REPLY_OBJECTS = words("""
 هجوم هجوما الهجوم هجمات الهجمات هجومين قصف القصف غاره غارات الغارات الغاره ضربه ضربات الضربات الضربه
 استهداف الاستهداف استهدافات اطلاق صواريخ الصواريخ قذائف القذائف اعتداء اعتداءات الاعتداء الاعتداءات
@@ -117,10 +117,10 @@ KILLED = words("مقتل قتل قتلي قتيلا قتيل مصرع")
 INJURED = words("اصابه اصيب جرح جرحي جريحا اصابات")
 
 # Words before ترد/رد that make it something else: لم ترد معلومات (no news came), هددت بالرد (a threat).
-# قصفت X مصادر انطلاق الصواريخ / مصادر النيران: striking where the fire came from answers that fire.
+# قصفت X مصادر إطلاق القذائف / منصات الصواريخ: striking where the fire came from answers that fire.
 FIRE_SOURCES = words("مصدر مصادر منصات منصه")
 FIRE_WORDS = words("انطلاق اطلاق النيران النار القصف الصواريخ القذائف")
-# A warning of a reply is no reply either: محذراً من أي رد فعل.
+# A warning of a reply is no reply either: محذرة من الرد على ذلك.
 NOT_REPLY = words("لم هددت هدد توعدت توعد تهدد يهدد محذرا محذره حذر حذرت يحذر تحذر")
 # Words after an attack noun that make it a mention of fighting, not one attack: قصف متبادل بين …
 NOUN_BLOCKERS = words("متبادل المتبادل متبادله بين اسفر ادي تسبب")

@@ -90,7 +90,7 @@ def _link_fire_source(events: list[EventMention], n: int) -> None:
 def _fill_roles(events: list[EventMention], n: int) -> None:
     """A reply and the attack it answers name each other's sides: the side the reply hits attacked,
     the side that replies was hit. The reply's target is read through the clause that restates it
-    (نفذ الجيش ضربات استهدفت مواقع X: the strikes of نفذ hit X)."""
+    (شن جيش X غارات طالت مقار Y: the strikes of شن hit Y)."""
     ev, answered = events[n], events[events[n].answers]
     hit = ev.target if ev.target is not None else _restated_target(events, n)
     if answered.attacker is None and hit is not None and hit.label_ in ACTORS:
@@ -102,7 +102,7 @@ def _fill_roles(events: list[EventMention], n: int) -> None:
 
 
 def _restated_target(events: list[EventMention], n: int):
-    """نفذ الجيش الأمريكي ضربات استهدفت مواقع للميليشيات: the next attack of the same sentence by the same
+    """شن جيش X ليلاً غارات عنيفة طالت مقار لواء Y: the next attack of the same sentence by the same
     attacker, with no reply marker between, tells what the reply hit."""
     ev = events[n]
     for k in range(n + 1, len(events)):
@@ -142,7 +142,7 @@ def _object_start(w, i: int) -> int | None:
 
 
 def _answers_no_attack(doc, i: int | None) -> bool:
-    """رداً على اغتيال قائد / على استمرار الحرب / في رد فعل على الاستفزازات: the marker's object names
+    """رداً على اعتقال أحد القادة / على تشديد الحصار / في رد فعل على التصريحات: the marker's object names
     no attack, so the reply answers nothing told in the text (only رداً على هجوم، على سلسلة من
     الهجمات، على ذلك … point at an attack)."""
     if i is None:
@@ -158,7 +158,7 @@ def _answers_no_attack(doc, i: int | None) -> bool:
 
 
 def _drop_restated_objects(events: list[EventMention]) -> None:
-    """وردت X عدة مرات على تلك الهجمات بقصف …: a definite attack noun that is the object (على) of a reply
+    """وردت قوات X أكثر من مرة على تلك الضربات بقصف …: a definite attack noun that is the object (على) of a reply
     verb restates the attack answered; it is no new attack (the reply verb finds the one it names)."""
     w = None
     for n, ev in enumerate(events):
@@ -246,11 +246,11 @@ def _answered_after(events: list[EventMention], n: int) -> int | None:
 
 
 def _generic_target(noun: EventMention) -> None:
-    """رداً على الهجمات التي تتعرض لها قوات X / على الهجمات ضد قوات X: an answered attack told only as
+    """رداً على الهجمات المتكررة التي يتعرض لها جنود X: an answered attack told only as
     a noun with no author; the force or site named right after it (in its clause) is what it hit."""
     doc, end = noun.trigger.doc, noun.trigger.end
     w = words_of(doc)
-    limit = min(end + 5, w.bounds[w.sent[noun.trigger.start]][1])
+    limit = min(end + 7, w.bounds[w.sent[noun.trigger.start]][1])
     breaks = [j for j in range(end, limit) if w.text[j] in (",", "،", ";", "؛", ":", ".")]
     limit = breaks[0] if breaks else limit
     found = [s for s in spans_of(doc, "entities") if end <= s.start < limit and s.label_ in ACTORS | SITES]

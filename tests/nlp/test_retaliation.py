@@ -118,50 +118,50 @@ def test_revenge_marker_glued_to_an_invented_attack(report_of):
 
 
 def test_a_marker_whose_object_is_no_attack_links_nothing(report_of):
-    """رداً على اغتيال …: the reply answers something that is no attack, so not the attack told before."""
+    """رداً على اعتقال …: the reply answers something that is no attack, so not the attack told before."""
     found = chain(report_of, f"قصفت القوات الأمريكية مواقع لميليشيا {FAJR} في البوكمال. وقصفت ميليشيا {FAJR} "
-                             "قاعدة الصخرة بطائرة مسيرة، رداً على اغتيال أحد قادتها.")
+                             "قاعدة الصخرة بطائرة مسيرة، رداً على اعتقال أحد قادتها.")
     assert len(found) == 2
     assert [f[2] for f in found] == [None, None]
 
 
 def test_a_reply_grown_from_a_marker_with_no_attack_object_links_nothing(report_of):
-    """في رد فعل على الاستفزازات، وجهت X ضربة: the strike answers no attack of the text."""
-    found = chain(report_of, f"استهدفت ميليشيا {FAJR} قاعدة الصخرة بالصواريخ. وفي رد فعل على الاستفزازات "
-                             f"المتكررة، وجهت القوات الأمريكية ضربة جوية على مواقع لميليشيا {FAJR}.")
+    """في رد فعل على التصريحات، وجهت X ضربة: the strike answers no attack of the text."""
+    found = chain(report_of, f"استهدفت ميليشيا {FAJR} قاعدة الصخرة بالصواريخ. وفي رد فعل على التصريحات "
+                             f"الأخيرة، وجهت القوات الأمريكية ضربة جوية على مواقع لميليشيا {FAJR}.")
     assert len(found) == 2
     assert [f[2] for f in found] == [None, None]
 
 
 def test_a_warning_of_a_reply_is_no_reply(report_of):
-    """محذرة من أي رد فعل: the attack warns of a reply; it answers nothing."""
+    """محذرة من الرد على ذلك: the attack warns of a reply; it answers nothing."""
     found = chain(report_of, f"قصفت القوات الأمريكية مواقع لميليشيا {FAJR} في البوكمال. وأطلقت ميليشيا {FAJR} "
-                             "صواريخ على قاعدة الصخرة، محذرة من أي رد فعل أمريكي.")
+                             "صواريخ على قاعدة الصخرة، محذرة من الرد على ذلك.")
     assert len(found) == 2
     assert [f[2] for f in found] == [None, None]
 
 
 def test_a_demonstrative_object_of_a_reply_verb_is_no_new_attack(report_of):
-    """وردت X أكثر من مرة على تلك الهجمات بقصف …: تلك الهجمات is the attack told before, not a third event."""
+    """وردت X أكثر من مرة على تلك الضربات بقصف …: تلك الضربات is the attack told before, not a third event."""
     found = chain(report_of, f"قصفت ميليشيا {FAJR} قاعدة الصخرة بالصواريخ. وردت القوات الأمريكية أكثر من مرة "
-                             "على تلك الهجمات بقصف مواقع الميليشيات الإيرانية.")
+                             "على تلك الضربات بقصف مقار الميليشيات الإيرانية قرب النهر.")
     assert len(found) == 2
     assert found[1][0] == US and found[1][2] == found[0][:2]
 
 
 def test_generic_attacks_on_a_force_are_the_attack_answered(report_of):
-    """رداً على الهجمات التي تتعرض لها قوات X: an attack on X with no author told, answered by the strike."""
-    found = chain(report_of, f"شنت القوات الأمريكية غارات على مواقع لميليشيا {FAJR}، وذلك رداً على الهجمات "
-                             "التي تتعرض لها قوات التحالف الدولي في المنطقة.")
+    """رداً على الهجمات التي يتعرض لها جنود X: an attack on X with no author told, answered by the strike."""
+    found = chain(report_of, f"شنت القوات الأمريكية غارات على مقار لميليشيا {FAJR}، رداً على الهجمات المتكررة "
+                             "التي يتعرض لها جنود التحالف الدولي.")
     assert len(found) == 2
     assert found[0][0] == US and found[0][2] == found[1][:2]
     assert found[1][1] == COALITION
 
 
 def test_the_reply_target_is_read_through_its_restating_clause(report_of):
-    """ورداً على ذلك، نفذ X ضربات استهدفت مواقع Y: Y is the side the reply hits, so Y made the attack answered."""
-    found = chain(report_of, "هاجمت طائرة مسيرة منشأة تستخدمها قوات التحالف الدولي شرقي سوريا.\n"
-                             f"ورداً على ذلك، نفذ الجيش الأمريكي عدة ضربات جوية استهدفت مواقع لميليشيا {FAJR}.")
+    """ورداً على ذلك، شن X غارات طالت مقار Y: Y is the side the reply hits, so Y made the attack answered."""
+    found = chain(report_of, "انفجرت طائرة مسيرة فوق مخزن تابع لقوات التحالف الدولي قرب الحدود.\n"
+                             f"ورداً على ذلك، شن الجيش الأمريكي ليلاً غارات عنيفة طالت مقار لميليشيا {FAJR} قرب النهر.")
     assert len(found) == 2
     assert found[0][1] == COALITION and found[0][0] is not None and found[0][0] == found[1][1]
     assert found[1][2] == found[0][:2]
