@@ -261,7 +261,8 @@ def _generic_target(noun: EventMention) -> None:
 
 def _referent(events: list[EventMention], k: int, answered: int | None) -> int | None:
     """The attack a restating noun speaks of: the latest one told before by the same side (any side when
-    the noun names none), else the first one told after."""
+    the noun names none); in a headline, which speaks before the story, else the first one told after.
+    In the body a restating noun points back only: a strike told later is another strike."""
     me = events[k]
     mine = ident(me.attacker)
 
@@ -273,6 +274,8 @@ def _referent(events: list[EventMention], k: int, answered: int | None) -> int |
     before = [j for j in range(k) if fits(j) and _sent(events[j]) != _sent(me)]
     if before:
         return before[-1]
+    if _sent(me) > 0:
+        return None
     after = [j for j in range(k + 1, len(events)) if fits(j) and not events[j].replies]
     return after[0] if after else None
 

@@ -183,3 +183,20 @@ def test_a_fended_off_projectile_is_not_the_fire_answered(report_of):
     replies = [f for f in found if f[2] is not None]
     assert len(replies) == 1
     assert replies[0][0] == US and replies[0][2] == found[0][:2]
+
+
+def test_a_restating_noun_in_the_body_does_not_point_forward(report_of):
+    """الضربات … جاءت رداً على هجوم, with no strike told before: a strike told later is another one."""
+    found = chain(report_of, "تصعيد جديد في شرق سوريا\nوقال مسؤول إن الضربات الأمريكية جاءت رداً على هجوم بطائرة "
+                             "مسيرة على قاعدة الصخرة. وفي وقت لاحق، قصفت القوات الأمريكية مقار لميليشيا "
+                             f"{FAJR} قرب النهر.")
+    assert [f[2] for f in found] == [None] * len(found)
+
+
+def test_a_restating_noun_in_a_headline_points_at_the_story(report_of):
+    """A headline tells the reply before the story: its restating noun is the strike told after it."""
+    found = chain(report_of, "الضربات الأمريكية جاءت رداً على هجوم بطائرة مسيرة على قاعدة الصخرة\n"
+                             f"وقصفت القوات الأمريكية مقار لميليشيا {FAJR} قرب النهر.")
+    replies = [f for f in found if f[2] is not None]
+    assert len(replies) == 1 and replies[0][0] == US
+    assert replies[0][2][1] is not None and replies[0][2][1].startswith("militarybase-")
