@@ -1,12 +1,19 @@
-"""Attack → retaliation links (ردت على، رداً على، للرد، ترد).
+"""Attack → retaliation links (ردت على، رداً على، انتقاماً ل، للرد، ترد). A link always runs from the
+answering attack to the attack it answers.
 
-Two shapes carry a link:
-  * a reply trigger (ردت قوات التحالف … بقصف …, للرد بستة قذائف): the reply answers the latest
-    earlier attack by the side it hits;
-  * a marker (… رداً على هجوم استهدف قاعدة X): the attack before the marker answers the attack
-    described after it, in the same sentence, or else the latest earlier attack.
-When the answered attack names no attacker, the side the reply hits is its attacker; when the
-reply names no target, the answered attack's attacker is.
+The shapes that carry a link (each has its rule below, with a made-up example):
+  * a reply trigger (ردت قوات X … بقصف …، للرد بقذائف): the reply answers the latest earlier attack
+    on its side, by the side it hits, on a site, or else the latest one (`antecedent`);
+  * a marker (… رداً على هجوم استهدف قاعدة X، انتقاماً لهجوم): the attack before the marker answers
+    the attack told after it in the same sentence; ورداً على ذلك، …: the reply follows and answers the
+    attack told before; a restating noun before the marker (الضربات جاءت رداً على …) stands for a strike
+    told before (`_link_marker`);
+  * a generic answered attack (رداً على الهجمات التي يتعرض لها جنود X): a noun with no author, whose
+    target is the force named after it (`_generic_target`);
+  * striking the sources of the fire (قصفت X مصادر إطلاق القذائف), with no reply word (`_link_fire_source`).
+What answers nothing: a marker whose object names no attack (رداً على اعتقال …), a threat or a warning
+(هدد بالرد، محذرة من الرد). Roles the link makes plain are filled (`_fill_roles`): the side the reply
+hits attacked, the side that replies was hit; the replier never becomes the attacker it answers.
 """
 from __future__ import annotations
 
@@ -93,7 +100,8 @@ def _fill_roles(events: list[EventMention], n: int) -> None:
     (شن جيش X غارات طالت مقار Y: the strikes of شن hit Y)."""
     ev, answered = events[n], events[events[n].answers]
     hit = ev.target if ev.target is not None else _restated_target(events, n)
-    if answered.attacker is None and hit is not None and hit.label_ in ACTORS:
+    if answered.attacker is None and hit is not None and hit.label_ in ACTORS \
+            and side(ident(hit)) != side(ident(ev.attacker)):     # the replier never attacked itself
         answered.attacker = hit
     if ev.target is None and answered.attacker is not None:
         ev.target = answered.attacker
@@ -212,11 +220,17 @@ def _link_marker(events: list[EventMention], n: int) -> None:
         answered = antecedent(events, answering)
     else:
         return
-    if answering is None or answered is None or answered == answering:
+    if answering is None or answered is None or answered == answering or _same_side(events, answering, answered):
         return
     if events[answering].answers is None:
         events[answering].answers = answered
         events[answering].replies = True
+
+
+def _same_side(events: list[EventMention], a: int, b: int) -> bool:
+    """A side does not answer its own attack: both attackers named and on one side."""
+    mine, theirs = ident(events[a].attacker), ident(events[b].attacker)
+    return mine is not None and side(mine) == side(theirs)
 
 
 def _definite_noun(ev: EventMention) -> bool:

@@ -200,3 +200,20 @@ def test_a_restating_noun_in_a_headline_points_at_the_story(report_of):
     replies = [f for f in found if f[2] is not None]
     assert len(replies) == 1 and replies[0][0] == US
     assert replies[0][2][1] is not None and replies[0][2][1].startswith("militarybase-")
+
+
+def test_the_replier_never_becomes_the_attacker_it_answers(analyse_doc):
+    """A reply read as hitting its own side (a misread target) must not make that side the attacker."""
+    from builder.nlp.events import EventMention
+    from builder.nlp.retaliation import _fill_roles
+    from builder.nlp.words import spans_of
+
+    doc = analyse_doc("انفجرت طائرة مسيرة فوق قاعدة الصخرة ثم قصفت القوات الأمريكية مواقع القوات الأمريكية.")
+    ents = spans_of(doc, "entities")
+    base = next(s for s in ents if s.label_ == "MilitaryBase")
+    us = [s for s in ents if s.kb_id_ == US]
+    answered = EventMention(doc[0:1], doc[:], "fall", target=base)
+    reply = EventMention(doc[6:7], doc[:], "reply", attacker=us[0], target=us[-1], answers=0)
+    _fill_roles([answered, reply], 1)
+    assert answered.attacker is None
+    assert answered.target is base
