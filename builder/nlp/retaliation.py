@@ -18,11 +18,11 @@ hits attacked, the side that replies was hit; the replier never becomes the atta
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import event_lexicon as lex
 from .events import ACTORS, SITES, EventMention, ident, side
-from .words import spans_of, words_of
+from .words import Words, spans_of, words_of
 
 
 def _sent(ev: EventMention) -> int:
@@ -109,7 +109,7 @@ def _fill_roles(events: list[EventMention], n: int) -> None:
         answered.target = ev.attacker         # X's strikes answer an attack: the attack was on X
 
 
-def _restated_target(events: list[EventMention], n: int):
+def _restated_target(events: list[EventMention], n: int) -> Span | None:
     """شن جيش X ليلاً غارات عنيفة طالت مقار لواء Y: the next attack of the same sentence by the same
     attacker, with no reply marker between, tells what the reply hit."""
     ev = events[n]
@@ -134,7 +134,7 @@ def _marker_of(ev: EventMention) -> int | None:
     return found[-1] if found else None
 
 
-def _object_start(w, i: int) -> int | None:
+def _object_start(w: Words, i: int) -> int | None:
     """Where a reply marker's object starts: after على (رداً على، رد فعل على) or on a word glued to ل
     (انتقاماً لهجوم); None when the marker takes no object (ضربات انتقامية، للرد بقذائف)."""
     j = i + 1
@@ -149,7 +149,7 @@ def _object_start(w, i: int) -> int | None:
     return None
 
 
-def _answers_no_attack(doc, i: int | None) -> bool:
+def _answers_no_attack(doc: Doc, i: int | None) -> bool:
     """رداً على اعتقال أحد القادة / على تشديد الحصار / في رد فعل على التصريحات: the marker's object names
     no attack, so the reply answers nothing told in the text (only رداً على هجوم، على سلسلة من
     الهجمات، على ذلك … point at an attack)."""
