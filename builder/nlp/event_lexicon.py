@@ -30,6 +30,17 @@ REPLY_VERBS = words("""
 REPLY_MARKERS = words("""
 ردا رداً الرد للرد ردًا انتقاما انتقاميه الانتقامي
 """)
+# Marker words that describe a strike (ضربات انتقامية) rather than take an object (رداً على …).
+REPLY_ADJECTIVES = words("انتقاميه الانتقامي الانتقاميه")
+# What a reply marker's object must name for the reply to answer an attack told in the text: an attack
+# (رداً على هجوم، على سلسلة من الهجمات، انتقاماً لاستهداف), or a pointer back at one (على ذلك، على ما).
+# Anything else (رداً على اعتقال أحد القادة، على تشديد الحصار، على التصريحات) answers no attack here.
+REPLY_OBJECTS = words("""
+هجوم هجوما الهجوم هجمات الهجمات هجومين قصف القصف غاره غارات الغارات الغاره ضربه ضربات الضربات الضربه
+استهداف الاستهداف استهدافات اطلاق صواريخ الصواريخ قذائف القذائف اعتداء اعتداءات الاعتداء الاعتداءات
+عدوان العدوان عمليات العمليات
+هذا هذه ذلك تلك هذان هاتان ما
+""")
 # Nouns of attack that carry an event of their own when followed by a target (هجوم على X).
 ATTACK_NOUNS = words("""
 هجوم هجوما الهجوم هجمات الهجمات قصف قصفا القصف غاره غارات الغارات الغاره ضربه ضربات الضربات الضربه
@@ -120,7 +131,11 @@ INJURED = words("اصابه اصيب جرح جرحي جريحا اصابات")
 CASUALTIES = KILLED | INJURED | words("مصرع مصرعهما مصرعهم حتفهم حتفه لقي لقوا قتلوا قتيلان عنصران")
 
 # Words before ترد/رد that make it something else: لم ترد معلومات (no news came), هددت بالرد (a threat).
-NOT_REPLY = words("لم هددت هدد توعدت توعد تهدد يهدد")
+# قصفت X مصادر إطلاق القذائف / منصات الصواريخ: striking where the fire came from answers that fire.
+FIRE_SOURCES = words("مصدر مصادر منصات منصه")
+FIRE_WORDS = words("انطلاق اطلاق النيران النار القصف الصواريخ القذائف")
+# A warning of a reply is no reply either: محذرة من الرد على ذلك.
+NOT_REPLY = words("لم هددت هدد توعدت توعد تهدد يهدد محذرا محذره حذر حذرت يحذر تحذر")
 # Words after an attack noun that make it a mention of fighting, not one attack: قصف متبادل بين …
 NOUN_BLOCKERS = words("متبادل المتبادل متبادله بين اسفر ادي تسبب")
 # Words right before an actor that make it an object, not the subject: التي تقود التحالف.

@@ -83,6 +83,8 @@ def _reply_kind(w: Words, i: int, verbs: frozenset[str]) -> str | None:
     """ردت … بقصف: a reply; ردت على / رداً على: a cue; لم ترد معلومات: nothing."""
     if i and meets(w.fset[max(0, i - 3):i], lex.NOT_REPLY) or (i and w.items[i - 1].like_num):
         return None                          # لم ترد معلومات / 21 فرداً
+    if _glued_answered_attack(w, i, verbs):
+        return "cue"
     for j in range(i + 1, min(i + 11, len(w))):
         if w.norm[j] == "علي" and not verbs & lex.REPLY_VERBS:
             return "cue"
@@ -91,6 +93,14 @@ def _reply_kind(w: Words, i: int, verbs: frozenset[str]) -> str | None:
         if w.norm[j][:1] == "ب" and (set(w.forms[j][1:]) & MEANS or number_at(w, j) is not None):
             return "reply"
     return "cue"
+
+
+def _glued_answered_attack(w: Words, i: int, verbs: frozenset[str]) -> bool:
+    """انتقاماً لهجوم بطائرة مسيرة: a marker whose object (glued to ل) is an attack is a cue; the ب after
+    it is the answered attack's means, not the reply's."""
+    nxt = i + 1
+    return not verbs & lex.REPLY_VERBS and nxt < len(w) and w.norm[nxt].startswith("ل") \
+        and bool(w.fset[nxt] & lex.ATTACK_NOUNS)
 
 
 def _exposed_to_attack(doc: Doc, i: int, in_entity: dict[int, Span]) -> bool:

@@ -1,21 +1,28 @@
-"""Attack → retaliation links (ردت على، رداً على، للرد، ترد).
+"""Attack → retaliation links (ردت على، رداً على، انتقاماً ل، للرد، ترد). A link always runs from the
+answering attack to the attack it answers.
 
-Two shapes carry a link:
-  * a reply trigger (ردت قوات التحالف … بقصف …, للرد بستة قذائف): the reply answers the latest
-    earlier attack by the side it hits;
-  * a marker (… رداً على هجوم استهدف قاعدة X): the attack before the marker answers the attack
-    described after it, in the same sentence, or else the latest earlier attack.
-When the answered attack names no attacker, the side the reply hits is its attacker; when the
-reply names no target, the answered attack's attacker is.
+The shapes that carry a link (each has its rule below, with a made-up example):
+  * a reply trigger (ردت قوات X … بقصف …، للرد بقذائف): the reply answers the latest earlier attack
+    on its side, by the side it hits, on a site, or else the latest one (`antecedent`);
+  * a marker (… رداً على هجوم استهدف قاعدة X، انتقاماً لهجوم): the attack before the marker answers
+    the attack told after it in the same sentence; ورداً على ذلك، …: the reply follows and answers the
+    attack told before; a restating noun before the marker (الضربات جاءت رداً على …) stands for a strike
+    told before (`_link_marker`);
+  * a generic answered attack (رداً على الهجمات التي يتعرض لها جنود X): a noun with no author, whose
+    target is the force named after it (`_generic_target`);
+  * striking the sources of the fire (قصفت X مصادر إطلاق القذائف), with no reply word (`_link_fire_source`).
+What answers nothing: a marker whose object names no attack (رداً على اعتقال …), a threat or a warning
+(هدد بالرد، محذرة من الرد). Roles the link makes plain are filled (`_fill_roles`): the side the reply
+hits attacked, the side that replies was hit; the replier never becomes the attacker it answers.
 """
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import event_lexicon as lex
 from .events import ACTORS, SITES, EventMention, ident, side
-from .words import spans_of, words_of
+from .words import Words, spans_of, words_of
 
 
 def _sent(ev: EventMention) -> int:
@@ -49,33 +56,149 @@ def antecedent(events: list[EventMention], n: int) -> int | None:
 
 
 def link(events: list[EventMention]) -> None:
+    """Link every reply to the attack it answers, then fill the roles the link makes plain."""
+    _drop_restated_objects(events)
     for n, ev in enumerate(events):
         if ev.kind == "reply" and _real(ev):
-            ev.answers = antecedent(events, n)
+            if not _answers_no_attack(ev.trigger.doc, _marker_of(ev)):
+                ev.answers = antecedent(events, n)
         elif ev.kind == "cue":
             _link_marker(events, n)
-    for ev in events:
-        if ev.answers is None:
+        elif ev.answers is None and _hits_fire_source(ev):
+            _link_fire_source(events, n)
+    for n, ev in enumerate(events):
+        if ev.answers is not None:
+            _fill_roles(events, n)
+
+
+def _hits_fire_source(ev: EventMention) -> bool:
+    """قصفت قوات X مصادر إطلاق القذائف: the attack names no target but the place the fire came from."""
+    if ev.kind not in ("active", "noun") or ev.target is not None or ev.attacker is None:
+        return False
+    w = words_of(ev.trigger.doc)
+    end = min(ev.trigger.end + 4, w.bounds[w.sent[ev.trigger.start]][1])
+    return any(w.fset[j] & lex.FIRE_SOURCES and j + 1 < len(w) and w.fset[j + 1] & lex.FIRE_WORDS
+               for j in range(ev.trigger.end, end))
+
+
+def _link_fire_source(events: list[EventMention], n: int) -> None:
+    """Striking the sources of the fire answers the latest attack before it by another side that struck
+    (a projectile fended off is told as part of that attack, so a foiled one is passed over); of several
+    tellings, the latest that names its author, so the reply learns whom it hit."""
+    me = ident(events[n].attacker)
+    before = [k for k in range(n) if _real(events[k]) and not events[k].foiled
+              and side(ident(events[k].attacker)) != side(me)]
+    told = [k for k in before if events[k].attacker is not None] or before   # the telling that names the author
+    if told:
+        events[n].answers = told[-1]
+        events[n].replies = True
+
+
+def _fill_roles(events: list[EventMention], n: int) -> None:
+    """A reply and the attack it answers name each other's sides: the side the reply hits attacked,
+    the side that replies was hit. The reply's target is read through the clause that restates it
+    (شن جيش X غارات طالت مقار Y: the strikes of شن hit Y)."""
+    ev, answered = events[n], events[events[n].answers]
+    hit = ev.target if ev.target is not None else _restated_target(events, n)
+    if answered.attacker is None and hit is not None and hit.label_ in ACTORS \
+            and side(ident(hit)) != side(ident(ev.attacker)):     # the replier never attacked itself
+        answered.attacker = hit
+    if ev.target is None and answered.attacker is not None:
+        ev.target = answered.attacker
+    if answered.target is None and ev.attacker is not None and ev.attacker.label_ in ACTORS:
+        answered.target = ev.attacker         # X's strikes answer an attack: the attack was on X
+
+
+def _restated_target(events: list[EventMention], n: int) -> Span | None:
+    """شن جيش X ليلاً غارات عنيفة طالت مقار لواء Y: the next attack of the same sentence by the same
+    attacker, with no reply marker between, tells what the reply hit."""
+    ev = events[n]
+    for k in range(n + 1, len(events)):
+        nxt = events[k]
+        if _sent(nxt) != _sent(ev) or nxt.kind == "cue":
+            return None
+        if nxt.target is not None and ident(nxt.attacker) == ident(ev.attacker):
+            return nxt.target
+    return None
+
+
+def _marker_of(ev: EventMention) -> int | None:
+    """The reply marker a reply attack grew from (في رد فعل على …، وجهت X ضربة): the nearest reply word
+    before its trigger in its sentence; None when the trigger is a reply verb itself (ردت X على …)."""
+    w = words_of(ev.trigger.doc)
+    i = ev.trigger.start
+    if w.fset[i] & (lex.REPLY_VERBS | lex.REPLY_MARKERS):
+        return None
+    start = max(w.bounds[w.sent[i]][0], i - 10)
+    found = [j for j in range(start, i) if w.fset[j] & (lex.REPLY_VERBS | lex.REPLY_MARKERS)]
+    return found[-1] if found else None
+
+
+def _object_start(w: Words, i: int) -> int | None:
+    """Where a reply marker's object starts: after على (رداً على، رد فعل على) or on a word glued to ل
+    (انتقاماً لهجوم); None when the marker takes no object (ضربات انتقامية، للرد بقذائف)."""
+    j = i + 1
+    if j < len(w) and w.norm[j] == "فعل":
+        j += 1
+    if j >= len(w):
+        return None
+    if w.norm[j] == "علي":
+        return j + 1
+    if w.norm[j].startswith("ل") and len(w.norm[j]) > 3:
+        return j
+    return None
+
+
+def _answers_no_attack(doc: Doc, i: int | None) -> bool:
+    """رداً على اعتقال أحد القادة / على تشديد الحصار / في رد فعل على التصريحات: the marker's object names
+    no attack, so the reply answers nothing told in the text (only رداً على هجوم، على سلسلة من
+    الهجمات، على ذلك … point at an attack)."""
+    if i is None:
+        return False
+    w = words_of(doc)
+    if w.fset[i] & lex.REPLY_ADJECTIVES:
+        return False
+    start = _object_start(w, i)
+    if start is None:
+        return False
+    end = min(start + 3, w.bounds[w.sent[i]][1])
+    return not any(f & lex.REPLY_OBJECTS for f in w.fset[start:end])
+
+
+def _drop_restated_objects(events: list[EventMention]) -> None:
+    """وردت قوات X أكثر من مرة على تلك الضربات بقصف …: a definite attack noun that is the object (على) of a reply
+    verb restates the attack answered; it is no new attack (the reply verb finds the one it names)."""
+    w = None
+    for n, ev in enumerate(events):
+        if ev.kind != "reply":
             continue
-        answered = events[ev.answers]
-        if answered.attacker is None and ev.target is not None and ev.target.label_ in ACTORS:
-            answered.attacker = ev.target
-        if ev.target is None and answered.attacker is not None:
-            ev.target = answered.attacker
-        if answered.target is None and ev.attacker is not None and ev.attacker.label_ in ACTORS:
-            answered.target = ev.attacker         # X's strikes answer an attack: the attack was on X
+        w = w or words_of(ev.trigger.doc)
+        for k in range(n + 1, len(events)):
+            noun = events[k]
+            i = noun.trigger.start
+            if _sent(noun) != _sent(ev) or i - ev.trigger.start > 10:
+                break
+            before = w.norm[i - 2:i] if w.norm[i - 1] in lex.DEMONSTRATIVES else w.norm[i - 1:i]
+            if before[:1] == ["علي"] and _definite_noun(noun):
+                noun.kind = "cue"
 
 
 def _link_marker(events: list[EventMention], n: int) -> None:
+    """A reply marker (رداً على، ردت على، انتقاماً ل، في إطار الرد على): find the reply and the attack it
+    answers, by the shape of the sentence (see the branches)."""
     cue = events[n]
     doc = cue.trigger.doc
+    if _answers_no_attack(doc, cue.trigger.start):
+        return
+    noun_after = _answered_after(events, n)
+    if noun_after is not None and not _real(events[noun_after]):
+        _generic_target(events[noun_after])
     sent = _sent(cue)
     same = [k for k, ev in enumerate(events) if _real(ev) and _sent(ev) == sent]
     earlier = [k for k in same if k < n]
     later = [k for k in same if k > n]
     before_doc = [k for k in range(n) if _real(events[k])]
     anaphor = _anaphor_before(events, n)
-    noun_after = _answered_after(events, n)
     if cue.trigger[0].norm_.lstrip("وف").startswith(("ترد", "يرد", "لترد", "ليرد")):
         answering, answered = _responder_event(events, n, doc), (earlier[-1] if earlier else None)
     elif _points_back(doc, cue.trigger.end):          # رداً على ذلك: the reply comes after
@@ -97,11 +220,17 @@ def _link_marker(events: list[EventMention], n: int) -> None:
         answered = antecedent(events, answering)
     else:
         return
-    if answering is None or answered is None or answered == answering:
+    if answering is None or answered is None or answered == answering or _same_side(events, answering, answered):
         return
     if events[answering].answers is None:
         events[answering].answers = answered
         events[answering].replies = True
+
+
+def _same_side(events: list[EventMention], a: int, b: int) -> bool:
+    """A side does not answer its own attack: both attackers named and on one side."""
+    mine, theirs = ident(events[a].attacker), ident(events[b].attacker)
+    return mine is not None and side(mine) == side(theirs)
 
 
 def _definite_noun(ev: EventMention) -> bool:
@@ -130,9 +259,24 @@ def _answered_after(events: list[EventMention], n: int) -> int | None:
     return None
 
 
+def _generic_target(noun: EventMention) -> None:
+    """رداً على الهجمات المتكررة التي يتعرض لها جنود X: an answered attack told only as
+    a noun with no author; the force or site named right after it (in its clause) is what it hit."""
+    doc, end = noun.trigger.doc, noun.trigger.end
+    w = words_of(doc)
+    limit = min(end + 7, w.bounds[w.sent[noun.trigger.start]][1])
+    breaks = [j for j in range(end, limit) if w.text[j] in (",", "،", ";", "؛", ":", ".")]
+    limit = breaks[0] if breaks else limit
+    found = [s for s in spans_of(doc, "entities") if end <= s.start < limit and s.label_ in ACTORS | SITES]
+    authored = any(w.fset[j] & (lex.RELATIVE_VERBS | lex.ATTACKER_MARKERS) for j in range(end, limit))
+    if found and not authored:                # الهجمات التي نفذتها X: X is the author, not the target
+        noun.target = found[0]
+
+
 def _referent(events: list[EventMention], k: int, answered: int | None) -> int | None:
     """The attack a restating noun speaks of: the latest one told before by the same side (any side when
-    the noun names none), else the first one told after."""
+    the noun names none); in a headline, which speaks before the story, else the first one told after.
+    In the body a restating noun points back only: a strike told later is another strike."""
     me = events[k]
     mine = ident(me.attacker)
 
@@ -144,6 +288,8 @@ def _referent(events: list[EventMention], k: int, answered: int | None) -> int |
     before = [j for j in range(k) if fits(j) and _sent(events[j]) != _sent(me)]
     if before:
         return before[-1]
+    if _sent(me) > 0:
+        return None
     after = [j for j in range(k + 1, len(events)) if fits(j) and not events[j].replies]
     return after[0] if after else None
 
