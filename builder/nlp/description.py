@@ -21,9 +21,10 @@ _WEAPON_CODES: dict[frozenset[str], str | None] = {}
 
 def _weapon_of(attacker: Span) -> str:
     """طائرات أميركية استهدفت …: an attacker named by its aircraft says the weapon (a drone when مسيرة)."""
-    fset = words_of(attacker.doc).fset
-    codes = {lex.WEAPON_WORDS.get(f) for j in range(attacker.start, attacker.end) for f in fset[j]} - {None}
-    if codes & {"drone"}:
+    w = words_of(attacker.doc)
+    span = range(attacker.start, attacker.end)
+    codes = {lex.WEAPON_WORDS.get(f) for j in span for f in w.fset[j]} - {None}
+    if codes & {"drone"} or any(_unmanned(w, j) for j in span):
         return "drone"
     return "airstrike" if codes == {"airstrike"} else "unknown"
 
@@ -52,7 +53,8 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
     codes = {c for _, c, _ in weapons}
     if "mortar" in codes:
         codes.discard("artillery")
-    if any(f & lex.DRONE_OVERRIDES for f in w.fset[max(0, first - 2):first + 3]):
+    near = range(max(0, first - 2), min(len(w), first + 4))
+    if any(w.fset[j] & lex.DRONE_OVERRIDES for j in near) or any(_unmanned(w, j) for j in near):
         codes.discard("airstrike")
         codes.add("drone")
     if len(codes & {"rocket", "mortar", "artillery", "drone", "ied"}) >= 2:
@@ -60,8 +62,9 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
     elif codes:
         named = [x for x in weapons if x[1] in codes]   # the nearest weapon word kept; else the override's code
         ev.weapon = min(named, key=lambda x: x[0])[1] if named else min(codes)
-    if ev.weapon == "unknown" and ev.attacker is not None:
-        ev.weapon = _weapon_of(ev.attacker)
+    if ev.weapon in ("unknown", "rocket") and ev.attacker is not None:
+        aircraft = _weapon_of(ev.attacker)      # طائرة مسيرة أمريكية أطلقت صواريخ: a drone strike
+        ev.weapon = aircraft if aircraft != "unknown" else ev.weapon
     ev.count = _count(doc, [p for _, c, p in weapons if c == ev.weapon])
     ev.foiled = ev.kind == "foil" or ev.kind == "noun" and meets(words, lex.FOILED)
     ev.hedged = _hedged(w, t)
@@ -71,6 +74,11 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
         and not w.norm[i].startswith("ال")       # عقب الهجوم على X: the attack already told
     ev.killed = _casualties(doc, clause, lex.KILLED)
     ev.injured = _casualties(doc, clause, lex.INJURED)
+
+
+def _unmanned(w: Words, j: int) -> bool:
+    """طائرة من دون طيار / بدون طيار: an aircraft without a pilot is a drone."""
+    return w.norm[j] == "طيار" and j > 0 and w.norm[j - 1] in ("دون", "بدون")
 
 
 def _weapon_code(forms: frozenset[str]) -> str | None:

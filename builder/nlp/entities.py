@@ -69,6 +69,9 @@ def collective_spans(doc: Doc, known_keys: set[str]) -> Iterator[tuple[Span, Spa
         i = end
 
 
+UNMANNED = (("من", "دون", "طيار"), ("بدون", "طيار"), ("دون", "طيار"))
+
+
 def adjective_spans(doc: Doc, known_keys: set[str]) -> Iterator[Span]:
     """قصف أمريكي، طائرات أميركية، الجنود الأمريكيين: a noun whose nationality names the actor."""
     w = words_of(doc)
@@ -78,6 +81,9 @@ def adjective_spans(doc: Doc, known_keys: set[str]) -> Iterator[Span]:
         j = i + 1
         while j < min(len(w), i + 3) and w.norm[j] in ADJ_MODIFIERS:
             j += 1                               # الغارات الجوية الأمريكية، طائرات حربية مسيرة أمريكية
+        for phrase in UNMANNED:                  # طائرة من دون طيار أمريكية
+            if tuple(w.norm[j:j + len(phrase)]) == phrase:
+                j += len(phrase)
         if j < len(w):
             key = ATTACKER_ADJECTIVES.get(w.norm[j])
             if key in known_keys:

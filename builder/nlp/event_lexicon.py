@@ -56,7 +56,10 @@ RELATIVE_VERBS = words("""
 LATTER = words("الاخيره الاخير الاخيرين الاخيرتين")
 # A demonstrative before an attack noun points back at an attack already told (هذا الاستهداف).
 DEMONSTRATIVES = words("هذا هذه ذلك تلك هذان هاتان")
-ATTACK_OBJECTS = ATTACK_NOUNS | words("صواريخ صاروخا صاروخين قذائف قذيفه رشقه")
+ATTACK_OBJECTS = ATTACK_NOUNS | words("""
+صواريخ صاروخا صاروخين قذائف قذيفه رشقه
+ضربته ضربتها ضرباته ضرباتها هجومه هجومها هجماته هجماتها غاراته غاراتها
+""")   # the last line: with the author's pronoun (وجه التحالف ضربته الأولى)
 
 # Weapon words → weapon code; the first one met in a clause wins unless several kinds are named.
 WEAPON_WORDS: dict[str, str] = {}

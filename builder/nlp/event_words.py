@@ -25,6 +25,31 @@ def entity_spans(doc: Doc) -> list[Span]:
     return spans_of(doc, ENTITIES)
 
 
+def time_tokens(doc: Doc) -> set[int]:
+    """Every token inside a time expression; set once per extractor run (with time_starts)."""
+    w = words_of(doc)
+    found = w.cache.get("time_tokens")
+    if found is None:
+        found = w.cache["time_tokens"] = {j for t in doc.spans.get("times", []) for j in range(t.start, t.end)}
+    return found
+
+
+def ahead(doc: Doc, i: int, count: int, skip: dict[int, Span] | None = None) -> list[frozenset[str]]:
+    """The readings of the next `count` words after token i, passing over time phrases, punctuation
+    and (given `skip`) entity names: شنت طائرات التحالف، مساء اليوم الثلاثاء، غارات … keeps the
+    verb's object in reach however long the inserted time or subject is."""
+    w = words_of(doc)
+    times = time_tokens(doc)
+    out: list[frozenset[str]] = []
+    for j in range(i + 1, min(len(w), i + 4 * count)):
+        if j in times or w.items[j].punct or (skip is not None and j in skip):
+            continue
+        out.append(w.fset[j])
+        if len(out) == count:
+            break
+    return out
+
+
 def time_starts(doc: Doc) -> set[int]:
     """Token positions where a time expression starts; set once per extractor run."""
     w = words_of(doc)

@@ -131,6 +131,7 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         w = words_of(doc)
         w.cache.pop("time_starts", None)        # times are final now: list them afresh
+        w.cache.pop("time_tokens", None)
         in_entity = entity_index(doc)
         events: list[EventMention] = []
         for number, (start, end) in enumerate(w.bounds):

@@ -17,10 +17,12 @@ from .event_words import (
     MEANS,
     SITES,
     WEAPONS,
+    ahead,
     entity_spans,
     meets,
     number_at,
     time_starts,
+    time_tokens,
     verb_forms,
 )
 from .known import QUOTES
@@ -31,6 +33,11 @@ _EXPOSED = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "ت�
 _TRIGGER_WORDS = (lex.ACTIVE_VERBS | lex.LIGHT_VERBS | lex.REPLY_VERBS | lex.REPLY_MARKERS | _EXPOSED
                   | lex.FOIL_VERBS | lex.PASSIVE_VERBS | lex.ATTACK_NOUNS)
 _NOUN_CUES = lex.FOILED | lex.CLAIM_NOUNS | {"تعرض", "تعرضت"}     # an attack noun after these is an event
+# Words (past times, punctuation and, for a foiling, names) in which a verb's object must come:
+# شنت … ضربات (light verb), أسقط الجيش الأمريكي اليوم طائرة مسيرة (foiling).
+LIGHT_REACH, FOIL_REACH = 9, 3
+# Words after an attack noun in which a verb is its relative clause (غارات جوية استهدفت مواقع).
+RELATIVE_REACH = 6
 _TRIGGERABLE: dict[str, bool] = {}      # by norm; like the other word caches, bounded by words.remember
 
 
@@ -64,13 +71,13 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
         return None
     if verbs & lex.ACTIVE_VERBS and not _noun_reading(doc, i):
         return "active"
-    if verbs & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in w.fset[i + 1:i + 10]):
+    if verbs & lex.LIGHT_VERBS and any(f & lex.ATTACK_OBJECTS for f in ahead(doc, i, LIGHT_REACH)):
         return "active"
     if verbs & lex.REPLY_VERBS or verbs & lex.REPLY_MARKERS:
         return _reply_kind(w, i, verbs)
     if verbs & _EXPOSED:
         return "passive" if _exposed_to_attack(doc, i, in_entity) else None
-    if verbs & lex.FOIL_VERBS and any(f & WEAPONS for f in w.fset[i + 1:i + 4]):
+    if verbs & lex.FOIL_VERBS and any(f & WEAPONS for f in ahead(doc, i, FOIL_REACH, in_entity)):
         return "foil"
     if verbs & lex.PASSIVE_VERBS:
         return "fall" if any(WEAPONS & f for f in w.fset[max(0, i - 4):i + 5]) else None
@@ -188,6 +195,12 @@ def relative_verb(doc: Doc, i: int) -> int | None:
     return None
 
 
+def _gap(doc: Doc, a: int, b: int) -> int:
+    """Words from token a to token b, not counting time phrases and punctuation inserted between."""
+    w, times = words_of(doc), time_tokens(doc)
+    return b - a - sum(1 for j in range(a + 1, b) if j in times or w.items[j].punct)
+
+
 def triggers(doc: Doc, bounds: tuple[int, int], in_entity: dict[int, Span]) -> list[tuple[int, str]]:
     """Trigger tokens of a sentence; a noun joins a verb trigger right before or after it."""
     w = words_of(doc)
@@ -195,16 +208,19 @@ def triggers(doc: Doc, bounds: tuple[int, int], in_entity: dict[int, Span]) -> l
     inside = candidates[bisect_left(candidates, bounds[0]):bisect_left(candidates, bounds[1])]
     found = [(i, k) for i in inside if (k := _trigger_kind(doc, i, in_entity))]
     kept: list[tuple[int, str]] = []
+    joined = -RELATIVE_REACH - 1                 # the last attack noun folded into the verb before it
     for i, kind in found:
         reach = 6
         if kept and kept[-1][1] == "passive" and (w.norm[i].startswith("ل") or w.norm[i - 1] == "الي"):
             reach = 24                           # تعرضت X … لقصف: the exposure's object
         if kept and kept[-1][1] == "active" and verb_forms(w.norm[kept[-1][0]]) & lex.LIGHT_VERBS:
             reach = 10                           # شنت، ليل الأحد - الإثنين، ضربات جوية
-        if kind == "noun" and kept and i - kept[-1][0] <= reach and kept[-1][1] != "cue":
+        if kind == "noun" and kept and _gap(doc, kept[-1][0], i) <= reach and kept[-1][1] != "cue":
+            joined = i
             continue
-        if kept and kept[-1][1] == "noun" and kind not in ("cue", "noun") and i - kept[-1][0] <= 6:
-            continue            # هجوم … استهدف: the verb is the noun's relative clause
+        noun = kept[-1][0] if kept and kept[-1][1] == "noun" else joined
+        if kind not in ("cue", "noun") and i - noun <= RELATIVE_REACH:
+            continue            # (شنت) غارات … استهدفت: the verb is the noun's relative clause
         if kept and kept[-1][1] == "reply" and kind == "active" and i - kept[-1][0] <= 8:
             continue
         if kept and kept[-1][1] == "cue" and kind == "active" and i - kept[-1][0] <= 10 \

@@ -120,3 +120,18 @@ def test_masdar_genitive_is_the_object(report_of):
     report = report_of("قالت حركة أنصار الوادي إنها أطلقت الطائرة المسيرة لمهاجمة قاعدة قوات التحالف الدولي.")
     [ev] = report.events
     assert (named(report, ev.attacker), ev.target) == ("حركة أنصار الوادي", "international-coalition")
+
+
+def test_light_verb_past_an_inserted_time(report_of):
+    """شنت X، مساء اليوم الثلاثاء السادس من حزيران، غارات …: the time phrase does not part verb and object."""
+    report = report_of("شنت طائرات التحالف الدولي، مساء اليوم الثلاثاء السادس من حزيران الجاري، عدة غارات جوية "
+                       "استهدفت موقعا لكتائب الفرسان.")
+    [ev] = report.events
+    assert (ev.attacker, named(report, ev.target), ev.type) == ("international-coalition", "كتائب الفرسان", "AirStrike")
+
+
+def test_unmanned_aircraft_is_a_drone_of_its_nation(report_of):
+    """أطلقت طائرة من دون طيار أميركية صواريخ على …: a drone strike by US forces."""
+    report = report_of("وأطلقت طائرة من دون طيار أميركية، صباح الخميس، 4 صواريخ على رتل لكتائب الفرسان.")
+    [ev] = report.events
+    assert (ev.attacker, named(report, ev.target), ev.weapon) == ("us-forces", "كتائب الفرسان", "drone")
