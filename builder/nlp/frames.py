@@ -81,9 +81,17 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
         return "foil"
     if verbs & lex.PASSIVE_VERBS:
         return "fall" if any(WEAPONS & f for f in w.fset[max(0, i - 4):i + 5]) else None
-    if forms & lex.ATTACK_NOUNS and _noun_has_target(doc, i):
+    if forms & lex.ATTACK_NOUNS and not _tally(w, i) and _noun_has_target(doc, i):
         return "noun"
     return None
+
+
+def _tally(w: Words, i: int) -> bool:
+    """16 هجوماً على قاعدة X: an attack noun counted by a number above two is a tally of attacks, not one."""
+    if i == 0 or w.norm[i].startswith("ال"):
+        return False
+    count = number_at(w, i - 1)
+    return count is not None and count > 2
 
 
 def _reply_kind(w: Words, i: int, verbs: frozenset[str]) -> str | None:

@@ -135,3 +135,9 @@ def test_unmanned_aircraft_is_a_drone_of_its_nation(report_of):
     report = report_of("وأطلقت طائرة من دون طيار أميركية، صباح الخميس، 4 صواريخ على رتل لكتائب الفرسان.")
     [ev] = report.events
     assert (ev.attacker, named(report, ev.target), ev.weapon) == ("us-forces", "كتائب الفرسان", "drone")
+
+
+def test_a_tally_of_attacks_is_no_attack(report_of):
+    """16 هجوماً على قاعدة X: a count of attacks in a summary names no single attack."""
+    assert report_of("12 هجوما على قاعدة الصخرة منذ بداية العام").events == []
+    assert len(report_of("هجوم صاروخي على قاعدة الصخرة فجر اليوم").events) == 1
