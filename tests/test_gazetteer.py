@@ -187,7 +187,6 @@ def test_hand_written_english_names_are_unique(entries):
 @pytest.mark.parametrize(("name", "expected"), [
     ("الميادين", "al-mayadin"),                  # the city; the channel is قناة الميادين
     ("قناة الميادين", "al-mayadeen"),
-    ("عين الفرات", "ain-al-furat"),               # a media outlet, not the river
     ("الفرات", "euphrates"),
     ("دير الزور", "deir-ez-zor-governorate"),
     ("مدينة دير الزور", "deir-ez-zor"),
