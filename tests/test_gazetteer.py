@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import OWL
+from rdflib.namespace import DCTERMS, OWL
 
 from builder.facts import ENTITY_TYPES, PLACE_SUBTYPES
 from builder.gazetteer import (
@@ -39,6 +39,7 @@ PREFIXES = """
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix geo: <http://www.opengis.net/ont/geosparql#> .
 @prefix wd: <http://www.wikidata.org/entity/> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
 """
 
 
@@ -136,6 +137,37 @@ def test_every_wikidata_link_is_in_the_verified_table_for_the_same_thing(files, 
             assert names_match(entry, qid_table[qid]), f"{entry.key} does not look like {qid_table[qid]['name_en']}"
 
 
+def test_every_entity_cites_a_source_a_user_can_check(files):
+    """Issue 13: no entry from an article's wording alone; each names where it can be checked."""
+    for path, graph in files.items():
+        for subject in entity_subjects(graph):
+            sources = list(graph.objects(subject, DCTERMS.source))
+            assert sources, f"{path.name}: {subject} has no dcterms:source"
+            for source in sources:
+                assert checkable(source), f"{path.name}: {subject} cites {source!r}"
+
+
+def checkable(source) -> bool:
+    """A Wikidata item or GeoNames record, or a reference in words: "<publication>: <title or detail>"."""
+    if isinstance(source, URIRef):
+        text = str(source)
+        return (text.startswith(WIKIDATA) and bool(re.fullmatch(r"Q[1-9]\d*", text[len(WIKIDATA):]))
+                or bool(re.fullmatch(r"https://sws\.geonames\.org/\d+/", text)))
+    return isinstance(source, Literal) and bool(re.fullmatch(r"[^:\n]{2,}: \S.*", str(source)))
+
+
+def test_wikidata_and_geonames_sources_agree_with_the_links(files):
+    """A cited item or record is the one the entity links to (owl:sameAs, rdfs:seeAlso), not another."""
+    for path, graph in files.items():
+        for subject in entity_subjects(graph):
+            links = set(graph.objects(subject, OWL.sameAs)) | set(graph.objects(subject, RDFS.seeAlso))
+            for source in graph.objects(subject, DCTERMS.source):
+                if isinstance(source, URIRef):
+                    assert source in links, f"{path.name}: {subject} cites {source} but does not link to it"
+            for link in links:
+                assert link in set(graph.objects(subject, DCTERMS.source)), f"{path.name}: {subject} {link}"
+
+
 def test_no_wikidata_iri_anywhere_outside_the_table(files, qid_table):
     for path, graph in files.items():
         for triple in graph:
@@ -187,7 +219,6 @@ def test_hand_written_english_names_are_unique(entries):
 @pytest.mark.parametrize(("name", "expected"), [
     ("الميادين", "al-mayadin"),                  # the city; the channel is قناة الميادين
     ("قناة الميادين", "al-mayadeen"),
-    ("عين الفرات", "ain-al-furat"),               # a media outlet, not the river
     ("الفرات", "euphrates"),
     ("دير الزور", "deir-ez-zor-governorate"),
     ("مدينة دير الزور", "deir-ez-zor"),
@@ -232,6 +263,7 @@ e:test-field a rasad:OilField, rasad:MilitaryBase ;
     skos:altLabel "قاعدة حقل التجربة"@ar, "حقل تجربة"@ar, "Test base"@en ;
     rasad:locatedIn e:test-province ;
     owl:sameAs wd:Q1 ;
+    dcterms:source wd:Q1, "Test: a reference the loader keeps out of the record" ;
     geo:hasGeometry <https://w3id.org/rasad/id/entity/test-field/geometry> .
 <https://w3id.org/rasad/id/entity/test-field/geometry> geo:asWKT "POINT(40.5 35.25)"^^geo:wktLiteral .
 

@@ -56,5 +56,5 @@ def test_chosen_spans_do_not_overlap(analyse_doc):
     spans = list(doc.spans[ENTITIES])
     for a, b in zip(spans, spans[1:], strict=False):
         assert a.end <= b.start
-    assert [s.kb_id_ for s in spans] == ["international-coalition", "harakat-al-nujaba", "mayadin-desert",
-                                         "al-mayadin"]
+    # بادية الميادين is read from its shape (head noun + name): an unseen name, no gazetteer key
+    assert [s.kb_id_ for s in spans] == ["international-coalition", "harakat-al-nujaba", "", "al-mayadin"]
