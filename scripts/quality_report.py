@@ -41,9 +41,9 @@ def rename(gold: Path, out: Path, seed: int) -> Path:
 
 
 def build(source: Path, graph: Path) -> None:
-    rasad = Path(sys.executable).with_name("rasad")
-    proc = subprocess.run([str(rasad), "build", str(source), "-o", str(graph), "-q", "--no-validate"],
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    # `python -m builder.cli` from this checkout: the build always uses the code beside this script
+    proc = subprocess.run([sys.executable, "-m", "builder.cli", "build", str(source), "-o", str(graph), "-q",
+                           "--no-validate"], capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=ROOT)
     if proc.returncode not in (0, 1) or not graph.is_file():
         raise RuntimeError(f"rasad build {source} failed:\n{proc.stderr}")
 
