@@ -100,7 +100,7 @@ ATTACKER_ADJECTIVES: dict[str, str] = {
 # Nouns of attack, aircraft or troops that such an adjective can follow.
 ADJ_NOUNS = words("""
 قصف القصف غاره غارات الغارات ضربه ضربات الضربات طيران الطيران طائرات الطائرات طائره هجوم الهجوم هجمات الهجمات
-افراد جنود الجنود عسكريين موظفين الدفاعات المقاتلات مقاتلات
+افراد جنود الجنود عسكريين موظفين الدفاعات المقاتلات مقاتلات قوات القوات
 """)
 
 # Adjectives that may stand between such a noun and its nationality (الغارات الجوية الأمريكية).
