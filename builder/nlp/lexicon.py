@@ -96,12 +96,14 @@ ATTACKER_ADJECTIVES: dict[str, str] = {
     "امريكيا": "us-forces", "اميركيا": "us-forces",
     "روسي": "russian-forces", "روسيه": "russian-forces", "الروسي": "russian-forces", "الروسيه": "russian-forces",
     "اسرائيلي": "israel", "اسرائيليه": "israel", "الاسرائيلي": "israel", "الاسرائيليه": "israel",
+    "الصهيوني": "israel", "صهيوني": "israel",
 }
 # Nouns of attack, aircraft or troops that such an adjective can follow.
 ADJ_NOUNS = words("""
 قصف القصف غاره غارات الغارات ضربه ضربات الضربات طيران الطيران طائرات الطائرات طائره هجوم الهجوم هجمات الهجمات
 افراد جنود الجنود عسكريين موظفين الدفاعات المقاتلات مقاتلات قوات القوات
-""")
+الاحتلال احتلال الكيان
+""")   # the last line: the epithets of hostile media (الاحتلال الأمريكي، الكيان الصهيوني)
 
 # Adjectives that may stand between such a noun and its nationality (الغارات الجوية الأمريكية).
 ADJ_MODIFIERS = words("""
