@@ -69,7 +69,22 @@ PERSON_ROLES: dict[str, str] = {
     "القيادي": "Official", "القائد": "Official", "الرئيس": "Official", "وزير": "Official",
     "المتحدث": "Official", "المتحدثه": "Official", "الجنرال": "Official", "اللواء": "Official",
     "العميد": "Official", "العقيد": "Official", "قائد": "Official", "الناطق": "Official",
+    "الفريق": "Official", "زعيم": "Official", "الزعيم": "Official", "المسؤول": "Official",
 }
+# Words between a role noun and the person's name that describe the role, not the person:
+# المتحدث باسم القيادة الوسطى X، وزير الدفاع الأميركي X، القيادي البارز X، القيادي في الحرس X.
+ROLE_LINKS = words("باسم في لدي العام عام السابق البارز الاعلامي")
+# Words that end a name running on after its head: verbs and nouns of the report around it
+# (كتائب X بدأت، حركة X باستهداف، قاعدة X لهجمات), times and connectives.
+NAME_ENDS = words("""
+عقب اثر جراء بزعامه بقياده بامره زعيم قائد يقودها يتزعمها يشغل ويشغل منصب المسؤول المسؤوله
+هجوم الهجوم هجمات الهجمات لهجمات لهجوم بهجوم قصف القصف بقصف لقصف غاره غارات استهداف باستهداف
+لاستهداف ضربه ضربات صاروخ صواريخ صاروخي بصواريخ قذيفه قذائف بقذائف طائره طائرات مسيره مسيرات بمسيره
+بمسيرات هاون الهاون كاتيوشا انفجار انفجارات تفجير عبوه
+بدات بدا تبنت تبني اعلنت اعلن استهدفت استهدف قصفت شنت شن نفذت نفذ هاجمت هاجم تعرضت تعرض اطلقت
+اطلق سقطت سقط وقعت وقع تقع يقع تتبع يتبع تضم يضم تستضيف يستضيف تبعد يبعد قتل قتلت اصيب
+الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت صباحا مساء ليلا فجرا ظهرا الليله امس
+""")
 
 # Words that never belong to a name: grammar, directions, generic adjectives.
 STOP = words("""

@@ -14,10 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .known import KNOWN, QUOTES
-from .lexicon import DISTINCT_HEADS, HEADS, PERSON_ROLES, QUOTED_ONLY, STOP, STRICT_HEADS
+from .lexicon import DISTINCT_HEADS, HEADS, NAME_ENDS, PERSON_ROLES, QUOTED_ONLY, ROLE_LINKS, STOP, STRICT_HEADS
 from .words import Words, remember, set_spans, spans_of, words_of
 
 NAMES = "names"
+RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين"))
 MAX_QUOTED = 7
 
 if not Span.has_extension("subtype"):
@@ -29,15 +30,37 @@ def _known_starts(doc: Doc) -> dict[int, Span]:
 
 
 def _name_like(w: Words, j: int, first: bool = True) -> bool:
+    """Can token j be a word of a name (the first one when `first`)?
+
+    No word of a name is grammar, a verb or noun of the report (NAME_ENDS), or a head noun
+    after the first word: "كتائب X قاعدة Y" is two names, not one.
+    """
     text = w.norm[j]
     word = w.items[j]
-    if word.punct or word.space or word.text in QUOTES or text in STOP:
+    if word.punct or word.space or word.text in QUOTES or text in STOP or text in NAME_ENDS:
         return False
-    if not first and (text.startswith("وال") or any(f in HEADS or f in STOP for f in w.forms[j][1:])):
+    if not first and (text.startswith("و") or any(f in HEADS or f in STOP or f in NAME_ENDS for f in _readings(w, j))):
         return False
     if word.like_num:
-        return True
+        return first
     return any(ch.isalpha() for ch in text) and len(text) >= 2
+
+
+def _readings(w: Words, j: int) -> tuple[str, ...]:
+    """A word's clitic-free readings, but a definite word is not read without its article:
+    العلي (a family name) is not the preposition علي."""
+    forms = w.forms[j]
+    return forms[:1] if _definite(w.norm[j]) else forms
+
+
+def _definite(text: str) -> bool:
+    return text.startswith("ال")
+
+
+def _ends_after(w: Words, prev: int, j: int) -> bool:
+    """An indefinite word after a definite one starts a new phrase: a name in construct
+    (عصائب أهل الحق، جيش سورية الأحرار) reads indefinite → definite, never the other way round."""
+    return _definite(w.norm[prev]) and not _definite(w.norm[j])
 
 
 def _quoted(w: Words, i: int) -> tuple[int, int] | None:
@@ -67,8 +90,8 @@ def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: boo
     if i >= len(w) or _nisba(w.norm[i]) or _indefinite(w.text[i]):
         return None
     j = i
-    while j < len(w) and j - i < max_words and _name_like(w, j, j == i) and (j == i or j not in known) \
-            and not _indefinite(w.text[j]):
+    while j < len(w) and j - i < max_words and _name_like(w, j, j == i) and not _indefinite(w.text[j]) \
+            and (j == i or (j not in known or not _definite(w.norm[j - 1])) and not _ends_after(w, j - 1, j)):
         j += 1
     if j == i:
         return None
@@ -167,17 +190,43 @@ class NameFinder:
         return None
 
     def _person(self, doc: Doc, i: int, role: str, known: dict[int, Span]) -> Span | None:
+        """The name after a role noun, past what describes the role: المتحدث باسم القيادة الوسطى X،
+        وزير الدفاع الأميركي X، القيادي في الحرس X، مراسل "صوت X" X. A name of two or three words
+        whose first word is no definite common word; one quoted word will do."""
         w = words_of(doc)
-        j = i + 1
-        while j < len(w) and (j in known or w.norm[j] in ("الاعلامي", "الامريكي", "الايراني")):
-            j = known[j].end if j in known else j + 1
-        inner = _quoted(w, j) or _plain(w, j, 3, known)
-        if inner is None or j in known:
+        j = _past_role(w, i + 1, known)
+        quoted = _quoted(w, j)
+        if quoted is not None:
+            return Span(doc, *quoted, label=role) if j not in known else None
+        if j >= len(w) or j in known or _definite(w.norm[j]):
             return None
-        start, end = inner
-        if end - start < 2 and inner != _quoted(w, j):
+        end = j
+        while end < len(w) and end - j < 3 and _name_like(w, end, end == j) and end not in known \
+                and not any(f in STOP or f in HEADS for f in _readings(w, end)) and not _indefinite(w.text[end]):
+            end += 1
+        if end - j < 2:
             return None
-        return Span(doc, start, end, label=role)
+        return Span(doc, j, end, label=role)
+
+
+def _past_role(w: Words, j: int, known: dict[int, Span], limit: int = 5) -> int:
+    """The first token after the words that complete a role noun: known names (البنتاغون),
+    definite words (الدفاع الأميركي) and links (باسم، في), at most `limit` steps; a quoted
+    outlet after مراسل too."""
+    steps = 0
+    while j < len(w) and steps < limit:
+        if j in known:
+            j = known[j].end
+        elif w.norm[j] in ROLE_LINKS or (_definite(w.norm[j]) and w.norm[j] not in RELATIVES
+                                          and not w.items[j].punct):
+            j += 1
+        elif (inner := _quoted(w, j)) is not None and j + 1 < len(w) and inner[1] + 1 < len(w) \
+                and not w.items[inner[1] + 1].punct and w.norm[inner[1] + 1] not in STOP:
+            j = inner[1] + 1
+        else:
+            break
+        steps += 1
+    return j
 
 
 @Language.factory("rasad_names", assigns=["doc.spans"])
