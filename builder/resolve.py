@@ -39,13 +39,16 @@ def unseen_key(etype: str, name: str) -> str:
 def _clean(span: SpacySpan) -> str:
     """The name as written, without quotes or the clitics glued to its first word (وبادية → بادية)."""
     w = words_of(span.doc)
-    first = span.start
-    words = [t for t in w.text[first:span.end] if t not in QUOTES]
-    if words:
-        head = next((f for f in w.forms[first] if f in HEADS), None)
-        if head is not None and len(w.norm[first]) > len(head):
-            words[0] = w.text[first][len(w.norm[first]) - len(head):]
+    words = [_unglued(w, j) for j in range(span.start, span.end) if w.text[j] not in QUOTES]
     return " ".join(words).strip()
+
+
+def _unglued(w, j: int) -> str:
+    """Token j as written, without the clitics glued to a head noun (لكتائب → كتائب, وبادية → بادية)."""
+    head = next((f for f in w.forms[j] if f in HEADS), None)
+    if head is not None and len(w.norm[j]) > len(head):
+        return w.text[j][len(w.norm[j]) - len(head):]
+    return w.text[j]
 
 
 def _text(span: SpacySpan) -> str:
@@ -174,7 +177,7 @@ def _core_name(span: SpacySpan) -> str:
     words = [j for j in range(span.start, span.end) if w.text[j] not in QUOTES]
     if words and any(f in HEADS and not HEADS[f][2] for f in w.forms[words[0]]):
         words = words[1:]
-    return " ".join(w.text[j] for j in words) or _text(span)
+    return " ".join(_unglued(w, j) if n == 0 else w.text[j] for n, j in enumerate(words)) or _text(span)
 
 
 def _event_type(weapon: str) -> str:
