@@ -18,6 +18,7 @@ from .lexicon import DISTINCT_HEADS, HEADS, NAME_ENDS, PERSON_ROLES, QUOTED_ONLY
 from .words import Words, remember, set_spans, spans_of, words_of
 
 NAMES = "names"
+PERSON_ALI = "علي"     # spelt with ي (the preposition is على): a given name inside a person's name
 RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين"))
 MAX_QUOTED = 7
 
@@ -150,6 +151,8 @@ class NameFinder:
         quoted = inner is not None
         if not quoted and head in QUOTED_ONLY and not (j < len(w) and w.items[j].like_num):
             return None
+        if not quoted and "ال" + head in w.forms[i] and not (j < len(w) and _definite(w.norm[j])):
+            return None     # القاعدة عقب …، للحركة X: a definite head names only with an adjective (الفرقة السابعة)
         if inner is None:
             if head.startswith("حقل") and j < len(w) and w.norm[j] == "غاز":
                 j, etype = j + 1, "GasField"
@@ -159,6 +162,8 @@ class NameFinder:
         if inner is None:
             return None
         start, end = inner
+        if etype == "MilitaryBase" and HEADS.get(_head(w.forms[start]) or "", ("",))[0] == "OilField":
+            return None     # قاعدة حقل X: the field used as a base; its own head names it
         if start in known and known[start].end >= end:
             return self._head_on_known(doc, i, head, known[start], etype, subtype)
         if etype in ("OilField",) and end < len(w) and w.norm[end] in ("للغاز", "الغاز"):
@@ -201,12 +206,19 @@ class NameFinder:
         if j >= len(w) or j in known or _definite(w.norm[j]):
             return None
         end = j
-        while end < len(w) and end - j < 3 and _name_like(w, end, end == j) and end not in known \
-                and not any(f in STOP or f in HEADS for f in _readings(w, end)) and not _indefinite(w.text[end]):
+        while end < len(w) and end - j < 4 and (_person_word(w, end, end == j) and end not in known
+                                                 or end > j and w.text[end] == PERSON_ALI):
             end += 1
+        if end - j == 4 and w.text[end - 1] != PERSON_ALI and w.text[end - 2] != PERSON_ALI:
+            end -= 1            # four words only with علي among them (مشتاق طالب علي X)
         if end - j < 2:
             return None
         return Span(doc, j, end, label=role)
+
+
+def _person_word(w: Words, j: int, first: bool) -> bool:
+    return _name_like(w, j, first) and not any(f in STOP or f in HEADS for f in _readings(w, j)) \
+        and not _indefinite(w.text[j])
 
 
 def _past_role(w: Words, j: int, known: dict[int, Span], limit: int = 5) -> int:
@@ -215,9 +227,11 @@ def _past_role(w: Words, j: int, known: dict[int, Span], limit: int = 5) -> int:
     outlet after مراسل too."""
     steps = 0
     while j < len(w) and steps < limit:
+        if j in known and known[j].label_ in ("Person", "Official"):
+            return len(w)       # the role's holder is a known person
         if j in known:
             j = known[j].end
-        elif w.norm[j] in ROLE_LINKS or (_definite(w.norm[j]) and w.norm[j] not in RELATIVES
+        elif w.norm[j] in ROLE_LINKS or (any(_definite(f) for f in w.forms[j]) and w.norm[j] not in RELATIVES
                                           and not w.items[j].punct):
             j += 1
         elif (inner := _quoted(w, j)) is not None and j + 1 < len(w) and inner[1] + 1 < len(w) \

@@ -138,3 +138,30 @@ def test_official_after_a_role_and_its_complement(analyse_doc, text, person):
 def test_no_person_when_the_role_has_no_name(analyse_doc):
     found = names(analyse_doc, "وقال المتحدث باسم القيادة الوسطى إن الطائرة أسقطت.")
     assert [t for t, label, _ in found if label == "Official"] == []
+
+
+@pytest.mark.parametrize("text", ['قصفت الميليشيات قاعدة "حقل الصخرة" النفطي.', "قصفت الميليشيات قاعدة حقل الصخرة."])
+def test_base_in_a_field_is_the_field(analyse_doc, text):
+    """قاعدة حقل X: a field used as a base is typed as the field (the guidelines), one entity with حقل X."""
+    found = [(t.strip('"'), label) for t, label, _ in names(analyse_doc, text)]
+    assert found == [("حقل الصخرة", "OilField")]
+
+
+@pytest.mark.parametrize("text", ["تصاعد الدخان من القاعدة عقب الهجوم.", "ضمت القاعدة 300 جندي.",
+                                  "قال المسؤول العسكري للحركة إن الهجوم فشل."])
+def test_definite_head_refers_back_and_names_nothing(analyse_doc, text):
+    assert [label for _, label, _ in names(analyse_doc, text) if label != "Official"] == []
+
+
+def test_definite_head_with_its_adjective_is_a_name(analyse_doc):
+    assert ("الفرقة الثامنة", "MilitaryForce", None) in names(analyse_doc, "انتشرت الفرقة الثامنة قرب النهر.")
+
+
+def test_person_name_with_ali_spelt_as_a_name(analyse_doc):
+    found = names(analyse_doc, "وقتل المسؤول العسكري للحركة سامر طراد علي الدحلاوي في الغارة.")
+    assert ("سامر طراد علي الدحلاوي", "Official", None) in found
+
+
+def test_role_holder_named_by_the_gazetteer_gives_no_new_person(analyse_doc):
+    found = names(analyse_doc, "قتل مع زعيم فيلق القدس السابق قاسم سليماني مطلع يناير.")
+    assert [t for t, label, _ in found if label == "Official"] == []
