@@ -23,7 +23,7 @@ from .nlp.event_lexicon import EVENT_TYPE
 from .nlp.events import EventMention
 from .nlp.events import side as _side
 from .nlp.known import QUOTES
-from .nlp.lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, HEADS
+from .nlp.lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, FIELD_KINDS, HEADS
 from .nlp.normalize import form_set
 from .nlp.normalize import key as name_key
 from .nlp.relations import find_relations
@@ -177,6 +177,8 @@ def _core_name(span: SpacySpan) -> str:
     words = [j for j in range(span.start, span.end) if w.text[j] not in QUOTES]
     if words and any(f in HEADS and not HEADS[f][2] for f in w.forms[words[0]]):
         words = words[1:]
+    if len(words) > 2 and w.norm[words[1]] in FIELD_KINDS and any(f in HEADS for f in w.forms[words[0]]):
+        words = words[:1] + words[2:]       # حقل غاز X and حقل X: one field
     return " ".join(_unglued(w, j) if n == 0 else w.text[j] for n, j in enumerate(words)) or _text(span)
 
 

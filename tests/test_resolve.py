@@ -157,3 +157,8 @@ def test_a_claim_by_the_islamic_resistance_names_the_militias_attack(report_of):
     report = report_of("استهدفت ميليشيات تابعة لإيران قاعدة حقل كونيكو بالصواريخ مساء أمس. "
                        "وأعلنت المقاومة الإسلامية في العراق تنفيذ هجوم صاروخي على حقل كونيكو.")
     assert [(e.attacker, e.target) for e in report.events] == [("islamic-resistance-in-iraq", "conoco-gas-field")]
+
+
+def test_gas_field_with_or_without_the_word_gas_is_one_field(report_of):
+    report = report_of("قصفت الميليشيات حقل غاز الصخرة. وسقطت القذائف داخل حقل الصخرة للغاز.")
+    assert len({e.key for e in report.entities if e.type == "GasField"}) == 1

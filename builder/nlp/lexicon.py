@@ -58,6 +58,19 @@ HEADS: dict[str, tuple[str, str | None, bool, int]] = {
 QUOTED_ONLY = words("موقع شبكه منصه بوابه اللواء لواء")
 # Heads after which an unquoted common word is more likely than a name (قاعدة عسكرية، منطقة واقعة).
 STRICT_HEADS = words("قاعده منطقه مطار حقل حقول معسكر شركه مشفي مستشفي")
+# Adjectives that agree with a site's head, so the one word between them is the site's name:
+# قاعدة X الجوية، حقل X للغاز، مطار X الدولي، معبر X الحدودي.
+SITE_ADJECTIVES = words("""
+الجويه الجوي الدولي العسكريه العسكري النفطي النفطيه للغاز للنفط الغازي الحدودي الحدوديه
+الامريكيه الاميركيه الامريكي الاميركي
+""")
+# What a field holds, said between its head and its name (حقل غاز X): not part of the name's key.
+FIELD_KINDS = words("غاز نفط")
+# Common nouns and adjectives an unquoted word after a site head usually is (معسكر تدريب، منطقة نفوذ).
+COMMON_AFTER_HEADS = words("""
+تدريب نفط غاز نفوذ اشتباك عمليات سيطره تماس عسكريه جويه كبيره صغيره جديده قديمه متقدمه ثابته
+امنه عازله محظوره سكنيه زراعيه صناعيه حدوديه صحراويه مفتوحه مهمه رئيسيه قريبه بعيده اخري
+""")
 # Heads whose name is its own thing, not the place inside it: بادية الميادين is not الميادين.
 DISTINCT_HEADS = words("باديه منطقه مشفي مستشفي معبر بوابه")
 

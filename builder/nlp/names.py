@@ -14,7 +14,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .known import KNOWN, QUOTES
-from .lexicon import DISTINCT_HEADS, HEADS, NAME_ENDS, PERSON_ROLES, QUOTED_ONLY, ROLE_LINKS, STOP, STRICT_HEADS
+from .lexicon import (
+    COMMON_AFTER_HEADS,
+    DISTINCT_HEADS,
+    HEADS,
+    NAME_ENDS,
+    PERSON_ROLES,
+    QUOTED_ONLY,
+    ROLE_LINKS,
+    SITE_ADJECTIVES,
+    STOP,
+    STRICT_HEADS,
+)
 from .words import Words, remember, set_spans, spans_of, words_of
 
 NAMES = "names"
@@ -102,9 +113,16 @@ def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: boo
 
 
 def _proper(w: Words, start: int, end: int) -> bool:
-    """After قاعدة/منطقة/حقل a name is definite (التنف), a compound (خراب الجير) or a number (منطقة 47)."""
+    """After قاعدة/منطقة/حقل a name is definite (التنف), a compound (خراب الجير), a number (منطقة 47),
+    or one indefinite word that the head's own adjective follows (قاعدة X الجوية، حقل X للغاز)."""
     return w.norm[start].startswith("ال") or w.items[start].like_num \
-        or any(n.startswith("ال") for n in w.norm[start + 1:end])
+        or any(n.startswith("ال") for n in w.norm[start + 1:end]) \
+        or (end == start + 1 and end < len(w) and w.norm[end] in SITE_ADJECTIVES and not _adjective_like(w.norm[start]))
+
+
+def _adjective_like(text: str) -> bool:
+    """عسكرية، أمريكي، جوية: an indefinite word of relation describes the head, it does not name it."""
+    return text.endswith(("يه", "ي", "ين")) or text in COMMON_AFTER_HEADS
 
 
 _HEAD_OF: dict[tuple[str, ...], str | None] = {}
@@ -158,7 +176,7 @@ class NameFinder:
                 j, etype = j + 1, "GasField"
             if j in known:
                 return self._head_on_known(doc, i, head, known[j], etype, subtype)
-            inner = _plain(w, j, max_words, known, strict=head in STRICT_HEADS)
+            inner = _plain(w, j, max_words, known, strict=head in STRICT_HEADS and etype != "GasField")
         if inner is None:
             return None
         start, end = inner

@@ -165,3 +165,18 @@ def test_person_name_with_ali_spelt_as_a_name(analyse_doc):
 def test_role_holder_named_by_the_gazetteer_gives_no_new_person(analyse_doc):
     found = names(analyse_doc, "قتل مع زعيم فيلق القدس السابق قاسم سليماني مطلع يناير.")
     assert [t for t, label, _ in found if label == "Official"] == []
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("قصفت الميليشيات قاعدة الصخرة الجوية فجرا.", "قاعدة الصخرة", "MilitaryBase"),
+    ("سقطت قذيفة في قاعدة مزيرعة الجوية.", "قاعدة مزيرعة", "MilitaryBase"),
+    ("اندلع حريق في حقل مزيرعة للغاز.", "حقل مزيرعة", "GasField"),
+    ("أسقطت مسيرة قرب مطار مزيرعة الدولي.", "مطار مزيرعة", "MilitaryBase"),
+])
+def test_one_indefinite_word_between_a_site_head_and_its_adjective(analyse_doc, text, name, etype):
+    assert (name, etype) in [(t, label) for t, label, _ in names(analyse_doc, text)]
+
+
+@pytest.mark.parametrize("text", ["أقامت القوات معسكر تدريب الجوية.", "أنشأت القوات قاعدة عسكرية الأمريكية."])
+def test_common_word_between_a_site_head_and_an_adjective_is_no_name(analyse_doc, text):
+    assert names(analyse_doc, text) == []
