@@ -30,6 +30,7 @@ from .words import Words, remember, set_spans, spans_of, words_of
 
 NAMES = "names"
 PERSON_ALI = "علي"     # spelt with ي (the preposition is على): a given name inside a person's name
+COMMAS = frozenset("،,")
 RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين"))
 MAX_QUOTED = 7
 
@@ -220,7 +221,7 @@ class NameFinder:
         j = _past_role(w, i + 1, known)
         quoted = _quoted(w, j)
         if quoted is not None:
-            return Span(doc, *quoted, label=role) if j not in known else None
+            return Span(doc, *quoted, label=role) if j not in known and _head(w.forms[quoted[0]]) is None else None
         if j >= len(w) or j in known or _definite(w.norm[j]):
             return None
         end = j
@@ -242,7 +243,8 @@ def _person_word(w: Words, j: int, first: bool) -> bool:
 def _past_role(w: Words, j: int, known: dict[int, Span], limit: int = 5) -> int:
     """The first token after the words that complete a role noun: known names (البنتاغون),
     definite words (الدفاع الأميركي) and links (باسم، في), at most `limit` steps; a quoted
-    outlet after مراسل too."""
+    outlet or group right after the role or a link (مراسل "X"، القيادي في «X»), and a comma once
+    the role is complete."""
     steps = 0
     while j < len(w) and steps < limit:
         if j in known and known[j].label_ in ("Person", "Official"):
@@ -252,13 +254,21 @@ def _past_role(w: Words, j: int, known: dict[int, Span], limit: int = 5) -> int:
         elif w.norm[j] in ROLE_LINKS or (any(_definite(f) for f in w.forms[j]) and w.norm[j] not in RELATIVES
                                           and not w.items[j].punct):
             j += 1
-        elif (inner := _quoted(w, j)) is not None and j + 1 < len(w) and inner[1] + 1 < len(w) \
-                and not w.items[inner[1] + 1].punct and w.norm[inner[1] + 1] not in STOP:
-            j = inner[1] + 1
+        elif (steps == 0 or w.norm[j - 1] in ROLE_LINKS) and _outlet_then_name(w, j):
+            j = _quoted(w, j)[1] + 1
+        elif steps > 0 and w.text[j] in COMMAS and j + 1 < len(w) and _person_word(w, j + 1, True):
+            return j + 1
         else:
             break
         steps += 1
     return j
+
+
+def _outlet_then_name(w: Words, j: int) -> bool:
+    """مراسل "صوت الفرات" سامر …: a quotation right after the role, then a word of a name."""
+    inner = _quoted(w, j)
+    return inner is not None and inner[1] + 1 < len(w) and not w.items[inner[1] + 1].punct \
+        and w.norm[inner[1] + 1] not in STOP
 
 
 @Language.factory("rasad_names", assigns=["doc.spans"])

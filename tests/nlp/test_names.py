@@ -180,3 +180,16 @@ def test_one_indefinite_word_between_a_site_head_and_its_adjective(analyse_doc, 
 @pytest.mark.parametrize("text", ["أقامت القوات معسكر تدريب الجوية.", "أنشأت القوات قاعدة عسكرية الأمريكية."])
 def test_common_word_between_a_site_head_and_an_adjective_is_no_name(analyse_doc, text):
     assert names(analyse_doc, text) == []
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("وقال قائد القيادة الوسطى، سامر الزيدي: إن القوات سترد.", "سامر الزيدي", "Official"),
+    ('ونقلت الصحيفة عن وزير الدفاع الأمريكي "فادي الرماح" قوله إن القوات سترد.', "فادي الرماح", "Official"),
+    ("قتلت الدورية رجلا يدعى وسيم الدحلاوي في القرية.", "وسيم الدحلاوي", "Person"),
+    ("وأعلن محافظ المزيرعة سامر طراد أن الهجوم فشل.", "سامر طراد", "Official"),
+    ("هاجمت الطائرة مقرا لحركة الفرسان بزعامة وسيم طراد مساء.", "وسيم طراد", "Official"),
+    ("من هو القيادي في «حركة الفرسان» أبو حازم الدحلاوي؟", "أبو حازم الدحلاوي", "Official"),
+])
+def test_person_after_a_role_a_comma_a_quote_or_a_leader_word(analyse_doc, text, person, role):
+    found = [(t.strip('"'), label) for t, label, _ in names(analyse_doc, text) if label in ("Person", "Official")]
+    assert found == [(person, role)]
