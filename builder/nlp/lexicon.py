@@ -41,6 +41,9 @@ HEADS: dict[str, tuple[str, str | None, bool, int]] = {
     "لواء": ("ArmedGroup", None, True, 2),
     "اللواء": ("ArmedGroup", None, True, 1),
     "سرايا": ("ArmedGroup", None, True, 3),
+    "عصائب": ("ArmedGroup", None, True, 3),
+    "كتيبه": ("ArmedGroup", None, True, 2),
+    "فصيل": ("ArmedGroup", None, True, 2),
     "فرقه": ("MilitaryForce", None, True, 2),
     "مشفي": ("Organization", None, True, 2),
     "مستشفي": ("Organization", None, True, 2),
@@ -56,8 +59,10 @@ HEADS: dict[str, tuple[str, str | None, bool, int]] = {
 }
 # Heads that name something only when the name is quoted: موقع "…" is an outlet, موقع alone a position.
 QUOTED_ONLY = words("موقع شبكه منصه بوابه اللواء لواء")
+# Of those, heads that also name unquoted when a definite word follows (لواء الفرسان, not لواء مدرع).
+DEFINITE_OK = words("لواء")
 # Heads after which an unquoted common word is more likely than a name (قاعدة عسكرية، منطقة واقعة).
-STRICT_HEADS = words("قاعده منطقه مطار حقل حقول معسكر شركه مشفي مستشفي")
+STRICT_HEADS = words("قاعده منطقه مطار حقل حقول معسكر شركه مشفي مستشفي كتيبه فصيل")
 # Adjectives that agree with a site's head, so the one word between them is the site's name:
 # قاعدة X الجوية، حقل X للغاز، مطار X الدولي، معبر X الحدودي.
 SITE_ADJECTIVES = words("""
@@ -69,7 +74,7 @@ FIELD_KINDS = words("غاز نفط")
 # Common nouns and adjectives an unquoted word after a site head usually is (معسكر تدريب، منطقة نفوذ).
 COMMON_AFTER_HEADS = words("""
 تدريب نفط غاز نفوذ اشتباك عمليات سيطره تماس عسكريه جويه كبيره صغيره جديده قديمه متقدمه ثابته
-امنه عازله محظوره سكنيه زراعيه صناعيه حدوديه صحراويه مفتوحه مهمه رئيسيه قريبه بعيده اخري
+مسلح مسلحه مدفعيه امنه عازله محظوره سكنيه زراعيه صناعيه حدوديه صحراويه مفتوحه مهمه رئيسيه قريبه بعيده اخري
 """)
 # Heads whose name is its own thing, not the place inside it: بادية الميادين is not الميادين.
 DISTINCT_HEADS = words("باديه منطقه مشفي مستشفي معبر بوابه")

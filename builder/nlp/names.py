@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from .known import KNOWN, QUOTES
 from .lexicon import (
     COMMON_AFTER_HEADS,
+    DEFINITE_OK,
     DISTINCT_HEADS,
     HEADS,
     NAME_ENDS,
@@ -38,6 +39,19 @@ if not Span.has_extension("subtype"):
     Span.set_extension("subtype", default=None)
 
 
+def _once(spans: list[Span]) -> list[Span]:
+    """One span per stretch of words: ميليشيا "لواء X" and the لواء inside it propose the same name."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for span in spans:
+        inner = [t.i for t in span if t.text not in QUOTES]
+        bounds = (inner[0], inner[-1]) if inner else (span.start, span.end)
+        if bounds not in seen:
+            seen.add(bounds)
+            out.append(span)
+    return out
+
+
 def _known_starts(doc: Doc) -> dict[int, Span]:
     return {span.start: span for span in spans_of(doc, KNOWN)}
 
@@ -52,7 +66,8 @@ def _name_like(w: Words, j: int, first: bool = True) -> bool:
     word = w.items[j]
     if word.punct or word.space or word.text in QUOTES or text in STOP or text in NAME_ENDS:
         return False
-    if not first and (text.startswith("و") or any(f in HEADS or f in STOP or f in NAME_ENDS for f in _readings(w, j))):
+    if not first and (text.startswith("و") or any(f in HEADS for f in w.forms[j])
+                      or any(f in STOP or f in NAME_ENDS for f in _readings(w, j))):
         return False
     if word.like_num:
         return first
@@ -117,7 +132,7 @@ def _proper(w: Words, start: int, end: int) -> bool:
     """After قاعدة/منطقة/حقل a name is definite (التنف), a compound (خراب الجير), a number (منطقة 47),
     or one indefinite word that the head's own adjective follows (قاعدة X الجوية، حقل X للغاز)."""
     return w.norm[start].startswith("ال") or w.items[start].like_num \
-        or any(n.startswith("ال") for n in w.norm[start + 1:end]) \
+        or any(n.startswith("ال") for n in w.norm[start + 1:end]) and w.norm[start] not in COMMON_AFTER_HEADS \
         or (end == start + 1 and end < len(w) and w.norm[end] in SITE_ADJECTIVES and not _adjective_like(w.norm[start]))
 
 
@@ -144,7 +159,7 @@ class NameFinder:
         self.known = known              # the gazetteer matcher, for names misspelt by one letter
 
     def __call__(self, doc: Doc) -> Doc:
-        set_spans(doc, NAMES, list(self.find(doc)))
+        set_spans(doc, NAMES, _once(list(self.find(doc))))
         return doc
 
     def find(self, doc: Doc) -> Iterator[Span]:
@@ -168,7 +183,8 @@ class NameFinder:
         j = i + 1
         inner = _quoted(w, j)
         quoted = inner is not None
-        if not quoted and head in QUOTED_ONLY and not (j < len(w) and w.items[j].like_num):
+        if not quoted and head in QUOTED_ONLY and not (j < len(w) and (w.items[j].like_num or (
+                head in DEFINITE_OK and _definite(w.norm[j]) and not _nisba(w.norm[j])))):
             return None
         if not quoted and "ال" + head in w.forms[i] and not (j < len(w) and _definite(w.norm[j])):
             return None     # القاعدة عقب …، للحركة X: a definite head names only with an adjective (الفرقة السابعة)

@@ -193,3 +193,24 @@ def test_common_word_between_a_site_head_and_an_adjective_is_no_name(analyse_doc
 def test_person_after_a_role_a_comma_a_quote_or_a_leader_word(analyse_doc, text, person, role):
     found = [(t.strip('"'), label) for t, label, _ in names(analyse_doc, text) if label in ("Person", "Official")]
     assert found == [(person, role)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("تبنى لواء الفرسان الهجوم على القاعدة.", "لواء الفرسان"),
+    ("أعلنت عصائب أهل الوادي مسؤوليتها.", "عصائب أهل الوادي"),
+    ("قتل عنصر من كتيبة الصخرة في الغارة.", "كتيبة الصخرة"),
+])
+def test_unquoted_group_heads(analyse_doc, text, name):
+    assert (name, "ArmedGroup") in [(t, label) for t, label, _ in names(analyse_doc, text)]
+
+
+@pytest.mark.parametrize("text", ["وصل لواء مدرع إلى المنطقة.", "وصل لواء العسكري إلى المنطقة.",
+                                  "هاجم فصيل مسلح القاعدة.", "قصفت كتيبة مدفعية المنطقة."])
+def test_group_heads_before_common_words_name_nothing(analyse_doc, text):
+    assert names(analyse_doc, text) == []
+
+
+def test_site_name_that_looks_like_an_adjective(analyse_doc):
+    """قاعدة مزيرعية الصخرة: a compound name may start with a word in -ية."""
+    found = names(analyse_doc, "هجوم على قاعدة مزيرعية الصخرة الأمريكية في المنطقة.")
+    assert ("قاعدة مزيرعية الصخرة", "MilitaryBase", None) in found
