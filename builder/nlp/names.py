@@ -113,9 +113,11 @@ def _indefinite(text: str) -> bool:
     return text.endswith(("اً", "ًا")) or text.endswith("ً")
 
 
-def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: bool = False
-           ) -> tuple[int, int] | None:
-    if i >= len(w) or _nisba(w.norm[i]) or _indefinite(w.text[i]):
+def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: bool = False,
+           construct: bool = False) -> tuple[int, int] | None:
+    """The unquoted name starting at token i. `construct`: it follows an indefinite place head, so a
+    definite word in -ية is the town's name in construct (بلدة الحكيمية), not an adjective."""
+    if i >= len(w) or (_nisba(w.norm[i]) and not construct) or _indefinite(w.text[i]):
         return None
     j = i
     while j < len(w) and j - i < max_words and _name_like(w, j, j == i) and not _indefinite(w.text[j]) \
@@ -193,7 +195,8 @@ class NameFinder:
                 j, etype = j + 1, "GasField"
             if j in known:
                 return self._head_on_known(doc, i, head, known[j], etype, subtype)
-            inner = _plain(w, j, max_words, known, strict=head in STRICT_HEADS and etype != "GasField")
+            inner = _plain(w, j, max_words, known, strict=head in STRICT_HEADS and etype != "GasField",
+                           construct=etype == "Place" and "ال" + head not in w.forms[i])
         if inner is None:
             return None
         start, end = inner

@@ -214,3 +214,15 @@ def test_site_name_that_looks_like_an_adjective(analyse_doc):
     """قاعدة مزيرعية الصخرة: a compound name may start with a word in -ية."""
     found = names(analyse_doc, "هجوم على قاعدة مزيرعية الصخرة الأمريكية في المنطقة.")
     assert ("قاعدة مزيرعية الصخرة", "MilitaryBase", None) in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قصفت المدفعية بلدة المزيرعية أمس.", "المزيرعية"),
+    ("انفجرت عبوة في ناحية الصخرية شرقي النهر.", "الصخرية"),
+])
+def test_town_in_iya_after_an_indefinite_place_head(analyse_doc, text, name):
+    assert name in [t for t, label, _ in names(analyse_doc, text) if label == "Place"]
+
+
+def test_iya_adjective_after_a_definite_head_is_no_name(analyse_doc):
+    assert names(analyse_doc, "قصفت المدفعية البلدة الزراعية أمس.") == []
