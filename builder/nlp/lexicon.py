@@ -71,10 +71,16 @@ SITE_ADJECTIVES = words("""
 """)
 # What a field holds, said between its head and its name (حقل غاز X): not part of the name's key.
 FIELD_KINDS = words("غاز نفط")
+# Words that may follow a one-word site name (مطار X في …، منطقة X شرقي …، قاعدة X قرب …).
+SITE_CLOSERS = words("""
+في قرب بالقرب عند داخل شرق غرب شمال جنوب شرقي غربي شمالي جنوبي بريف ريف التي الذي حيث وسط محيط بمحيط
+""")
 # Common nouns and adjectives an unquoted word after a site head usually is (معسكر تدريب، منطقة نفوذ).
 COMMON_AFTER_HEADS = words("""
 تدريب نفط غاز نفوذ اشتباك عمليات سيطره تماس عسكريه جويه كبيره صغيره جديده قديمه متقدمه ثابته
-مسلح مسلحه مدفعيه امنه عازله محظوره سكنيه زراعيه صناعيه حدوديه صحراويه مفتوحه مهمه رئيسيه قريبه بعيده اخري
+مسلح مسلحه مدفعيه عسكري جوي رئيسي روسيه روسي تركيه تركي ايرانيه ايراني سوريه عراقيه اجنبيه اجنبي
+دوليه دولي نائيه مجاوره محاذيه واحده ثالثه ثانيه اولي غير ما انطلاق بيانات مدني مدنيه نفطي نفطيه
+امنه عازله محظوره سكنيه زراعيه صناعيه حدوديه صحراويه مفتوحه مهمه رئيسيه قريبه بعيده اخري
 """)
 # Heads whose name is its own thing, not the place inside it: بادية الميادين is not الميادين.
 DISTINCT_HEADS = words("باديه منطقه مشفي مستشفي معبر بوابه")

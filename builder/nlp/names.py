@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .known import KNOWN, QUOTES
 from .lexicon import (
+    ATTACKER_ADJECTIVES,
     COMMON_AFTER_HEADS,
     DEFINITE_OK,
     DISTINCT_HEADS,
@@ -24,6 +25,7 @@ from .lexicon import (
     QUOTED_ONLY,
     ROLE_LINKS,
     SITE_ADJECTIVES,
+    SITE_CLOSERS,
     STOP,
     STRICT_HEADS,
 )
@@ -132,15 +134,20 @@ def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: boo
 
 def _proper(w: Words, start: int, end: int) -> bool:
     """After قاعدة/منطقة/حقل a name is definite (التنف), a compound (خراب الجير), a number (منطقة 47),
-    or one indefinite word that the head's own adjective follows (قاعدة X الجوية، حقل X للغاز)."""
-    return w.norm[start].startswith("ال") or w.items[start].like_num \
-        or any(n.startswith("ال") for n in w.norm[start + 1:end]) and w.norm[start] not in COMMON_AFTER_HEADS \
-        or (end == start + 1 and end < len(w) and w.norm[end] in SITE_ADJECTIVES and not _adjective_like(w.norm[start]))
+    or one indefinite word that ends the phrase: the head's own adjective follows (قاعدة X الجوية،
+    حقل X للغاز), or a preposition or punctuation does (منطقة X شرقي …، مطار X.)."""
+    if w.norm[start].startswith("ال") or w.items[start].like_num:
+        return True
+    if w.norm[start] in COMMON_AFTER_HEADS or w.norm[start] in ATTACKER_ADJECTIVES:
+        return False
+    if any(n.startswith("ال") for n in w.norm[start + 1:end]):
+        return True
+    return end == start + 1 and end < len(w) and _closes_site(w, end)
 
 
-def _adjective_like(text: str) -> bool:
-    """عسكرية، أمريكي، جوية: an indefinite word of relation describes the head, it does not name it."""
-    return text.endswith(("يه", "ي", "ين")) or text in COMMON_AFTER_HEADS
+def _closes_site(w: Words, j: int) -> bool:
+    """Token j ends a one-word site name: its adjective, a preposition, punctuation."""
+    return w.norm[j] in SITE_ADJECTIVES or w.norm[j] in SITE_CLOSERS or (w.items[j].punct and w.text[j] not in QUOTES)
 
 
 _HEAD_OF: dict[tuple[str, ...], str | None] = {}

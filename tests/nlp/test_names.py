@@ -226,3 +226,18 @@ def test_town_in_iya_after_an_indefinite_place_head(analyse_doc, text, name):
 
 def test_iya_adjective_after_a_definite_head_is_no_name(analyse_doc):
     assert names(analyse_doc, "قصفت المدفعية البلدة الزراعية أمس.") == []
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("سقطت القذائف في منطقة مزيرعة شرقي النهر.", "منطقة مزيرعة", "Place"),
+    ("أسقطت مسيرة فوق مطار مزيرعة في الشمال.", "مطار مزيرعة", "MilitaryBase"),
+    ("استهدفت الصواريخ قاعدة مزيرعية.", "قاعدة مزيرعية", "MilitaryBase"),
+])
+def test_one_word_site_name_closed_by_a_preposition_or_punctuation(analyse_doc, text, name, etype):
+    assert (name, etype) in [(t, label) for t, label, _ in names(analyse_doc, text)]
+
+
+@pytest.mark.parametrize("text", ["أنشأت القوات قاعدة عسكرية في الشمال.", "تعد المنطقة منطقة نائية في الشرق.",
+                                  "هبطت الطائرة في مطار مدني قرب المدينة.", "أقامت القوات قاعدة روسية."])
+def test_one_common_word_after_a_site_head_is_no_name(analyse_doc, text):
+    assert names(analyse_doc, text) == []
