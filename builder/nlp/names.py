@@ -117,8 +117,8 @@ def _indefinite(text: str) -> bool:
 
 def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: bool = False,
            construct: bool = False) -> tuple[int, int] | None:
-    """The unquoted name starting at token i. `construct`: it follows an indefinite place head, so a
-    definite word in -ية is the town's name in construct (بلدة الحكيمية), not an adjective."""
+    """The unquoted name starting at token i. `construct`: it follows an indefinite head, so a
+    definite word in -ية is the name in construct (بلدة الحكيمية، حقل الرميلية), not an adjective."""
     if i >= len(w) or (_nisba(w.norm[i]) and not construct) or _indefinite(w.text[i]):
         return None
     j = i
@@ -134,7 +134,7 @@ def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: boo
 
 def _proper(w: Words, start: int, end: int) -> bool:
     """After قاعدة/منطقة/حقل a name is definite (التنف), a compound (خراب الجير), a number (منطقة 47),
-    or one indefinite word that ends the phrase: the head's own adjective follows (قاعدة X الجوية،
+    or indefinite words that end the phrase: the head's own adjective follows (قاعدة X الجوية،
     حقل X للغاز), or a preposition or punctuation does (منطقة X شرقي …، مطار X.)."""
     if w.norm[start].startswith("ال") or w.items[start].like_num:
         return True
@@ -142,12 +142,18 @@ def _proper(w: Words, start: int, end: int) -> bool:
         return False
     if any(n.startswith("ال") for n in w.norm[start + 1:end]):
         return True
-    return end == start + 1 and end < len(w) and _closes_site(w, end)
+    return end < len(w) and _closes_site(w, end) and not any(
+        w.norm[k] in COMMON_AFTER_HEADS or w.norm[k] in ATTACKER_ADJECTIVES for k in range(start + 1, end))
 
 
 def _closes_site(w: Words, j: int) -> bool:
     """Token j ends a one-word site name: its adjective, a preposition, punctuation."""
-    return w.norm[j] in SITE_ADJECTIVES or w.norm[j] in SITE_CLOSERS or (w.items[j].punct and w.text[j] not in QUOTES)
+    return w.norm[j] in SITE_ADJECTIVES or w.norm[j] in SITE_CLOSERS or _closing_punct(w, j)
+
+
+def _closing_punct(w: Words, j: int) -> bool:
+    """A comma or full stop closes a name; quotes and dashes (مطار X - Y) do not."""
+    return w.items[j].punct and w.text[j] not in QUOTES and w.text[j] not in "-–"
 
 
 _HEAD_OF: dict[tuple[str, ...], str | None] = {}
@@ -203,7 +209,7 @@ class NameFinder:
             if j in known:
                 return self._head_on_known(doc, i, head, known[j], etype, subtype)
             inner = _plain(w, j, max_words, known, strict=head in STRICT_HEADS and etype != "GasField",
-                           construct=etype == "Place" and "ال" + head not in w.forms[i])
+                           construct="ال" + head not in w.forms[i])
         if inner is None:
             return None
         start, end = inner

@@ -241,3 +241,16 @@ def test_one_word_site_name_closed_by_a_preposition_or_punctuation(analyse_doc, 
                                   "هبطت الطائرة في مطار مدني قرب المدينة.", "أقامت القوات قاعدة روسية."])
 def test_one_common_word_after_a_site_head_is_no_name(analyse_doc, text):
     assert names(analyse_doc, text) == []
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("اندلع حريق في حقل الصخرية النفطي.", "حقل الصخرية", "OilField"),
+    ("سقطت قذيفة في قاعدة تل مزيرعة شرقي النهر.", "قاعدة تل مزيرعة", "MilitaryBase"),
+])
+def test_site_names_in_construct_and_indefinite_compounds(analyse_doc, text, name, etype):
+    assert (name, etype) in [(t, label) for t, label, _ in names(analyse_doc, text)]
+
+
+def test_a_dash_does_not_close_a_site_name(analyse_doc):
+    found = names(analyse_doc, 'استهدفت الصواريخ "مطار أبو صخر - تل مزيرعة" فجرا.')
+    assert not any(t == "مطار أبو صخر" for t, _, _ in found)
