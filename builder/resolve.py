@@ -74,6 +74,7 @@ class Resolver:
         entities: dict[str, Entity] = {}
         self._keys: dict[tuple[int, int], str] = {}
         self._same_as = _nationality_coreference(spans_of(doc, ENTITIES))
+        self._gas = _gas_fields(spans_of(doc, ENTITIES))
         for span in spans_of(doc, ENTITIES) + spans_of(doc, BACKERS):
             self._add_mention(entities, span)
         events = self._events(doc, article.published)
@@ -97,9 +98,11 @@ class Resolver:
             name = _clean(span)
             if not name:
                 return
-            key = unseen_key(span.label_, _core_name(span))
-            subtype = getattr(span._, "subtype", None) if span.label_ == "Place" else None
-            entity = entities.get(key) or Entity(key, span.label_, name, subtype=subtype)
+            core = _core_name(span)
+            etype = "GasField" if span.label_ == "OilField" and name_key(core) in self._gas else span.label_
+            key = unseen_key(etype, core)
+            subtype = getattr(span._, "subtype", None) if etype == "Place" else None
+            entity = entities.get(key) or Entity(key, etype, name, subtype=subtype)
         entity.aliases.add(name if entry is None else _clean(span))
         entity.mentions.append(self._span(span))
         entities[key] = entity
@@ -169,6 +172,11 @@ def _nationality_coreference(spans: list[SpacySpan]) -> dict[tuple[int, int], st
         elif span.kb_id_ and span.kb_id_ != nationality:
             named[nationality] = span.kb_id_
     return out
+
+
+def _gas_fields(spans: list[SpacySpan]) -> set[str]:
+    """Unseen fields the report calls gas fields once (حقل X للغاز): حقل X alone is the same gas field."""
+    return {name_key(_core_name(s)) for s in spans if s.label_ == "GasField" and not s.kb_id_}
 
 
 def _core_name(span: SpacySpan) -> str:

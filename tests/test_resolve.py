@@ -162,3 +162,8 @@ def test_a_claim_by_the_islamic_resistance_names_the_militias_attack(report_of):
 def test_gas_field_with_or_without_the_word_gas_is_one_field(report_of):
     report = report_of("قصفت الميليشيات حقل غاز الصخرة. وسقطت القذائف داخل حقل الصخرة للغاز.")
     assert len({e.key for e in report.entities if e.type == "GasField"}) == 1
+
+
+def test_a_field_called_a_gas_field_once_is_one_gas_field(report_of):
+    report = report_of("قصفت الميليشيات حقل الصخرة للغاز. وقال المصدر إن حقل الصخرة تعرض لأضرار.")
+    assert [e.type for e in report.entities if e.type in ("OilField", "GasField")] == ["GasField"]
