@@ -75,6 +75,8 @@ class Resolver:
         self._keys: dict[tuple[int, int], str] = {}
         self._same_as = _nationality_coreference(spans_of(doc, ENTITIES))
         self._gas = _gas_fields(spans_of(doc, ENTITIES))
+        self._people = _same_person(spans_of(doc, ENTITIES))
+        self._same_as.update({k: v[0] for k, v in self._people.items() if v[0]})
         for span in spans_of(doc, ENTITIES) + spans_of(doc, BACKERS):
             self._add_mention(entities, span)
         events = self._events(doc, article.published)
@@ -98,8 +100,8 @@ class Resolver:
             name = _clean(span)
             if not name:
                 return
-            core = _core_name(span)
-            etype = "GasField" if span.label_ == "OilField" and name_key(core) in self._gas else span.label_
+            _, core, etype = self._people.get((span.start, span.end), ("", _core_name(span), span.label_))
+            etype = "GasField" if etype == "OilField" and name_key(core) in self._gas else etype
             key = unseen_key(etype, core)
             subtype = getattr(span._, "subtype", None) if etype == "Place" else None
             entity = entities.get(key) or Entity(key, etype, name, subtype=subtype)
@@ -171,6 +173,24 @@ def _nationality_coreference(spans: list[SpacySpan]) -> dict[tuple[int, int], st
                 out[(span.start, span.end)] = named[nationality]
         elif span.kb_id_ and span.kb_id_ != nationality:
             named[nationality] = span.kb_id_
+    return out
+
+
+PEOPLE = ("Person", "Official")
+
+
+def _same_person(spans: list[SpacySpan]) -> dict[tuple[int, int], tuple[str, str, str]]:
+    """أبو تقوى after أبو تقوى السعيدي: an unseen person's shorter name that begins or ends the longer
+    name of exactly one other person in the report is that person: (gazetteer key or "", core name, type)."""
+    people = [(s, tuple(name_key(_core_name(s)).split())) for s in spans if s.label_ in PEOPLE]
+    out: dict[tuple[int, int], tuple[str, str, str]] = {}
+    for span, words in people:
+        if span.kb_id_ or len(words) == 1 and len(words[0]) <= 3:
+            continue
+        longer = {s.kb_id_ or other: (s.kb_id_, " ".join(other), s.label_) for s, other in people
+                  if len(other) > len(words) and words in (other[:len(words)], other[-len(words):])}
+        if len(longer) == 1:
+            out[(span.start, span.end)] = next(iter(longer.values()))
     return out
 
 

@@ -167,3 +167,14 @@ def test_gas_field_with_or_without_the_word_gas_is_one_field(report_of):
 def test_a_field_called_a_gas_field_once_is_one_gas_field(report_of):
     report = report_of("قصفت الميليشيات حقل الصخرة للغاز. وقال المصدر إن حقل الصخرة تعرض لأضرار.")
     assert [e.type for e in report.entities if e.type in ("OilField", "GasField")] == ["GasField"]
+
+
+def test_a_shorter_name_of_one_unseen_person_is_that_person(report_of):
+    report = report_of("وقتل القيادي البارز أبو حازم الدحلاوي في الغارة. وقال القيادي أبو حازم، إن العمليات مستمرة.")
+    people = [e for e in report.entities if e.type in ("Person", "Official")]
+    assert len(people) == 1 and people[0].type == "Official"
+
+
+def test_a_shorter_name_of_a_known_person_is_that_person(report_of):
+    report = report_of("قتل أبو تقوى السعيدي في الغارة. وقال القيادي أبو تقوى، إن العمليات مستمرة.")
+    assert [e.key for e in report.entities if e.type in ("Person", "Official")] == ["abu-taqwa-al-saidi"]
