@@ -33,6 +33,8 @@ HEADS: dict[str, tuple[str, str | None, bool, int]] = {
     "حقل": ("OilField", None, True, 2),
     "حقول": ("OilField", None, True, 2),
     "معبر": ("Place", "Area", True, 2),
+    "حي": ("Place", "Area", True, 2),
+    "شارع": ("Place", "Area", True, 2),
     "بوابه": ("MilitaryBase", None, True, 1),
     "ميليشيا": ("ArmedGroup", None, False, 3),
     "مليشيا": ("ArmedGroup", None, False, 3),
@@ -60,9 +62,9 @@ HEADS: dict[str, tuple[str, str | None, bool, int]] = {
 # Heads that name something only when the name is quoted: موقع "…" is an outlet, موقع alone a position.
 QUOTED_ONLY = words("موقع شبكه منصه بوابه اللواء لواء")
 # Of those, heads that also name unquoted when a definite word follows (لواء الفرسان, not لواء مدرع).
-DEFINITE_OK = words("لواء")
+DEFINITE_OK = words("لواء بوابه")
 # Heads after which an unquoted common word is more likely than a name (قاعدة عسكرية، منطقة واقعة).
-STRICT_HEADS = words("قاعده منطقه مطار حقل حقول معسكر شركه مشفي مستشفي كتيبه فصيل")
+STRICT_HEADS = words("قاعده منطقه مطار حقل حقول معسكر شركه مشفي مستشفي كتيبه فصيل حي شارع")
 # Adjectives that agree with a site's head, so the one word between them is the site's name:
 # قاعدة X الجوية، حقل X للغاز، مطار X الدولي، معبر X الحدودي.
 SITE_ADJECTIVES = words("""
@@ -80,6 +82,7 @@ COMMON_AFTER_HEADS = words("""
 تدريب نفط غاز نفوذ اشتباك عمليات سيطره تماس عسكريه جويه كبيره صغيره جديده قديمه متقدمه ثابته
 مسلح مسلحه مدفعيه عسكري جوي رئيسي روسيه روسي تركيه تركي ايرانيه ايراني سوريه عراقيه اجنبيه اجنبي
 دوليه دولي نائيه مجاوره محاذيه واحده ثالثه ثانيه اولي غير ما انطلاق بيانات مدني مدنيه نفطي نفطيه
+سكني زراعي صناعي صحراوي فرعي فرعيه تجاري تجاريه شعبي شعبيه
 امنه عازله محظوره سكنيه زراعيه صناعيه حدوديه صحراويه مفتوحه مهمه رئيسيه قريبه بعيده اخري
 """)
 # Heads whose name is its own thing, not the place inside it: بادية الميادين is not الميادين.

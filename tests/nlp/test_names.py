@@ -254,3 +254,17 @@ def test_site_names_in_construct_and_indefinite_compounds(analyse_doc, text, nam
 def test_a_dash_does_not_close_a_site_name(analyse_doc):
     found = names(analyse_doc, 'استهدفت الصواريخ "مطار أبو صخر - تل مزيرعة" فجرا.')
     assert not any(t == "مطار أبو صخر" for t, _, _ in found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("سقطت قذيفة في حي المزيرعة وسط المدينة.", "حي المزيرعة"),
+    ("انفجرت سيارة في شارع الصخرة مساء.", "شارع الصخرة"),
+    ("عبرت الشاحنات بوابة الصخرة نحو الشرق.", "بوابة الصخرة"),
+])
+def test_quarter_street_and_gate_heads(analyse_doc, text, name):
+    assert name in [t for t, _, _ in names(analyse_doc, text)]
+
+
+@pytest.mark.parametrize("text", ["أصيب مدني في حي سكني قرب المدينة.", "أغلقت القوات شارع رئيسي وسط المدينة."])
+def test_quarter_and_street_before_common_words_name_nothing(analyse_doc, text):
+    assert names(analyse_doc, text) == []
