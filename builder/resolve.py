@@ -180,7 +180,7 @@ PEOPLE = ("Person", "Official")
 
 
 def _same_person(spans: list[SpacySpan]) -> dict[tuple[int, int], tuple[str, str, str]]:
-    """أبو تقوى after أبو تقوى السعيدي: an unseen person's shorter name that begins or ends the longer
+    """أبو حازم after أبو حازم الدحلاوي: an unseen person's shorter name that begins or ends the longer
     name of exactly one other person in the report is that person: (gazetteer key or "", core name, type)."""
     people = [(s, tuple(name_key(_core_name(s)).split())) for s in spans if s.label_ in PEOPLE]
     out: dict[tuple[int, int], tuple[str, str, str]] = {}
