@@ -23,7 +23,7 @@ from .nlp.event_lexicon import EVENT_TYPE
 from .nlp.events import EventMention
 from .nlp.events import side as _side
 from .nlp.known import QUOTES
-from .nlp.lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, HEADS
+from .nlp.lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, FIELD_KINDS, HEADS
 from .nlp.normalize import form_set
 from .nlp.normalize import key as name_key
 from .nlp.relations import find_relations
@@ -39,13 +39,16 @@ def unseen_key(etype: str, name: str) -> str:
 def _clean(span: SpacySpan) -> str:
     """The name as written, without quotes or the clitics glued to its first word (وبادية → بادية)."""
     w = words_of(span.doc)
-    first = span.start
-    words = [t for t in w.text[first:span.end] if t not in QUOTES]
-    if words:
-        head = next((f for f in w.forms[first] if f in HEADS), None)
-        if head is not None and len(w.norm[first]) > len(head):
-            words[0] = w.text[first][len(w.norm[first]) - len(head):]
+    words = [_unglued(w, j) for j in range(span.start, span.end) if w.text[j] not in QUOTES]
     return " ".join(words).strip()
+
+
+def _unglued(w, j: int) -> str:
+    """Token j as written, without the clitics glued to a head noun (لكتائب → كتائب, وبادية → بادية)."""
+    head = next((f for f in w.forms[j] if f in HEADS), None)
+    if head is not None and len(w.norm[j]) > len(head):
+        return w.text[j][len(w.norm[j]) - len(head):]
+    return w.text[j]
 
 
 def _text(span: SpacySpan) -> str:
@@ -71,6 +74,9 @@ class Resolver:
         entities: dict[str, Entity] = {}
         self._keys: dict[tuple[int, int], str] = {}
         self._same_as = _nationality_coreference(spans_of(doc, ENTITIES))
+        self._gas = _gas_fields(spans_of(doc, ENTITIES))
+        self._people = _same_person(spans_of(doc, ENTITIES))
+        self._same_as.update({k: v[0] for k, v in self._people.items() if v[0]})
         for span in spans_of(doc, ENTITIES) + spans_of(doc, BACKERS):
             self._add_mention(entities, span)
         events = self._events(doc, article.published)
@@ -94,9 +100,11 @@ class Resolver:
             name = _clean(span)
             if not name:
                 return
-            key = unseen_key(span.label_, _core_name(span))
-            subtype = getattr(span._, "subtype", None) if span.label_ == "Place" else None
-            entity = entities.get(key) or Entity(key, span.label_, name, subtype=subtype)
+            _, core, etype = self._people.get((span.start, span.end), ("", _core_name(span), span.label_))
+            etype = "GasField" if etype == "OilField" and name_key(core) in self._gas else etype
+            key = unseen_key(etype, core)
+            subtype = getattr(span._, "subtype", None) if etype == "Place" else None
+            entity = entities.get(key) or Entity(key, etype, name, subtype=subtype)
         entity.aliases.add(name if entry is None else _clean(span))
         entity.mentions.append(self._span(span))
         entities[key] = entity
@@ -168,13 +176,38 @@ def _nationality_coreference(spans: list[SpacySpan]) -> dict[tuple[int, int], st
     return out
 
 
+PEOPLE = ("Person", "Official")
+
+
+def _same_person(spans: list[SpacySpan]) -> dict[tuple[int, int], tuple[str, str, str]]:
+    """أبو حازم after أبو حازم الدحلاوي: an unseen person's shorter name that begins or ends the longer
+    name of exactly one other person in the report is that person: (gazetteer key or "", core name, type)."""
+    people = [(s, tuple(name_key(_core_name(s)).split())) for s in spans if s.label_ in PEOPLE]
+    out: dict[tuple[int, int], tuple[str, str, str]] = {}
+    for span, words in people:
+        if span.kb_id_ or len(words) == 1 and len(words[0]) <= 3:
+            continue
+        longer = {s.kb_id_ or other: (s.kb_id_, " ".join(other), s.label_) for s, other in people
+                  if len(other) > len(words) and words in (other[:len(words)], other[-len(words):])}
+        if len(longer) == 1:
+            out[(span.start, span.end)] = next(iter(longer.values()))
+    return out
+
+
+def _gas_fields(spans: list[SpacySpan]) -> set[str]:
+    """Unseen fields the report calls gas fields once (حقل X للغاز): حقل X alone is the same gas field."""
+    return {name_key(_core_name(s)) for s in spans if s.label_ == "GasField" and not s.kb_id_}
+
+
 def _core_name(span: SpacySpan) -> str:
     """The name without a descriptive head, so مدينة هيت and هيت share a key."""
     w = words_of(span.doc)
     words = [j for j in range(span.start, span.end) if w.text[j] not in QUOTES]
     if words and any(f in HEADS and not HEADS[f][2] for f in w.forms[words[0]]):
         words = words[1:]
-    return " ".join(w.text[j] for j in words) or _text(span)
+    if len(words) > 2 and w.norm[words[1]] in FIELD_KINDS and any(f in HEADS for f in w.forms[words[0]]):
+        words = words[:1] + words[2:]       # حقل غاز X and حقل X: one field
+    return " ".join(_unglued(w, j) if n == 0 else w.text[j] for n, j in enumerate(words)) or _text(span)
 
 
 def _event_type(weapon: str) -> str:

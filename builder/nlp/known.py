@@ -25,6 +25,7 @@ if not Span.has_extension("clitic"):
     Span.set_extension("clitic", default="")     # proclitics glued to the first word: "ب" in بحقل العمر
 KNOWN = "known"
 FUZZY_MIN = 8          # shorter names are too easily confused by one letter
+FUZZY_WORD = 5         # nor is a word of fewer letters misspelt: one letter more or less makes another word
 
 
 @dataclass
@@ -45,7 +46,7 @@ class KnownEntityMatcher:
         self.root = _Node()
         self.entries = {e.key: e for e in entries}
         self._names: list[tuple[tuple[str, ...], GazEntry]] = []
-        self._index: dict[str, set[str]] | None = None
+        self._index: dict[str, set[tuple[str, str]]] | None = None
         for entry in entries:
             for name in (entry.label_ar, entry.label_en, *entry.aliases_ar, *entry.aliases_en):
                 if name:
@@ -61,22 +62,26 @@ class KnownEntityMatcher:
         return node.entry
 
     def fuzzy(self, words: tuple[str, ...]) -> GazEntry | None:
-        """The one entity whose name is these words with one letter added, lost or changed (حقل العمل)."""
+        """The one entity whose name is these words with one letter added, lost or changed
+        (الميادين / الميادبن), when the letter falls in a long word: in a short one it makes
+        another word (الصدر / الصور), not a misspelling."""
         text = " ".join(words)
         if len(text) < FUZZY_MIN:
             return None
         index = self._fuzzy_index()
-        found = {key for variant in _deletions(text) for key in index.get(variant, ())}
-        return self.entries[found.pop()] if len(found) == 1 else None
+        found = {(key, name) for variant in _deletions(text) for key, name in index.get(variant, ())
+                 if _long_edit(text, name)}
+        keys = {key for key, _ in found}
+        return self.entries[keys.pop()] if len(keys) == 1 else None
 
-    def _fuzzy_index(self) -> dict[str, set[str]]:
+    def _fuzzy_index(self) -> dict[str, set[tuple[str, str]]]:
         if self._index is None:
             self._index = {}
             for words, entry in self._names:
                 text = " ".join(words)
                 if len(text) >= FUZZY_MIN:
                     for variant in _deletions(text):
-                        self._index.setdefault(variant, set()).add(entry.key)
+                        self._index.setdefault(variant, set()).add((entry.key, text))
         return self._index
 
     def _add(self, words: tuple[str, ...], entry: GazEntry) -> None:
@@ -138,6 +143,20 @@ class KnownEntityMatcher:
             if node.entry:
                 best = (j, node.entry)
         return best
+
+
+def _long_edit(a: str, b: str) -> bool:
+    """True when the one-letter difference between names a and b lies in a word whose stem
+    (without the article) has at least FUZZY_WORD letters; a name that only merges or splits
+    words (ديرالزور / دير الزور) is a misspelling too."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return True
+    return all(min(len(_stem(x)), len(_stem(y))) >= FUZZY_WORD for x, y in zip(wa, wb, strict=True) if x != y)
+
+
+def _stem(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _deletions(text: str) -> set[str]:

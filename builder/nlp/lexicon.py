@@ -33,6 +33,8 @@ HEADS: dict[str, tuple[str, str | None, bool, int]] = {
     "حقل": ("OilField", None, True, 2),
     "حقول": ("OilField", None, True, 2),
     "معبر": ("Place", "Area", True, 2),
+    "حي": ("Place", "Area", True, 2),
+    "شارع": ("Place", "Area", True, 2),
     "بوابه": ("MilitaryBase", None, True, 1),
     "ميليشيا": ("ArmedGroup", None, False, 3),
     "مليشيا": ("ArmedGroup", None, False, 3),
@@ -41,6 +43,9 @@ HEADS: dict[str, tuple[str, str | None, bool, int]] = {
     "لواء": ("ArmedGroup", None, True, 2),
     "اللواء": ("ArmedGroup", None, True, 1),
     "سرايا": ("ArmedGroup", None, True, 3),
+    "عصائب": ("ArmedGroup", None, True, 3),
+    "كتيبه": ("ArmedGroup", None, True, 2),
+    "فصيل": ("ArmedGroup", None, True, 2),
     "فرقه": ("MilitaryForce", None, True, 2),
     "مشفي": ("Organization", None, True, 2),
     "مستشفي": ("Organization", None, True, 2),
@@ -56,8 +61,30 @@ HEADS: dict[str, tuple[str, str | None, bool, int]] = {
 }
 # Heads that name something only when the name is quoted: موقع "…" is an outlet, موقع alone a position.
 QUOTED_ONLY = words("موقع شبكه منصه بوابه اللواء لواء")
+# Of those, heads that also name unquoted when a definite word follows (لواء الفرسان, not لواء مدرع).
+DEFINITE_OK = words("لواء بوابه")
 # Heads after which an unquoted common word is more likely than a name (قاعدة عسكرية، منطقة واقعة).
-STRICT_HEADS = words("قاعده منطقه مطار حقل حقول معسكر شركه مشفي مستشفي")
+STRICT_HEADS = words("قاعده منطقه مطار حقل حقول معسكر شركه مشفي مستشفي كتيبه فصيل حي شارع")
+# Adjectives that agree with a site's head, so the one word between them is the site's name:
+# قاعدة X الجوية، حقل X للغاز، مطار X الدولي، معبر X الحدودي.
+SITE_ADJECTIVES = words("""
+الجويه الجوي الدولي العسكريه العسكري النفطي النفطيه للغاز للنفط الغازي الحدودي الحدوديه
+الامريكيه الاميركيه الامريكي الاميركي
+""")
+# What a field holds, said between its head and its name (حقل غاز X): not part of the name's key.
+FIELD_KINDS = words("غاز نفط")
+# Words that may follow a one-word site name (مطار X في …، منطقة X شرقي …، قاعدة X قرب …).
+SITE_CLOSERS = words("""
+في قرب بالقرب عند داخل شرق غرب شمال جنوب شرقي غربي شمالي جنوبي بريف ريف التي الذي حيث وسط محيط بمحيط
+""")
+# Common nouns and adjectives an unquoted word after a site head usually is (معسكر تدريب، منطقة نفوذ).
+COMMON_AFTER_HEADS = words("""
+تدريب نفط غاز نفوذ اشتباك عمليات سيطره تماس عسكريه جويه كبيره صغيره جديده قديمه متقدمه ثابته
+مسلح مسلحه مدفعيه عسكري جوي رئيسي روسيه روسي تركيه تركي ايرانيه ايراني سوريه عراقيه اجنبيه اجنبي
+دوليه دولي نائيه مجاوره محاذيه واحده ثالثه ثانيه اولي غير ما انطلاق بيانات مدني مدنيه نفطي نفطيه
+سكني زراعي صناعي صحراوي فرعي فرعيه تجاري تجاريه شعبي شعبيه
+امنه عازله محظوره سكنيه زراعيه صناعيه حدوديه صحراويه مفتوحه مهمه رئيسيه قريبه بعيده اخري
+""")
 # Heads whose name is its own thing, not the place inside it: بادية الميادين is not الميادين.
 DISTINCT_HEADS = words("باديه منطقه مشفي مستشفي معبر بوابه")
 
@@ -69,7 +96,25 @@ PERSON_ROLES: dict[str, str] = {
     "القيادي": "Official", "القائد": "Official", "الرئيس": "Official", "وزير": "Official",
     "المتحدث": "Official", "المتحدثه": "Official", "الجنرال": "Official", "اللواء": "Official",
     "العميد": "Official", "العقيد": "Official", "قائد": "Official", "الناطق": "Official",
+    "الفريق": "Official", "زعيم": "Official", "الزعيم": "Official", "المسؤول": "Official",
+    "محافظ": "Official", "بزعامه": "Official", "يقودها": "Official", "يتزعمها": "Official", "يدعي": "Person",
 }
+# Words between a role noun and the person's name that describe the role, not the person:
+# المتحدث باسم القيادة الوسطى X، وزير الدفاع الأميركي X، القيادي البارز X، القيادي في الحرس X.
+ROLE_LINKS = words("باسم في لدي العام عام السابق البارز الاعلامي")
+# Words that end a name running on after its head: verbs and nouns of the report around it
+# (كتائب X بدأت، حركة X باستهداف، قاعدة X لهجمات), times and connectives.
+NAME_ENDS = words("""
+عقب اثر جراء الواقعه الواقع الواقعتين بزعامه بقياده بامره زعيم قائد يقودها يتزعمها يشغل ويشغل منصب المسؤول المسؤوله
+هجوم الهجوم هجمات الهجمات لهجمات لهجوم بهجوم قصف القصف بقصف لقصف غاره غارات استهداف باستهداف
+لاستهداف ضربه ضربات صاروخ صواريخ صاروخي بصواريخ قذيفه قذائف بقذائف طائره طائرات مسيره مسيرات بمسيره
+بمسيرات هاون الهاون كاتيوشا انفجار انفجارات تفجير عبوه
+بدات بدا تبنت تبني اعلنت اعلن استهدفت استهدف قصفت شنت شن نفذت نفذ هاجمت هاجم تعرضت تعرض اطلقت
+اطلق سقطت سقط وقعت وقع تقع يقع تتبع يتبع تضم يضم تستضيف يستضيف تبعد يبعد قتل قتلت اصيب
+الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت صباحا مساء ليلا فجرا ظهرا الليله امس بشكل
+مطلع منتصف اواخر اوائل يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر
+كانون شباط اذار نيسان ايار حزيران تموز ايلول تشرين
+""")
 
 # Words that never belong to a name: grammar, directions, generic adjectives.
 STOP = words("""
@@ -84,7 +129,7 @@ STOP = words("""
 المذكور المذكوره ذاتها نفسها ذاته نفسه الاولي الثانيه الثالث الثالثه الاخري الجديد الجديده
 الكبير الكبيره الخاص الخاصه الرسمي الرسميه السابق السابقه الحالي الجاري الماضي الماضيه المشترك
 قوات القوات مواقع موقع مقار مقر مقرات نقطه نقاط عناصر مقاتلين الميليشيات ميليشيات الاميركيه
-اميركيه الاميركي اميركي مره للمره اسفر مجددا مجدد مره اخري ايضا بعدها حينما عندما الاخير
+اميركيه الاميركي اميركي مره للمره عمليات الاحتلال اسفر مجددا مجدد مره اخري ايضا بعدها حينما عندما الاخير
 الاخيره عدد عددا بعدد قال قالت اعلن اعلنت افاد افادت ذكر ذكرت اكد اكدت اضاف اضافت
 """)
 
@@ -96,12 +141,14 @@ ATTACKER_ADJECTIVES: dict[str, str] = {
     "امريكيا": "us-forces", "اميركيا": "us-forces",
     "روسي": "russian-forces", "روسيه": "russian-forces", "الروسي": "russian-forces", "الروسيه": "russian-forces",
     "اسرائيلي": "israel", "اسرائيليه": "israel", "الاسرائيلي": "israel", "الاسرائيليه": "israel",
+    "الصهيوني": "israel", "صهيوني": "israel",
 }
 # Nouns of attack, aircraft or troops that such an adjective can follow.
 ADJ_NOUNS = words("""
 قصف القصف غاره غارات الغارات ضربه ضربات الضربات طيران الطيران طائرات الطائرات طائره هجوم الهجوم هجمات الهجمات
 افراد جنود الجنود عسكريين موظفين الدفاعات المقاتلات مقاتلات قوات القوات
-""")
+الاحتلال احتلال الكيان
+""")   # the last line: the epithets of hostile media (الاحتلال الأمريكي، الكيان الصهيوني)
 
 # Adjectives that may stand between such a noun and its nationality (الغارات الجوية الأمريكية).
 ADJ_MODIFIERS = words("""

@@ -14,14 +14,44 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .known import KNOWN, QUOTES
-from .lexicon import DISTINCT_HEADS, HEADS, PERSON_ROLES, QUOTED_ONLY, STOP, STRICT_HEADS
+from .lexicon import (
+    ATTACKER_ADJECTIVES,
+    COMMON_AFTER_HEADS,
+    DEFINITE_OK,
+    DISTINCT_HEADS,
+    HEADS,
+    NAME_ENDS,
+    PERSON_ROLES,
+    QUOTED_ONLY,
+    ROLE_LINKS,
+    SITE_ADJECTIVES,
+    SITE_CLOSERS,
+    STOP,
+    STRICT_HEADS,
+)
 from .words import Words, remember, set_spans, spans_of, words_of
 
 NAMES = "names"
+PERSON_ALI = "علي"     # spelt with ي (the preposition is على): a given name inside a person's name
+COMMAS = frozenset("،,")
+RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين"))
 MAX_QUOTED = 7
 
 if not Span.has_extension("subtype"):
     Span.set_extension("subtype", default=None)
+
+
+def _once(spans: list[Span]) -> list[Span]:
+    """One span per stretch of words: ميليشيا "لواء X" and the لواء inside it propose the same name."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for span in spans:
+        inner = [t.i for t in span if t.text not in QUOTES]
+        bounds = (inner[0], inner[-1]) if inner else (span.start, span.end)
+        if bounds not in seen:
+            seen.add(bounds)
+            out.append(span)
+    return out
 
 
 def _known_starts(doc: Doc) -> dict[int, Span]:
@@ -29,15 +59,38 @@ def _known_starts(doc: Doc) -> dict[int, Span]:
 
 
 def _name_like(w: Words, j: int, first: bool = True) -> bool:
+    """Can token j be a word of a name (the first one when `first`)?
+
+    No word of a name is grammar, a verb or noun of the report (NAME_ENDS), or a head noun
+    after the first word: "كتائب X قاعدة Y" is two names, not one.
+    """
     text = w.norm[j]
     word = w.items[j]
-    if word.punct or word.space or word.text in QUOTES or text in STOP:
+    if word.punct or word.space or word.text in QUOTES or text in STOP or text in NAME_ENDS:
         return False
-    if not first and (text.startswith("وال") or any(f in HEADS or f in STOP for f in w.forms[j][1:])):
+    if not first and (text.startswith("و") or any(f in HEADS for f in w.forms[j])
+                      or any(f in STOP or f in NAME_ENDS for f in _readings(w, j))):
         return False
     if word.like_num:
-        return True
+        return first
     return any(ch.isalpha() for ch in text) and len(text) >= 2
+
+
+def _readings(w: Words, j: int) -> tuple[str, ...]:
+    """A word's clitic-free readings, but a definite word is not read without its article:
+    العلي (a family name) is not the preposition علي."""
+    forms = w.forms[j]
+    return forms[:1] if _definite(w.norm[j]) else forms
+
+
+def _definite(text: str) -> bool:
+    return text.startswith("ال")
+
+
+def _ends_after(w: Words, prev: int, j: int) -> bool:
+    """An indefinite word after a definite one starts a new phrase: a name in construct
+    (عصائب أهل الحق، جيش سورية الأحرار) reads indefinite → definite, never the other way round."""
+    return _definite(w.norm[prev]) and not _definite(w.norm[j])
 
 
 def _quoted(w: Words, i: int) -> tuple[int, int] | None:
@@ -62,13 +115,15 @@ def _indefinite(text: str) -> bool:
     return text.endswith(("اً", "ًا")) or text.endswith("ً")
 
 
-def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: bool = False
-           ) -> tuple[int, int] | None:
-    if i >= len(w) or _nisba(w.norm[i]) or _indefinite(w.text[i]):
+def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: bool = False,
+           construct: bool = False) -> tuple[int, int] | None:
+    """The unquoted name starting at token i. `construct`: it follows an indefinite head, so a
+    definite word in -ية is the name in construct (بلدة الحكيمية، حقل الرميلية), not an adjective."""
+    if i >= len(w) or (_nisba(w.norm[i]) and not construct) or _indefinite(w.text[i]):
         return None
     j = i
-    while j < len(w) and j - i < max_words and _name_like(w, j, j == i) and (j == i or j not in known) \
-            and not _indefinite(w.text[j]):
+    while j < len(w) and j - i < max_words and _name_like(w, j, j == i) and not _indefinite(w.text[j]) \
+            and (j == i or (j not in known or not _definite(w.norm[j - 1])) and not _ends_after(w, j - 1, j)):
         j += 1
     if j == i:
         return None
@@ -78,9 +133,27 @@ def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: boo
 
 
 def _proper(w: Words, start: int, end: int) -> bool:
-    """After قاعدة/منطقة/حقل a name is definite (التنف), a compound (خراب الجير) or a number (منطقة 47)."""
-    return w.norm[start].startswith("ال") or w.items[start].like_num \
-        or any(n.startswith("ال") for n in w.norm[start + 1:end])
+    """After قاعدة/منطقة/حقل a name is definite (التنف), a compound (خراب الجير), a number (منطقة 47),
+    or indefinite words that end the phrase: the head's own adjective follows (قاعدة X الجوية،
+    حقل X للغاز), or a preposition or punctuation does (منطقة X شرقي …، مطار X.)."""
+    if w.norm[start].startswith("ال") or w.items[start].like_num:
+        return True
+    if w.norm[start] in COMMON_AFTER_HEADS or w.norm[start] in ATTACKER_ADJECTIVES:
+        return False
+    if any(n.startswith("ال") for n in w.norm[start + 1:end]):
+        return True
+    return end < len(w) and _closes_site(w, end) and not any(
+        w.norm[k] in COMMON_AFTER_HEADS or w.norm[k] in ATTACKER_ADJECTIVES for k in range(start + 1, end))
+
+
+def _closes_site(w: Words, j: int) -> bool:
+    """Token j ends a one-word site name: its adjective, a preposition, punctuation."""
+    return w.norm[j] in SITE_ADJECTIVES or w.norm[j] in SITE_CLOSERS or _closing_punct(w, j)
+
+
+def _closing_punct(w: Words, j: int) -> bool:
+    """A comma or full stop closes a name; quotes and dashes (مطار X - Y) do not."""
+    return w.items[j].punct and w.text[j] not in QUOTES and w.text[j] not in "-–"
 
 
 _HEAD_OF: dict[tuple[str, ...], str | None] = {}
@@ -101,7 +174,7 @@ class NameFinder:
         self.known = known              # the gazetteer matcher, for names misspelt by one letter
 
     def __call__(self, doc: Doc) -> Doc:
-        set_spans(doc, NAMES, list(self.find(doc)))
+        set_spans(doc, NAMES, _once(list(self.find(doc))))
         return doc
 
     def find(self, doc: Doc) -> Iterator[Span]:
@@ -125,17 +198,23 @@ class NameFinder:
         j = i + 1
         inner = _quoted(w, j)
         quoted = inner is not None
-        if not quoted and head in QUOTED_ONLY and not (j < len(w) and w.items[j].like_num):
+        if not quoted and head in QUOTED_ONLY and not (j < len(w) and (w.items[j].like_num or (
+                head in DEFINITE_OK and _definite(w.norm[j]) and not _nisba(w.norm[j])))):
             return None
+        if not quoted and "ال" + head in w.forms[i] and not (j < len(w) and _definite(w.norm[j])):
+            return None     # القاعدة عقب …، للحركة X: a definite head names only with an adjective (الفرقة السابعة)
         if inner is None:
             if head.startswith("حقل") and j < len(w) and w.norm[j] == "غاز":
                 j, etype = j + 1, "GasField"
             if j in known:
                 return self._head_on_known(doc, i, head, known[j], etype, subtype)
-            inner = _plain(w, j, max_words, known, strict=head in STRICT_HEADS)
+            inner = _plain(w, j, max_words, known, strict=head in STRICT_HEADS and etype != "GasField",
+                           construct="ال" + head not in w.forms[i])
         if inner is None:
             return None
         start, end = inner
+        if etype == "MilitaryBase" and HEADS.get(_head(w.forms[start]) or "", ("",))[0] == "OilField":
+            return None     # قاعدة حقل X: the field used as a base; its own head names it
         if start in known and known[start].end >= end:
             return self._head_on_known(doc, i, head, known[start], etype, subtype)
         if etype in ("OilField",) and end < len(w) and w.norm[end] in ("للغاز", "الغاز"):
@@ -167,17 +246,61 @@ class NameFinder:
         return None
 
     def _person(self, doc: Doc, i: int, role: str, known: dict[int, Span]) -> Span | None:
+        """The name after a role noun, past what describes the role: المتحدث باسم القيادة الوسطى X،
+        وزير الدفاع الأميركي X، القيادي في الحرس X، مراسل "صوت X" X. A name of two or three words
+        whose first word is no definite common word; one quoted word will do."""
         w = words_of(doc)
-        j = i + 1
-        while j < len(w) and (j in known or w.norm[j] in ("الاعلامي", "الامريكي", "الايراني")):
-            j = known[j].end if j in known else j + 1
-        inner = _quoted(w, j) or _plain(w, j, 3, known)
-        if inner is None or j in known:
+        j = _past_role(w, i + 1, known)
+        quoted = _quoted(w, j)
+        if quoted is not None:
+            return Span(doc, *quoted, label=role) if j not in known and _head(w.forms[quoted[0]]) is None else None
+        if j >= len(w) or j in known or _definite(w.norm[j]):
             return None
-        start, end = inner
-        if end - start < 2 and inner != _quoted(w, j):
+        end = j
+        while end < len(w) and end - j < 4 and (_person_word(w, end, end == j) and end not in known
+                                                 or end > j and w.text[end] == PERSON_ALI):
+            end += 1
+        if end - j == 4 and w.text[end - 1] != PERSON_ALI and w.text[end - 2] != PERSON_ALI:
+            end -= 1            # four words only with علي among them (مشتاق طالب علي X)
+        if end - j < 2:
             return None
-        return Span(doc, start, end, label=role)
+        return Span(doc, j, end, label=role)
+
+
+def _person_word(w: Words, j: int, first: bool) -> bool:
+    return _name_like(w, j, first) and not any(f in STOP or f in HEADS for f in _readings(w, j)) \
+        and not _indefinite(w.text[j])
+
+
+def _past_role(w: Words, j: int, known: dict[int, Span], limit: int = 5) -> int:
+    """The first token after the words that complete a role noun: known names (البنتاغون),
+    definite words (الدفاع الأميركي) and links (باسم، في), at most `limit` steps; a quoted
+    outlet or group right after the role or a link (مراسل "X"، القيادي في «X»), and a comma once
+    the role is complete."""
+    steps = 0
+    while j < len(w) and steps < limit:
+        if j in known and known[j].label_ in ("Person", "Official"):
+            return len(w)       # the role's holder is a known person
+        if j in known:
+            j = known[j].end
+        elif w.norm[j] in ROLE_LINKS or (any(_definite(f) for f in w.forms[j]) and w.norm[j] not in RELATIVES
+                                          and not w.items[j].punct):
+            j += 1
+        elif (steps == 0 or w.norm[j - 1] in ROLE_LINKS) and _outlet_then_name(w, j):
+            j = _quoted(w, j)[1] + 1
+        elif steps > 0 and w.text[j] in COMMAS and j + 1 < len(w) and _person_word(w, j + 1, True):
+            return j + 1
+        else:
+            break
+        steps += 1
+    return j
+
+
+def _outlet_then_name(w: Words, j: int) -> bool:
+    """مراسل "صوت الفرات" سامر …: a quotation right after the role, then a word of a name."""
+    inner = _quoted(w, j)
+    return inner is not None and inner[1] + 1 < len(w) and not w.items[inner[1] + 1].punct \
+        and w.norm[inner[1] + 1] not in STOP
 
 
 @Language.factory("rasad_names", assigns=["doc.spans"])

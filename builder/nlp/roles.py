@@ -20,6 +20,8 @@ from .words import Words, words_of
 CASUALTY_REACH = 6
 # How far from the verb "our fighters" may stand: هاجم، اليوم، مجاهدونا.
 OUR_REACH = 3
+# How far after رداً a name may stand and still be inside what is answered: ردا على جرائم الكيان.
+ANSWERED_REACH = 4
 
 
 def relative_agent(doc: Doc, i: int, after: list[Span]) -> Span | None:
@@ -280,11 +282,16 @@ def _speaker(doc: Doc, i: int, before: list[Span]) -> Span | None:
     return speakers[-1]
 
 
+def _answered_actor(doc: Doc, span: Span) -> bool:
+    """رداً على جرائم X استهدفت …: an actor inside the phrase a reply answers is not the replier."""
+    return _preceded_by(doc, span, lex.REPLY_MARKERS, ANSWERED_REACH)
+
+
 def subject(doc: Doc, i: int, before: list[Span], after: list[Span]) -> Span | None:
     speaker = _speaker(doc, i, before)
     if speaker is not None:
         return speaker
-    before = [s for s in before if not backer(doc, s)]
+    before = [s for s in before if not backer(doc, s) and not _answered_actor(doc, s)]
     after = [s for s in after if not backer(doc, s)]
     start = _clause_subject_start(doc, i, before)
     before = [s for s in before if s.start >= start]

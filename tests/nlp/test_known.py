@@ -99,3 +99,19 @@ def test_tiny_first_claim_keeps_a_shared_name(nlp, tiny):
 
 def test_tiny_normalised_spelling(nlp, tiny):
     assert _find(nlp, tiny, "حقل النجمه الشمالى") == [("حقل النجمه الشمالى", "najma-north")]
+
+
+
+def _matcher():
+    from builder.nlp.pipeline import shared_nlp
+    return shared_nlp().get_pipe("rasad_known_entities")
+
+
+def test_fuzzy_match_takes_a_misspelt_long_word():
+    assert _matcher().fuzzy(("مدينه", "الميادبن")).key == "al-mayadin"
+
+
+@pytest.mark.parametrize("words", [("مدينه", "الصور"), ("مدينه", "الصدور")])
+def test_fuzzy_match_never_changes_a_short_word(words):
+    """مدينة الصور is not مدينة الصدر: one letter in a three-letter stem makes another word."""
+    assert _matcher().fuzzy(words) is None
