@@ -334,9 +334,11 @@ def _dates(result: dict) -> float:
 # Regression guards: what the method reaches now on the real corpora, raised as quality rises and
 # never lowered to hide a regression. Issue 13's targets (dev 0.90 / 0.75 / 0.65) live in the quality
 # report (scripts/quality_report.py), not here, so that every step towards them can land on its own.
+# The seeds floors were set at 0.85 / 0.80 while the gazetteer held entries taken from the seeds'
+# own wording; with every entry sourced (issue 13) the honest figures are 0.825 / 0.783.
 FLOORS = {
-    "seeds": {"entities": 0.90, "events": 0.85, "retaliation_links": 0.80, "dates": 0.80},
-    "dev": {"entities": 0.90, "events": 0.54, "retaliation_links": 0.50, "dates": 0.85},
+    "seeds": {"entities": 0.95, "events": 0.82, "retaliation_links": 0.78, "dates": 0.80},
+    "dev": {"entities": 0.91, "events": 0.55, "retaliation_links": 0.50, "dates": 0.85},
 }
 
 
