@@ -130,6 +130,10 @@ WEAPON_WORDS = {norm(k): v for k, v in WEAPON_WORDS.items()}
 NUMBER_WORDS = {norm(k): v for k, v in NUMBER_WORDS.items()}
 KILLED = words("مقتل قتل قتلي قتيلا قتيل مصرع")
 INJURED = words("اصابه اصيب جرح جرحي جريحا اصابات")
+# Killing a named person is an attack on that person (اغتيال قائد فيلق القدس X).
+ASSASSINATION = words("اغتيال الاغتيال لاغتيال باغتيال واغتيال")
+# Where an attack was launched from is no target: أُطلقت الصواريخ من حي X، انطلقت من بلدة X.
+LAUNCH_WORDS = words("اطلقت اطلق انطلقت انطلق انطلاق اطلاقها مصدرها مصدره منصه منصات")
 # Words of killing or wounding whose victims, named after them, are the group an attack hit.
 CASUALTIES = KILLED | INJURED | words("مصرع مصرعهما مصرعهم حتفهم حتفه لقي لقوا قتلوا قتيلان عنصران")
 
@@ -142,7 +146,9 @@ NOT_REPLY = words("لم هددت هدد توعدت توعد تهدد يهدد م
 # Words after an attack noun that make it a mention of fighting, not one attack: قصف متبادل بين …
 NOUN_BLOCKERS = words("متبادل المتبادل متبادله بين اسفر ادي تسبب")
 # Words right before an actor that make it an object, not the subject: التي تقود التحالف.
-NOT_SUBJECT = words("تقود يقود تقوده بقياده التي الذي لصالح باسم عنصر عناصر مقاتل مقاتلين مقتل قتلي")
+NOT_SUBJECT = words("""
+تقود يقود تقوده بقياده التي الذي لصالح باسم عنصر عناصر مقاتل مقاتلين مقتل قتلي قائد زعيم امين
+""")
 # Words spelled the same as verb and noun.
 VERB_NOUN_HOMOGRAPHS = words("قصف استهداف هجوم")
 NOUN_PREPS = words("""

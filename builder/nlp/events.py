@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from . import event_lexicon as lex
 from .description import describe
 from .event_words import ACTORS, SITES, entity_index, entity_spans, ident, side
-from .frames import triggers
+from .frames import assassinated, triggers
 from .roles import (
     after_means,
     anaphoric_bases,
@@ -34,6 +34,7 @@ from .roles import (
     our_fighters,
     place_of,
     relative_agent,
+    reported,
     site_first,
     subject,
     victims,
@@ -178,7 +179,8 @@ class EventExtractor:
                 found = [before[-1]]                 # نقطة تابعة لـ X تعرضت …: the subject before the verb
             ev.target, ev.more_targets = (found[0], found[1:]) if found else (None, [])
             if ev.target is None:
-                ev.target = next((s for s in reversed(before) if is_target(doc, s, loose=True)), None)
+                ev.target = next((s for s in reversed(reported(doc, i, before)) if is_target(doc, s, loose=True)),
+                                 None)
         else:
             if kind == "noun":
                 ev.attacker = ev.attacker or relative_agent(doc, i, after) or marked or genitive(doc, i, after) \
@@ -197,6 +199,8 @@ class EventExtractor:
             bases = anaphoric_bases(doc, look, clause.end, in_entity)
             if bases:
                 ev.target, ev.more_targets = bases[0], bases[1:]
+        if ev.target is None and w.fset[i] & lex.ASSASSINATION:
+            ev.target = assassinated(doc, i)
         if ev.target is None:
             ev.target = victims(doc, i, ev.attacker)
             ents = entity_spans(doc) if ev.target is not None else ents

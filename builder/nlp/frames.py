@@ -31,13 +31,17 @@ from .words import Words, remember, words_of
 _EXPOSED = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"})
 # Words no trigger rule can fire on: a token none of whose readings or verb forms is listed.
 _TRIGGER_WORDS = (lex.ACTIVE_VERBS | lex.LIGHT_VERBS | lex.REPLY_VERBS | lex.REPLY_MARKERS | _EXPOSED
-                  | lex.FOIL_VERBS | lex.PASSIVE_VERBS | lex.ATTACK_NOUNS)
+                  | lex.FOIL_VERBS | lex.PASSIVE_VERBS | lex.ATTACK_NOUNS | lex.ASSASSINATION)
 _NOUN_CUES = lex.FOILED | lex.CLAIM_NOUNS | {"تعرض", "تعرضت"}     # an attack noun after these is an event
 # Words (past times, punctuation and, for a foiling, names) in which a verb's object must come:
 # شنت … ضربات (light verb), أسقط الجيش الأمريكي اليوم طائرة مسيرة (foiling).
 LIGHT_REACH, FOIL_REACH = 9, 3
 # Words after an attack noun in which a verb is its relative clause (غارات جوية استهدفت مواقع).
 RELATIVE_REACH = 6
+# Words between اغتيال and the name of who was killed (اغتيال قائد فيلق القدس السابق X).
+ASSASSINATED_REACH = 7
+# Words before a verb of falling in which its projectile may be named (صواريخ أُطلقت من حي X قد سقطت).
+FALL_BACK = 8
 _TRIGGERABLE: dict[str, bool] = {}      # by norm; like the other word caches, bounded by words.remember
 
 
@@ -80,10 +84,18 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
     if verbs & lex.FOIL_VERBS and any(f & WEAPONS for f in ahead(doc, i, FOIL_REACH, in_entity)):
         return "foil"
     if verbs & lex.PASSIVE_VERBS:
-        return "fall" if any(WEAPONS & f for f in w.fset[max(0, i - 4):i + 5]) else None
+        return "fall" if any(WEAPONS & f for f in w.fset[max(0, i - FALL_BACK):i + 5]) else None
     if forms & lex.ATTACK_NOUNS and not _tally(w, i) and _noun_has_target(doc, i):
         return "noun"
+    if forms & lex.ASSASSINATION and assassinated(doc, i) is not None:
+        return "noun"
     return None
+
+
+def assassinated(doc: Doc, i: int) -> Span | None:
+    """اغتيال قائد فيلق القدس X: the person named within a few words after the noun of killing."""
+    return next((s for s in entity_spans(doc) if i < s.start <= i + ASSASSINATED_REACH
+                 and s.label_ in ("Official", "Person")), None)
 
 
 def _tally(w: Words, i: int) -> bool:

@@ -22,6 +22,8 @@ CASUALTY_REACH = 6
 OUR_REACH = 3
 # How far after رداً a name may stand and still be inside what is answered: ردا على جرائم الكيان.
 ANSWERED_REACH = 4
+# Words before من in which a word of launching makes the place after it the launch site.
+LAUNCH_REACH = 3
 
 
 def relative_agent(doc: Doc, i: int, after: list[Span]) -> Span | None:
@@ -74,6 +76,13 @@ def _clause_subject_start(doc: Doc, i: int, before: list[Span]) -> int:
         if norms[k] in lex.COMPLEMENTIZERS:
             return k + 1
     return lo
+
+
+def reported(doc: Doc, i: int, before: list[Span]) -> list[Span]:
+    """The names before token i that belong to its own clause: قال الجيش إن الصواريخ سقطت …
+    leaves out the speaker before the complementizer."""
+    start = _clause_subject_start(doc, i, before)
+    return [s for s in before if s.start >= start]
 
 
 def _accused(doc: Doc, ents: list[Span], actors: list[Span]) -> Span | None:
@@ -202,6 +211,17 @@ def is_mission(doc: Doc, span: Span) -> bool:
     return span.label_ == "GovernmentBody" and bool(words_of(doc).fset[span.start] & MISSIONS)
 
 
+def _launched_from(doc: Doc, span: Span) -> bool:
+    """أُطلقت الصواريخ من حي X: a place after من and a word of launching is where the attack came from."""
+    w = words_of(doc)
+    k = span.start - 1
+    while k >= 0 and any(f in HEADS for f in w.forms[k]):
+        k -= 1                                   # من بلدة X، من منطقة X
+    if k < 1 or w.norm[k] != "من":
+        return False
+    return any(forms & lex.LAUNCH_WORDS for forms in w.fset[max(0, k - LAUNCH_REACH):k])
+
+
 def backer(doc: Doc, span: Span) -> bool:
     """X المدعومة من إيران / الموالية لطهران: the backer named after a group neither attacks nor is hit."""
     return _preceded_by(doc, span, lex.BACKING, 2)
@@ -213,7 +233,7 @@ def is_target(doc: Doc, span: Span, loose: bool) -> bool:
     if span.label_ == "Place" and span.kb_id_ not in STATE_ACTORS:
         return _subtype(span) == "Area" and not _preceded_by(doc, span, lex.PLACE_PREPS, 1) \
             and "ب" not in (span._.clitic or _glued(doc, span))
-    if backer(doc, span):
+    if backer(doc, span) or _launched_from(doc, span):
         return False
     if span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS:
         return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) \

@@ -141,3 +141,17 @@ def test_a_tally_of_attacks_is_no_attack(report_of):
     """16 هجوماً على قاعدة X: a count of attacks in a summary names no single attack."""
     assert report_of("12 هجوما على قاعدة الصخرة منذ بداية العام").events == []
     assert len(report_of("هجوم صاروخي على قاعدة الصخرة فجر اليوم").events) == 1
+
+
+def test_assassination_targets_the_person(report_of):
+    """اغتيال قائد فيلق X السابق Y: killing a named person is an attack on that person; the group in
+    his title is neither attacker nor target of the next attack."""
+    report = report_of("في ذكرى اغتيال قائد فيلق القدس السابق قاسم سليماني استهدفت الحركة قاعدة الصخرة.")
+    assert [(ev.attacker, named(report, ev.target)) for ev in report.events] == [
+        (None, "قاسم سليماني"), (None, "قاعدة الصخرة")]
+
+
+def test_launch_site_is_no_target(report_of):
+    """صواريخ أُطلقت من حي X قد سقطت على Y: X is where they came from; Y was hit."""
+    ev, _, target = only(report_of, "وكانت صواريخ أطلقت من حي المزيرعة قد سقطت على قاعدة الصخرة.")
+    assert (target, ev.weapon) == ("قاعدة الصخرة", "rocket")
