@@ -40,17 +40,20 @@ def relative_agent(doc: Doc, i: int, after: list[Span]) -> Span | None:
 
 
 def coordinated(doc: Doc, ents: list[Span], target: Span | None) -> list[Span]:
-    """Targets joined to the first by و: قاعدة الشدادي وحقل كونيكو، منطقة المزارع وبادية القورية."""
+    """Targets joined to the first by و: قاعدة الشدادي وحقل كونيكو، منطقة المزارع وبادية القورية;
+    a head noun left outside the next name counts as the و (قاعدة X وقاعدة مطار Y)."""
     if target is None:
         return []
     more: list[Span] = []
     last = target
-    text = words_of(doc).text
+    w = words_of(doc)
+    text = w.text
     for span in ents:
         if span.start < last.end:
             continue
-        joined = span.start == last.end and text[span.start].startswith("و") or (
-            span.start - last.end == 1 and text[last.end] == "و")
+        gap = last.end
+        joined = span.start == gap and text[span.start].startswith("و") or span.start - gap == 1 and (
+            text[gap] == "و" or text[gap].startswith("و") and any(f in HEADS for f in w.forms[gap]))
         if not joined or span.label_ != target.label_ and not (is_target(doc, span, False)
                                                                and is_target(doc, target, False)):
             break

@@ -155,3 +155,11 @@ def test_launch_site_is_no_target(report_of):
     """صواريخ أُطلقت من حي X قد سقطت على Y: X is where they came from; Y was hit."""
     ev, _, target = only(report_of, "وكانت صواريخ أطلقت من حي المزيرعة قد سقطت على قاعدة الصخرة.")
     assert (target, ev.weapon) == ("قاعدة الصخرة", "rocket")
+
+
+def test_targets_listed_with_their_head_nouns(report_of):
+    """هاجم X قاعدة A وقاعدة مطار B: a head noun left outside the next name joins it like و."""
+    report = report_of("هاجمت حركة أنصار الوادي قاعدة الصخرة وقاعدة مطار المزيرعة بالصواريخ.")
+    targets = [named(report, ev.target) for ev in report.events]
+    assert targets[0] == "قاعدة الصخرة" and targets[1].endswith("مطار المزيرعة"), targets
+    assert {named(report, ev.attacker) for ev in report.events} == {"حركة أنصار الوادي"}
