@@ -38,6 +38,8 @@ _NOUN_CUES = lex.FOILED | lex.CLAIM_NOUNS | {"تعرض", "تعرضت"}     # an 
 LIGHT_REACH, FOIL_REACH = 9, 3
 # Words after an attack noun in which a verb is its relative clause (غارات جوية استهدفت مواقع).
 RELATIVE_REACH = 6
+# Words after تعرضت in which its attack noun and that noun's relative verb may come.
+EXPOSURE_REACH = 24
 # Words between اغتيال and the name of who was killed (اغتيال قائد فيلق القدس السابق X).
 ASSASSINATED_REACH = 7
 # Words before a verb of falling in which its projectile may be named (صواريخ أُطلقت من حي X قد سقطت).
@@ -215,6 +217,13 @@ def relative_verb(doc: Doc, i: int) -> int | None:
     return None
 
 
+def _exposure_object_before(w: Words, exposed: int, i: int) -> bool:
+    """An attack noun as the exposure's object (لقصف، إلى هجوم) within a few words before token i."""
+    return i - exposed <= EXPOSURE_REACH and any(
+        w.fset[j] & lex.ATTACK_NOUNS and (w.norm[j].startswith("ل") or w.norm[j - 1] == "الي")
+        for j in range(max(exposed + 1, i - RELATIVE_REACH), i))
+
+
 def _gap(doc: Doc, a: int, b: int) -> int:
     """Words from token a to token b, not counting time phrases and punctuation inserted between."""
     w, times = words_of(doc), time_tokens(doc)
@@ -238,6 +247,8 @@ def triggers(doc: Doc, bounds: tuple[int, int], in_entity: dict[int, Span]) -> l
         if kind == "noun" and kept and _gap(doc, kept[-1][0], i) <= reach and kept[-1][1] != "cue":
             joined = i
             continue
+        if kind == "active" and kept and kept[-1][1] == "passive" and _exposure_object_before(w, kept[-1][0], i):
+            continue            # تعرضت X إلى قصف … استهدف Y: the verb tells what the exposure's attack hit
         noun = kept[-1][0] if kept and kept[-1][1] == "noun" else joined
         if kind not in ("cue", "noun") and i - noun <= RELATIVE_REACH:
             continue            # (شنت) غارات … استهدفت: the verb is the noun's relative clause

@@ -127,7 +127,22 @@ def claimant(doc: Doc, i: int, before: list[Span]) -> Span | None:
         claimed = window & lex.CLAIM_NOUNS or w.fset[i] & lex.MASDAR
         if verbs & lex.CLAIM_VERBS and claimed and not window & lex.FOILED:
             return span                          # أعلنت X عن استهداف / تنفيذ هجوم
-    return None
+    return _dropped_claimant(doc, i) if not any(is_actor(s) for s in before) else None
+
+
+def _dropped_claimant(doc: Doc, i: int) -> Span | None:
+    """أعلنت X استهداف A. وأعلنت أيضاً استهداف B: a claim verb with no subject of its own continues
+    the claimant named with a claim verb in the sentence before."""
+    w = words_of(doc)
+    if not (w.fset[i] & lex.MASDAR and any(f & lex.CLAIM_VERBS for f in w.fset[max(0, i - 3):i])):
+        return None
+    number = w.sent[i]
+    if number == 0:
+        return None
+    start, end = w.bounds[number - 1]
+    claimed = [s for s in entity_spans(doc) if start <= s.start < end and is_actor(s)
+               and any(f & lex.CLAIM_VERBS for f in w.fset[max(start, s.start - 2):s.start])]
+    return claimed[-1] if claimed else None
 
 
 def genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
@@ -180,10 +195,11 @@ def anaphoric_bases(doc: Doc, start: int, end: int, in_entity: dict[int, Span]) 
     return []
 
 
-def _preceded_by(doc: Doc, span: Span, words: set[str], reach: int = 3) -> bool:
+def _preceded_by(doc: Doc, span: Span, words: set[str], reach: int = 3, own: bool = True) -> bool:
+    """A word of `words` within `reach` words before the span (or, with `own`, as its first word)."""
     w = words_of(doc)
     start = span.start
-    if words is not lex.TARGET_PREPS and w.fset[start] & words:
+    if own and words is not lex.TARGET_PREPS and w.fset[start] & words:
         return True             # مواقع إيرانية: the noun is inside the span
     for forms in w.fset[max(0, start - reach):start]:
         if forms & words:
@@ -325,8 +341,8 @@ def subject(doc: Doc, i: int, before: list[Span], after: list[Span]) -> Span | N
         if span.start - i > 6:
             break
         if is_actor(span) and not _preceded_by(doc, span, lex.TARGET_NOUNS | lex.NOT_SUBJECT) \
-                and not _preceded_by(doc, span, lex.TARGET_PREPS | lex.ATTACK_NOUNS, 2):
-            return span
+                and not _preceded_by(doc, span, lex.TARGET_PREPS | lex.ATTACK_NOUNS, 2, own=False):
+            return span                          # استهدفت غارة أمريكية …: the attack noun may name the author
     candidates = [s for s in before if is_actor(s) and not _preceded_by(doc, s, lex.TARGET_NOUNS | lex.NOT_SUBJECT)
                   and not _preceded_by(doc, s, lex.TARGET_PREPS | lex.ATTACK_NOUNS, 2)]
     return candidates[0] if candidates else None

@@ -163,3 +163,24 @@ def test_targets_listed_with_their_head_nouns(report_of):
     targets = [ev.target for ev in report.events]
     assert named(report, targets[0]) == "قاعدة الصخرة" and targets[1:] == ["erbil-air-base"], targets
     assert {named(report, ev.attacker) for ev in report.events} == {"حركة أنصار الوادي"}
+
+
+def test_a_claim_without_its_subject_continues_the_claimant(report_of):
+    """أعلنت X استهداف A. وأعلنت أيضاً استهداف B: the second claim is X's too."""
+    report = report_of("أعلنت حركة أنصار الوادي استهداف قاعدة الصخرة بطائرة مسيرة. "
+                       "ومساء الإثنين، أعلنت أيضا استهداف قاعدة الوادي بالصواريخ.")
+    assert [(named(report, e.attacker), named(report, e.target)) for e in report.events] == [
+        ("حركة أنصار الوادي", "قاعدة الصخرة"), ("حركة أنصار الوادي", "قاعدة الوادي")]
+
+
+def test_exposure_whose_attack_hit_something_named_after_it(report_of):
+    """تعرضت المنطقة X إلى قصف … استهدف Y: one attack, on Y (إلى makes قصف a noun)."""
+    ev, _, target = only(report_of, "تعرضت المنطقة الخضراء فجر اليوم إلى قصف بصاروخين استهدف القنصلية الروسية.")
+    assert (target, ev.weapon, ev.count) == ("القنصلية الروسية", "rocket", 2)
+
+
+def test_vehicle_carrying_members_of_a_group(report_of):
+    """استهدفت غارة أمريكية سيارة يستقلها مسؤولون في X: the group is hit; the air strike names the author."""
+    report = report_of("استهدفت غارة أمريكية سيارة يستقلها مسؤولون في كتائب الفرسان الأحرار.")
+    [ev] = report.events
+    assert (ev.attacker, named(report, ev.target)) == ("us-forces", "كتائب الفرسان الأحرار")
