@@ -110,8 +110,8 @@ def _again(w: Words, clause: Span) -> bool:
 def _count(doc: Doc, positions: list[int]) -> int | None:
     w = words_of(doc)
     for p in positions:
-        own = lex.NUMBER_WORDS.get(w.norm[p])
-        if own:
+        own = next((lex.NUMBER_WORDS[f] for f in w.forms[p] if f in lex.NUMBER_WORDS), None)
+        if own:                                  # صاروخان، بصاروخين: the dual counts itself
             return own
         for q in range(p - 1, max(-1, p - 3), -1):
             if w.text[q] in QUOTES:
