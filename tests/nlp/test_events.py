@@ -122,8 +122,6 @@ def test_projectile_count(report_of, text, count):
     assert one(report_of, text).count == count
 
 
-@pytest.mark.xfail(strict=True, reason="a dual weapon word with a clitic (بصاروخين) is not counted: _count looks the "
-                                       "word's norm up in NUMBER_WORDS, not its clitic-free forms")
 def test_projectile_count_of_a_dual(report_of):
     assert one(report_of, "استهدفت الميليشيات الإيرانية قاعدة حقل العمر بصاروخين.").count == 2
 
