@@ -6,8 +6,8 @@ against `published`. Matching runs on a character-by-character normalised copy o
 (see `normalize.norm`) with a map back to the original, so returned offsets index the raw text
 exactly even when diacritics or tatweel were dropped.
 
-Reading choices: عصر (mid-afternoon) counts as "noon"; "ليلة الخميس" is the night that follows
-Thursday, as news reports use it, not the classical eve of Thursday; a night range
+Reading choices: عصر (mid-afternoon) counts as "noon"; "ليلة الخميس" is the eve of Thursday (the
+Arabic day starts at sunset: Wednesday's night), so the event is dated Wednesday; a night range
 ("ليل السبت - الأحد") is dated by the evening it starts; "أمس الثلاثاء" trusts أمس over the
 weekday name when the two disagree; "اليوم الأربعاء" in a report published on another weekday is a
 quoted statement's day, the latest such weekday before publication.
@@ -33,6 +33,7 @@ from .timex_context import (
 from .timex_scan import Anchored, anchored
 
 _TODAY, _THE_YESTERDAY, _LAST_NIGHT = norm("اليوم"), norm("الأمس"), norm("الليلة الماضية")
+_EVE = {norm("ليلة"), norm("منتصف ليلة")}    # ليلة + one weekday: the eve of that day
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,10 @@ def _relative_day(m: re.Match, text: str, published: dt.date | None) -> _Hit | N
         return None
     if m["wd2"]:
         part = part or "night"
-    return _day(start, end, weekday_date(published, P.WEEKDAYS[weekday], direction(m["q"])), part)
+    date = weekday_date(published, P.WEEKDAYS[weekday], direction(m["q"]))
+    if _key(m["part"]) in _EVE and not m["wd2"] and date is not None:
+        date = shift(date, -1)                   # ليلة الجمعة: the night that ends in Friday, i.e. Thursday's
+    return _day(start, end, date, part)
 
 
 def _named_date(m: re.Match, text: str, published: dt.date | None) -> _Hit | None:
