@@ -184,3 +184,10 @@ def test_vehicle_carrying_members_of_a_group(report_of):
     report = report_of("استهدفت غارة أمريكية سيارة يستقلها مسؤولون في كتائب الفرسان الأحرار.")
     [ev] = report.events
     assert (ev.attacker, named(report, ev.target)) == ("us-forces", "كتائب الفرسان الأحرار")
+
+
+def test_verb_with_its_object_pronoun(report_of):
+    """طاردت طائرات X المنفذين واستهدفتهم: the verb carries its object; X attacked."""
+    report = report_of("طاردت طائرات التحالف الدولي المنفذين واستهدفتهم قرب بلدة المزيرعة.")
+    [ev] = report.events
+    assert (ev.attacker, ev.weapon) == ("international-coalition", "airstrike")
