@@ -57,6 +57,7 @@ RELATIVE_VERBS = words("""
 LATTER = words("الاخيره الاخير الاخيرين الاخيرتين")
 # A demonstrative before an attack noun points back at an attack already told (هذا الاستهداف).
 DEMONSTRATIVES = words("هذا هذه ذلك تلك هذان هاتان")
+PLURAL_ATTACKS = words("الهجمات هجمات الضربات الغارات الاعتداءات الاستهدافات عمليات العمليات")
 ATTACK_OBJECTS = ATTACK_NOUNS | words("""
 صواريخ صاروخا صاروخين قذائف قذيفه رشقه
 ضربته ضربتها ضرباته ضرباتها هجومه هجومها هجماته هجماتها غاراته غاراتها

@@ -22,6 +22,7 @@ from .description import describe
 from .event_words import ACTORS, SITES, entity_index, entity_spans, ident, side
 from .frames import assassinated, triggers
 from .roles import (
+    accused_of_earlier,
     after_means,
     anaphoric_bases,
     claimant,
@@ -67,6 +68,24 @@ class EventMention:
     answers: int | None = None          # index in doc._.events of the event answered
     more_targets: list[Span] = field(default_factory=list)   # X وY: one attack on each
     extra: dict = field(default_factory=dict)
+
+
+def _accused_back(doc: Doc, events: list[EventMention]) -> None:
+    """سقطت صواريخ على X. وتتهم واشنطن Y بالوقوف وراء تلك الهجمات: the attacks told before, with no
+    author, get the accused one as a hedged author (the last one, or all of them for a plural)."""
+    w = words_of(doc)
+    told = {w.sent[ev.trigger.start] for ev in events}
+    for number in range(len(w.bounds)):
+        if number in told:
+            continue                             # a sentence with its own attack keeps the accusation there
+        found = accused_of_earlier(doc, number)
+        if found is None:
+            continue
+        accused, several = found
+        earlier = [ev for ev in events if ev.kind != "cue" and w.sent[ev.trigger.start] < number
+                   and ev.attacker is None and ev.target is not None and ident(ev.target) != ident(accused)]
+        for ev in earlier if several else earlier[-1:]:
+            ev.attacker, ev.hedged = accused, True
 
 
 def _attribute_back(w: Words, events: list[EventMention]) -> None:
@@ -152,6 +171,7 @@ class EventExtractor:
                 events.append(ev)
         events = _split_double(w, _drop_echoes(w, events))
         _attribute_back(w, events)
+        _accused_back(doc, events)
         doc._.events = events
         return doc
 

@@ -88,6 +88,23 @@ def reported(doc: Doc, i: int, before: list[Span]) -> list[Span]:
     return [s for s in before if s.start >= start]
 
 
+def accused_of_earlier(doc: Doc, number: int) -> tuple[Span, bool] | None:
+    """تتهم واشنطن X بالوقوف وراء تلك الهجمات: the actor a sentence accuses of attacks it points back
+    at (a demonstrative or a definite attack noun after the accusation), and whether they are several."""
+    w = words_of(doc)
+    start, end = w.bounds[number]
+    verb = _accusing_verb(w, start)
+    if verb is None or w.sent[verb] != number:
+        return None
+    back = next((j for j in range(verb + 1, end) if w.fset[j] & lex.ATTACK_NOUNS
+                 and (w.norm[j].startswith("ال") or w.norm[j - 1] in lex.DEMONSTRATIVES)), None)
+    if back is None:
+        return None
+    ents = [s for s in entity_spans(doc) if start <= s.start < back]
+    found = _accused(doc, ents, [s for s in ents if s.label_ in ACTORS])   # a state is accused of backing
+    return (found, w.norm[back] in lex.PLURAL_ATTACKS) if found is not None else None
+
+
 def _accused(doc: Doc, ents: list[Span], actors: list[Span]) -> Span | None:
     """اتهم مسؤولون … كتائب حزب الله بتنفيذ الهجوم: the actor accused after the verb of accusing."""
     if not ents:

@@ -191,3 +191,14 @@ def test_verb_with_its_object_pronoun(report_of):
     report = report_of("طاردت طائرات التحالف الدولي المنفذين واستهدفتهم قرب بلدة المزيرعة.")
     [ev] = report.events
     assert (ev.attacker, ev.weapon) == ("international-coalition", "airstrike")
+
+
+def test_accused_of_the_attacks_told_before(report_of):
+    """سقطت صواريخ على X. وتتهم واشنطن Y بالوقوف وراء تلك الهجمات: Y is the hedged author; a state
+    accused of involvement is not."""
+    report = report_of("سقطت صواريخ على قاعدة الصخرة فجر اليوم. "
+                       "وتتهم واشنطن كتائب الفرسان الأحرار بالوقوف وراء تلك الهجمات.")
+    [ev] = report.events
+    assert (named(report, ev.attacker), ev.hedged) == ("كتائب الفرسان الأحرار", True)
+    report = report_of("سقطت صواريخ على قاعدة الصخرة فجر اليوم. وتتهم واشنطن إيران بالتورط في هذه الهجمات.")
+    assert [ev.attacker for ev in report.events] == [None]
