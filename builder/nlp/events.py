@@ -90,7 +90,8 @@ def _accused_back(doc: Doc, events: list[EventMention]) -> None:
 
 def _attribute_back(w: Words, events: list[EventMention]) -> None:
     """تبنت X الهجوم / اتهم … X بتنفيذ الهجوم: a definite attack noun with an author and no target
-    is the attack told just before, which gets that author."""
+    is the attack told just before, which gets that author; when none was told yet, the claim
+    leads the story and the attack is told in the next sentence or two."""
     for n, ev in enumerate(events):
         if ev.kind != "noun" or ev.attacker is None or ev.target is not None:
             continue
@@ -107,6 +108,12 @@ def _attribute_back(w: Words, events: list[EventMention]) -> None:
                     twin.attacker = ev.attacker    # both halves of a هجوم مزدوج on the base the claim is about
             if w.sent[t] != w.sent[earlier[-1].trigger.start]:
                 ev.kind = "cue"             # nothing new: drop it
+            continue
+        later = [e for e in events[n + 1:] if e.kind != "cue" and e.attacker is None and e.target is not None
+                 and w.sent[e.trigger.start] - w.sent[t] in (1, 2)]
+        if later:                           # a claim told first (أعلنت X مسؤوليتها عن الهجوم. …): the attack after it
+            later[0].attacker = ev.attacker
+            ev.kind = "cue"
 
 
 def _drop_echoes(w: Words, events: list[EventMention]) -> list[EventMention]:
