@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from . import event_lexicon as lex
-from .event_words import meets, number_at
+from .event_words import SITES, meets, number_at
 from .known import QUOTES
 from .words import Words, remember, words_of
 
@@ -36,7 +36,7 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
     weapons: list[tuple[int, str, int]] = []
     words = w.fset[clause.start:clause.end]
     for k, forms in enumerate(words):
-        if clause.start + k in inside:
+        if clause.start + k in inside or _site_adjective(doc, clause.start + k, inside):
             continue                             # قاعدة عين الأسد الجوية names a base, not an air strike
         if clause.start + k > 0 and w.fset[clause.start + k - 1] & lex.DEFENCES:
             continue                             # الدفاعات الجوية shot the attack down; they are not its means
@@ -74,6 +74,12 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
         and not w.norm[i].startswith("ال")       # عقب الهجوم على X: the attack already told
     ev.killed = _casualties(doc, clause, lex.KILLED)
     ev.injured = _casualties(doc, clause, lex.INJURED)
+
+
+def _site_adjective(doc: Doc, j: int, inside: dict[int, Span]) -> bool:
+    """قاعدة X الجوية with the name read without its adjective: الجوية right after a site is the site's."""
+    site = inside.get(j - 1)
+    return site is not None and site.label_ in SITES and words_of(doc).norm[j] in lex.SITE_ADJECTIVES
 
 
 def _unmanned(w: Words, j: int) -> bool:

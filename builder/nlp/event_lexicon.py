@@ -52,6 +52,7 @@ ATTACK_NOUNS = words("""
 # A relative clause naming the author of an attack noun: ضربات جوية نفذتها قوات التحالف.
 RELATIVE_VERBS = words("""
 نفذتها نفذها نفذوها شنتها شنها شنوها وجهتها وجهها اطلقتها اطلقها
+تشنها يشنها تنفذها ينفذها يشنونها ينفذونها
 """)
 # "The latter": the actor named last (هجمات نفذتها الأخيرة).
 LATTER = words("الاخيره الاخير الاخيرين الاخيرتين")
@@ -191,3 +192,5 @@ OUR_FIGHTERS = words("""
 مجاهدونا مجاهدينا مقاتلونا مقاتلينا قواتنا ابطالنا رجالنا مجاهدونا مقاومونا وحداتنا صواريخنا طائراتنا
 """)
 DOUBLE = words("مزدوج مزدوجا المزدوج")
+# Adjectives that belong to a base's name when they follow it (قاعدة X الجوية، مطار X العسكري).
+SITE_ADJECTIVES = words("الجويه الجوي العسكريه العسكري")

@@ -236,3 +236,15 @@ def test_later_strike_without_a_time_stays_apart(report_of):
                        "وفي سياق آخر، قال التحالف إنه رصد منصات إطلاق صواريخ قرب قاعدة الصخرة "
                        "وقضت قوات التحالف على هذا الخطر من خلال استهدافها بضربات جوية.")
     assert len(report.events) == 2
+
+
+def test_attacks_carried_out_by_a_group_in_present_tense(report_of):
+    """الهجمات التي تشنها X على قواعد تضم قوات Y: a standing attack by X on Y."""
+    report = report_of("الهجمات التي تشنها جماعات مدعومة من إيران على قواعد تضم قوات أمريكية في العراق تزايدت.")
+    assert [(e.attacker, e.target) for e in report.events] == [("iranian-militias", "us-forces")]
+
+
+def test_air_adjective_of_a_base_is_no_air_strike(report_of):
+    """طائرة مسيرة تستهدف قاعدة X الجوية: الجوية is the base's; the drone is the means."""
+    ev, _, target = only(report_of, "قال مصدران إن طائرة مسيرة تستهدف قاعدة الصخرة الجوية التي تضم قوات أمريكية.")
+    assert (target, ev.weapon) == ("قاعدة الصخرة", "drone")
