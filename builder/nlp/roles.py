@@ -24,6 +24,10 @@ OUR_REACH = 3
 ANSWERED_REACH = 4
 # Words before من in which a word of launching makes the place after it the launch site.
 LAUNCH_REACH = 3
+# Places too wide to be what an attack hit: they only say where.
+WIDE_PLACES = {"Country", "Province", "Region"}
+# Words between a verb of falling and its على-object (سقطت، فجر اليوم، على …).
+FALL_OBJECT_REACH = 4
 
 
 def relative_agent(doc: Doc, i: int, after: list[Span]) -> Span | None:
@@ -192,8 +196,22 @@ def site_first(doc: Doc, i: int, after: list[Span], clause: Span, in_entity) -> 
         return anaphor
     if sites:
         return [sites[0]]
-    other = first_target(doc, after, loose=True)
+    other = first_target(doc, after, loose=True) or _hit_place(doc, i, after)
     return [other] if other is not None else []
+
+
+def _hit_place(doc: Doc, i: int, after: list[Span]) -> Span | None:
+    """سقطت صواريخ على قرية X / تعرضت مدينة X لقصف: a town or village is what was hit when it is the
+    fall's على-object or the exposure's subject; a country or province is only where."""
+    w = words_of(doc)
+    for span in after[:2]:
+        if span.label_ != "Place" or _subtype(span) in WIDE_PLACES or span.kb_id_ in STATE_ACTORS:
+            continue
+        lead = [j for j in range(i + 1, span.start) if w.text[j] not in QUOTES and not any(
+            f in HEADS for f in w.forms[j])]
+        if not lead or len(lead) <= FALL_OBJECT_REACH and w.fset[lead[-1]] & lex.TARGET_PREPS:
+            return span
+    return None
 
 
 def anaphoric_bases(doc: Doc, start: int, end: int, in_entity: dict[int, Span]) -> list[Span]:

@@ -248,3 +248,17 @@ def test_air_adjective_of_a_base_is_no_air_strike(report_of):
     """طائرة مسيرة تستهدف قاعدة X الجوية: الجوية is the base's; the drone is the means."""
     ev, _, target = only(report_of, "قال مصدران إن طائرة مسيرة تستهدف قاعدة الصخرة الجوية التي تضم قوات أمريكية.")
     assert (target, ev.weapon) == ("قاعدة الصخرة", "drone")
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ('وبحسب البيان فإن 8 صواريخ سقطت على "القرية المزيرعة".', "المزيرعة"),
+    ("تعرضت بلدة المزيرعة لقصف صاروخي فجر اليوم.", "المزيرعة"),
+])
+def test_town_hit_by_a_fall_or_an_exposure(report_of, text, target):
+    """سقطت صواريخ على قرية X / تعرضت بلدة X لقصف: the town is what was hit."""
+    assert only(report_of, text)[2] == target
+
+
+def test_province_is_only_where(report_of):
+    """سقطت قذائف في محافظة X: a province says where, it is no target."""
+    assert report_of("سقطت قذائف في محافظة دير الزور.").events == []
