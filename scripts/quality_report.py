@@ -5,7 +5,8 @@ the project's own contract queries. Renamed copies come from `../shared/eval/ren
 `--seed 1 2 3` by default, `--avoid ontology --avoid builder`), so a figure that holds only
 because the gazetteer or a rule knows a name shows up as a gap between dev and renamed dev.
 
-Usage: python scripts/quality_report.py [--draws 1 2 3] [--json OUT.json] [--markdown] [--per-doc]
+Usage: python scripts/quality_report.py [--draws 1 2 3] [--sets seeds dev] [--json OUT.json] [--per-doc]
+                                        [--readme README.md]
 """
 from __future__ import annotations
 
@@ -89,12 +90,24 @@ def table(results: dict[str, dict], draws: list[int]) -> str:
     return "\n".join(lines)
 
 
+def paste(readme: Path, text: str) -> None:
+    """Put the table between `<!-- quality:start -->` and `<!-- quality:end -->`, so the README shows
+    what the report printed, not figures typed by hand."""
+    page = readme.read_text(encoding="utf-8")
+    start, end = "<!-- quality:start -->\n", "<!-- quality:end -->"
+    head, found, rest = page.partition(start)
+    if not found or end not in rest:
+        raise SystemExit(f"quality_report: {readme} has no {start.strip()} ... {end} block")
+    readme.write_text(head + start + text + "\n" + end + rest.split(end, 1)[1], encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--draws", type=int, nargs="*", default=[1, 2, 3], help="rename.py seeds (default 1 2 3)")
     ap.add_argument("--sets", nargs="*", default=["seeds", "dev"], help="corpora under ../shared/corpus")
     ap.add_argument("--json", type=Path, help="also write every score.py result here")
     ap.add_argument("--per-doc", action="store_true", help="keep per-article counts in the JSON")
+    ap.add_argument("--readme", type=Path, help="also paste the table between the quality markers of this file")
     args = ap.parse_args(argv)
     if not (SHARED / "eval" / "score.py").is_file():
         print(f"quality_report: {SHARED / 'eval' / 'score.py'} not found", file=sys.stderr)
@@ -106,7 +119,10 @@ def main(argv: list[str] | None = None) -> int:
             for draw in args.draws:
                 sets[f"{name} renamed {draw}"] = rename(CORPUS / name, work / f"{name}-renamed-{draw}", draw)
         results = run_sets(sets, work, args.per_doc)
-    print(table(results, args.draws))
+    text = table(results, args.draws)
+    print(text)
+    if args.readme:
+        paste(args.readme, text)
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
