@@ -177,6 +177,8 @@ BASE_WORDS = words("قاعده القاعده قواعد القواعد قاعد
 CLAIM_VERBS = words("اعلنت اعلن واعلنت يعلن تعلن")
 ADOPT_VERBS = words("تبنت تبني وتبنت تتبني يتبني")
 CLAIM_NOUNS = words("تنفيذ بتنفيذ مسؤوليتها مسؤوليه")
+# Nouns of the light verbs (تنفيذ، شن، توجيه): their genitive actor carried out the attack named next.
+LIGHT_MASDARS = words("تنفيذ بتنفيذ لتنفيذ شن بشن توجيه بتوجيه")
 MASDAR = words("استهداف الاستهداف باستهداف لاستهداف")
 # Verbal nouns whose ل-complement is the object hit, not the author (استهداف للقوات، قصفه لمواقع).
 MASDAR_ALL = MASDAR | words("اطلاق استهدافات مهاجمه لمهاجمه بمهاجمه")

@@ -32,6 +32,7 @@ from .roles import (
     genitive,
     is_target,
     marked_attacker,
+    masdar_agent,
     our_fighters,
     place_of,
     relative_agent,
@@ -211,7 +212,7 @@ class EventExtractor:
         else:
             if kind == "noun":
                 ev.attacker = ev.attacker or relative_agent(doc, i, after) or marked or genitive(doc, i, after) \
-                    or claimant(doc, i, before)
+                    or masdar_agent(doc, i, before) or claimant(doc, i, before)
             elif w.norm[i].endswith(("استهدافه", "استهدافها", "استهدافهم")):
                 ev.attacker = ev.attacker or marked or subject(doc, i, before, [])
             else:

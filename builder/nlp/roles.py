@@ -166,6 +166,18 @@ def _dropped_claimant(doc: Doc, i: int) -> Span | None:
     return claimed[-1] if claimed else None
 
 
+def masdar_agent(doc: Doc, i: int, before: list[Span]) -> Span | None:
+    """تنفيذ واشنطن ضربتين / شن التحالف غارات: the actor between a light verb's noun and the attack
+    noun is the author."""
+    w = words_of(doc)
+    if not before or not is_actor(before[-1]) or i - before[-1].end > 1:
+        return None
+    k = before[-1].start - 1
+    while k >= 0 and w.text[k] in QUOTES:
+        k -= 1
+    return before[-1] if k >= 0 and w.fset[k] & lex.LIGHT_MASDARS else None
+
+
 def genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
     """قصف التحالف / هجوم الميليشيات: the actor right after an attack noun is its author. With ل
     (غارات للتحالف، بقصف للقوات الأمريكية) it still is. A masdar's genitive is its object (استهداف

@@ -262,3 +262,10 @@ def test_town_hit_by_a_fall_or_an_exposure(report_of, text, target):
 def test_province_is_only_where(report_of):
     """سقطت قذائف في محافظة X: a province says where, it is no target."""
     assert report_of("سقطت قذائف في محافظة دير الزور.").events == []
+
+
+def test_actor_after_the_noun_of_a_light_verb(report_of):
+    """أكد تنفيذ واشنطن ضربتين … استهدفتا مواقع X: the genitive of تنفيذ carried the strikes out."""
+    report = report_of("أكد تنفيذ واشنطن ضربتين جويتين في سوريا استهدفتا مواقع عسكرية خاصة بكتائب الفرسان.")
+    [ev] = report.events
+    assert (ev.attacker, named(report, ev.target), ev.type) == ("united-states", "كتائب الفرسان", "AirStrike")
