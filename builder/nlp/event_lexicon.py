@@ -194,5 +194,7 @@ OUR_FIGHTERS = words("""
 مجاهدونا مجاهدينا مقاتلونا مقاتلينا قواتنا ابطالنا رجالنا مجاهدونا مقاومونا وحداتنا صواريخنا طائراتنا
 """)
 DOUBLE = words("مزدوج مزدوجا المزدوج")
+# Words of quantity and manner that stand where a frame expects a name (تعرضت عدة مرات لهجمات).
+NOT_NAMES = words("عده مرات مره مرتين اكثر بعض كل جميع اخيرا مجددا سابقا حاليا ايضا كذلك")
 # Adjectives that belong to a base's name when they follow it (قاعدة X الجوية، مطار X العسكري).
 SITE_ADJECTIVES = words("الجويه الجوي العسكريه العسكري")

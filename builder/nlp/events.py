@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Span
 
 from . import event_lexicon as lex
 from .description import describe
+from .entities import ENTITIES
 from .event_words import ACTORS, SITES, entity_index, entity_spans, ident, side
-from .frames import assassinated, triggers
+from .frames import assassinated, framed_name, triggers
 from .roles import (
     accused_of_earlier,
     after_means,
@@ -41,7 +42,7 @@ from .roles import (
     subject,
     victims,
 )
-from .words import Words, words_of
+from .words import Words, set_spans, words_of
 
 __all__ = ["ACTORS", "SITES", "EventExtractor", "EventMention", "ident", "side"]
 
@@ -69,6 +70,14 @@ class EventMention:
     answers: int | None = None          # index in doc._.events of the event answered
     more_targets: list[Span] = field(default_factory=list)   # X وY: one attack on each
     extra: dict = field(default_factory=dict)
+
+
+def _add_framed_names(doc: Doc, events: list[EventMention]) -> None:
+    """Names found by their frame alone (تعرضت X لقصف) join the entity spans, so X becomes an entity."""
+    known = {(s.start, s.end) for s in entity_spans(doc)}
+    framed = [ev.target for ev in events if ev.target is not None and (ev.target.start, ev.target.end) not in known]
+    if framed:
+        set_spans(doc, ENTITIES, sorted(entity_spans(doc) + framed, key=lambda s: s.start))
 
 
 def _accused_back(doc: Doc, events: list[EventMention]) -> None:
@@ -177,6 +186,7 @@ class EventExtractor:
                     if w.sent[prior.trigger.start] == number and prior.attacker is not None:
                         ev.attacker = prior.attacker
                 events.append(ev)
+        _add_framed_names(doc, events)
         events = _split_double(w, _drop_echoes(w, events))
         _attribute_back(w, events)
         _accused_back(doc, events)
@@ -209,6 +219,7 @@ class EventExtractor:
             if ev.target is None:
                 ev.target = next((s for s in reversed(reported(doc, i, before)) if is_target(doc, s, loose=True)),
                                  None)
+
         else:
             if kind == "noun":
                 ev.attacker = ev.attacker or relative_agent(doc, i, after) or marked or genitive(doc, i, after) \
@@ -227,6 +238,8 @@ class EventExtractor:
             bases = anaphoric_bases(doc, look, clause.end, in_entity)
             if bases:
                 ev.target, ev.more_targets = bases[0], bases[1:]
+        if ev.target is None and kind in ("passive", "fall"):
+            ev.target = framed_name(doc, i, kind, clause, in_entity)     # the last resort: the frame's own slot
         if ev.target is None and w.fset[i] & lex.ASSASSINATION:
             ev.target = assassinated(doc, i)
         if ev.target is None:

@@ -26,6 +26,7 @@ from .event_words import (
     verb_forms,
 )
 from .known import QUOTES
+from .lexicon import HEADS, STOP
 from .words import Words, remember, words_of
 
 _EXPOSED = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"})
@@ -42,6 +43,8 @@ RELATIVE_REACH = 6
 EXPOSURE_REACH = 24
 # Words between اغتيال and the name of who was killed (اغتيال قائد فيلق القدس السابق X).
 ASSASSINATED_REACH = 7
+# Words a name found by its frame alone may have, and how far a fall's على may stand from the verb.
+FRAMED_WORDS, FALL_OBJECT_REACH = 2, 5
 # Words before a verb of falling in which its projectile may be named (صواريخ أُطلقت من حي X قد سقطت).
 FALL_BACK = 8
 _TRIGGERABLE: dict[str, bool] = {}      # by norm; like the other word caches, bounded by words.remember
@@ -92,6 +95,43 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
     if forms & lex.ASSASSINATION and assassinated(doc, i) is not None:
         return "noun"
     return None
+
+
+def framed_name(doc: Doc, i: int, kind: str, clause: Span, in_entity: dict[int, Span]) -> Span | None:
+    """تعرضت X لقصف / سقطت صواريخ على X: one or two bare words the frame puts where the target stands
+    name a place even when no list or head noun knows them."""
+    w = words_of(doc)
+    start = i + 1
+    if kind == "fall":
+        start = next((j + 1 for j in range(i + 1, min(clause.end, i + FALL_OBJECT_REACH)) if w.norm[j] == "علي"), None)
+        if start is None:
+            return None
+    while start < clause.end and w.text[start] in QUOTES:
+        start += 1
+    end = start
+    while end < clause.end and end - start < FRAMED_WORDS and _bare_name_word(doc, end, in_entity):
+        end += 1
+    if end == start or end < len(w) and not (end in time_tokens(doc) or _closes_framed_name(w, end, kind)):
+        return None
+    return Span(doc, start, end, label="Place")
+
+
+def _bare_name_word(doc: Doc, j: int, in_entity: dict[int, Span]) -> bool:
+    """A word that may be part of an unknown name: Arabic letters, indefinite, listed in no word list."""
+    w = words_of(doc)
+    text = w.norm[j]
+    if j in in_entity or j in time_tokens(doc) or w.items[j].punct or not text.isalpha() or text.startswith("ال"):
+        return False
+    forms = w.fset[j]
+    return forms.isdisjoint(STOP) and not any(f in HEADS for f in w.forms[j]) \
+        and forms.isdisjoint(lex.TARGET_NOUNS | lex.ATTACK_OBJECTS | WEAPONS | lex.NOUN_ADJECTIVES | lex.NOT_NAMES)
+
+
+def _closes_framed_name(w: Words, end: int, kind: str) -> bool:
+    """What may follow the name: punctuation, a quote, a time, a preposition, or the exposure's ل-object."""
+    text = w.norm[end]
+    return w.items[end].punct or w.text[end] in QUOTES or text in ("في", "قرب", "علي", "الي", "من", "ب") \
+        or (kind == "passive" and (text.startswith("ل") or text == "الي"))
 
 
 def assassinated(doc: Doc, i: int) -> Span | None:

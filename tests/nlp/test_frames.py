@@ -269,3 +269,18 @@ def test_actor_after_the_noun_of_a_light_verb(report_of):
     report = report_of("أكد تنفيذ واشنطن ضربتين جويتين في سوريا استهدفتا مواقع عسكرية خاصة بكتائب الفرسان.")
     [ev] = report.events
     assert (ev.attacker, named(report, ev.target), ev.type) == ("united-states", "كتائب الفرسان", "AirStrike")
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("والأحد الماضي، تعرضت تازة لقصف بـ12 صاروخا من خارج الحدود.", "تازة"),
+    ("سقطت ثلاثة صواريخ على بسكرة فجر اليوم.", "بسكرة"),
+])
+def test_a_name_only_the_frame_knows(report_of, text, target):
+    """تعرضت X لقصف / سقطت صواريخ على X: X is where the target stands, so it is a place, though no
+    list or head noun knows it."""
+    assert only(report_of, text)[2] == target
+
+
+def test_words_of_manner_are_no_name(report_of):
+    """تعرضت عدة مرات لهجمات: a quantity where the frame expects a name names nothing."""
+    assert report_of("تعرضت عدة مرات لهجمات صاروخية.").events == []
