@@ -39,7 +39,7 @@ def unseen_key(etype: str, name: str) -> str:
 def _clean(span: SpacySpan) -> str:
     """The name as written, without quotes or the clitics glued to its first word (وبادية → بادية)."""
     w = words_of(span.doc)
-    words = [_unglued(w, j) for j in range(span.start, span.end) if w.text[j] not in QUOTES]
+    words = [_unglued(w, j) for j in range(span.start, span.end) if w.text[j] not in QUOTES and w.text[j] not in "()"]
     return " ".join(words).strip()
 
 
@@ -202,7 +202,7 @@ def _gas_fields(spans: list[SpacySpan]) -> set[str]:
 def _core_name(span: SpacySpan) -> str:
     """The name without a descriptive head, so مدينة هيت and هيت share a key."""
     w = words_of(span.doc)
-    words = [j for j in range(span.start, span.end) if w.text[j] not in QUOTES]
+    words = [j for j in range(span.start, span.end) if w.text[j] not in QUOTES and w.text[j] not in "()"]
     if words and any(f in HEADS and not HEADS[f][2] for f in w.forms[words[0]]):
         words = words[1:]
     if len(words) > 2 and w.norm[words[1]] in FIELD_KINDS and any(f in HEADS for f in w.forms[words[0]]):

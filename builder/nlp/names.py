@@ -105,6 +105,17 @@ def _quoted(w: Words, i: int) -> tuple[int, int] | None:
     return None
 
 
+def _bracketed(w: Words, i: int) -> tuple[int, int] | None:
+    """قاعدة (X): a name in brackets right after its head, like a quoted one (not a bracketed acronym
+    after a name, which stays an alias of the name before it)."""
+    if i >= len(w) or w.text[i] != "(":
+        return None
+    close = next((j for j in range(i + 1, min(len(w), i + MAX_QUOTED + 2)) if w.text[j] == ")"), None)
+    if close is None or close == i + 1 or any(w.items[j].punct for j in range(i + 1, close)):
+        return None
+    return i + 1, close
+
+
 def _nisba(text: str) -> bool:
     """الأميركية، العسكرية، النفطي (a norm): a definite adjective of relation, not a name."""
     return text.startswith("ال") and text.endswith(("يه", "ي")) and len(text) > 5
@@ -196,7 +207,7 @@ class NameFinder:
         etype, subtype, keep_head, max_words = HEADS[head]
         w = words_of(doc)
         j = i + 1
-        inner = _quoted(w, j)
+        inner = _quoted(w, j) or _bracketed(w, j)
         quoted = inner is not None
         if not quoted and head in QUOTED_ONLY and not (j < len(w) and (w.items[j].like_num or (
                 head in DEFINITE_OK and _definite(w.norm[j]) and not _nisba(w.norm[j])))):

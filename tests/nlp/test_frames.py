@@ -284,3 +284,9 @@ def test_a_name_only_the_frame_knows(report_of, text, target):
 def test_words_of_manner_are_no_name(report_of):
     """تعرضت عدة مرات لهجمات: a quantity where the frame expects a name names nothing."""
     assert report_of("تعرضت عدة مرات لهجمات صاروخية.").events == []
+
+
+def test_bracketed_name_after_a_head(report_of):
+    """قاعدة (X): a name in brackets after its head names the base; a bracketed acronym stays an alias."""
+    assert only(report_of, "سقط صاروخ قرب المطار في قاعدة (تازة)، التي تستخدمها الطائرات الأمريكية.")[2] == \
+        "قاعدة تازة"
