@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .facts import Article, Report
+from .nlp.mentions import mentions_of
 from .nlp.pipeline import shared_nlp
 from .resolve import Resolver
 
@@ -47,7 +48,7 @@ def analyse(article: Article, gazetteer: tuple[str, ...] = ()) -> Report:
     doc._.published = article.published
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    report = _resolver(gazetteer).report(article, doc)
+    report = _resolver(gazetteer).report(article, mentions_of(doc))
     doc.user_data.clear()   # the events and cached spans point back at the Doc: free it now, not at the next GC
     return report
 
