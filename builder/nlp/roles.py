@@ -299,8 +299,8 @@ def is_target(doc: Doc, span: Span, loose: bool) -> bool:
     if span.label_ == "Place" and span.kb_id_ not in STATE_ACTORS:
         return _subtype(span) == "Area" and not _preceded_by(doc, span, lex.PLACE_PREPS, 1) \
             and "ب" not in (span._.clitic or _glued(doc, span))
-    if backer(doc, span) or _launched_from(doc, span):
-        return False
+    if backer(doc, span) or _launched_from(doc, span) or words_of(doc).fset[span.start] & lex.ATTACK_NOUNS:
+        return False                             # الهجوم الإسرائيلي names who attacked, never what was hit
     if span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS:
         return loose or _preceded_by(doc, span, lex.TARGET_NOUNS) \
             or _preceded_by(doc, span, lex.TARGET_PREPS, _reach(doc, span))

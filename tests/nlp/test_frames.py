@@ -290,3 +290,9 @@ def test_bracketed_name_after_a_head(report_of):
     """قاعدة (X): a name in brackets after its head names the base; a bracketed acronym stays an alias."""
     assert only(report_of, "سقط صاروخ قرب المطار في قاعدة (تازة)، التي تستخدمها الطائرات الأمريكية.")[2] == \
         "قاعدة تازة"
+
+
+def test_an_attack_by_a_nation_is_no_target(report_of):
+    """تعرضت X لهجمات … إثر الهجوم الإسرائيلي: the nation named by an attack noun attacked; it was not hit."""
+    report = report_of("وذلك بعد تعرض عدد من قواعده لهجمات مشابهة إثر الهجوم الإسرائيلي على المدينة.")
+    assert "israel" not in {e.target for e in report.events}
