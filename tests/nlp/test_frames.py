@@ -294,5 +294,6 @@ def test_bracketed_name_after_a_head(report_of):
 
 def test_an_attack_by_a_nation_is_no_target(report_of):
     """تعرضت X لهجمات … إثر الهجوم الإسرائيلي: the nation named by an attack noun attacked; it was not hit."""
-    report = report_of("وذلك بعد تعرض عدد من قواعده لهجمات مشابهة إثر الهجوم الإسرائيلي على المدينة.")
+    report = report_of("وذلك بعد ساعات من تعرض عدد من قواعدها لهجمات مماثلة في البلاد إثر الأحداث المستمرة "
+                       "بسبب الهجوم الإسرائيلي عليها.")
     assert "israel" not in {e.target for e in report.events}
