@@ -50,6 +50,7 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
         weapons = later
     first = min(weapons, key=lambda x: x[0])[2] if weapons else t
     weapons = [x for x in weapons if abs(x[2] - first) <= 3]
+    weapons = _shells_named(w, weapons)
     codes = {c for _, c, _ in weapons}
     if "mortar" in codes:
         codes.discard("artillery")
@@ -80,6 +81,13 @@ def _site_adjective(doc: Doc, j: int, inside: dict[int, Span]) -> bool:
     """قاعدة X الجوية with the name read without its adjective: الجوية right after a site is the site's."""
     site = inside.get(j - 1)
     return site is not None and site.label_ in SITES and words_of(doc).norm[j] in lex.SITE_ADJECTIVES
+
+
+def _shells_named(w: Words, weapons: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+    """قذائف صاروخية / قذائف هاون: a shell word followed by another weapon word is that weapon, not a
+    second one (which would make the weapon unknown)."""
+    named = {p for _, code, p in weapons}
+    return [x for x in weapons if not (w.fset[x[2]] & lex.SHELLS and x[2] + 1 in named)]
 
 
 def _unmanned(w: Words, j: int) -> bool:

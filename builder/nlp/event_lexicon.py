@@ -78,6 +78,8 @@ for _words, _code in (
 ):
     for _w in _words.split():
         WEAPON_WORDS[_w] = _code
+# Shell words a following weapon word names more exactly: قذائف هاون (mortar), قذائف صاروخية (rocket).
+SHELLS = words("قذائف قذيفه القذائف قذيفتين بقذائف بقذيفه")
 # "طائرات مسيرة" is a drone, not an air strike: these words override an aircraft word.
 DRONE_OVERRIDES = words("مسيره مسيرات المسيره المسيرات مسيرتين مسير المسير انتحاريه")
 EVENT_TYPE = {
@@ -183,7 +185,7 @@ MASDAR = words("استهداف الاستهداف باستهداف لاستهد�
 # Verbal nouns whose ل-complement is the object hit, not the author (استهداف للقوات، قصفه لمواقع).
 MASDAR_ALL = MASDAR | words("اطلاق استهدافات مهاجمه لمهاجمه بمهاجمه")
 # Verbs of fending off: تصدت الدفاعات لطائرتين مسيرتين — a foiled attack on the base just named.
-FOIL_VERBS = words("تصدت تصدي اعترضت اعترض اسقطت اسقط اسقاط اعتراض التصدي")
+FOIL_VERBS = words("تصدت تصدي اعترضت اعترض اسقطت اسقط اسقاط اعتراض التصدي احبطت احبط افشلت افشل")
 # Words that belong to a field's name, not an object of the verb: تعرضت قاعدة حقل X للغاز لقصف.
 FIELD_WORDS = words("للغاز للنفط النفطي النفطيه الغازي الطبيعي")
 # X تقف خلف الهجوم / يقفون وراء: the actor standing behind an attack is its author.

@@ -297,3 +297,15 @@ def test_an_attack_by_a_nation_is_no_target(report_of):
     report = report_of("وذلك بعد ساعات من تعرض عدد من قواعدها لهجمات مماثلة في البلاد إثر الأحداث المستمرة "
                        "بسبب الهجوم الإسرائيلي عليها.")
     assert "israel" not in {e.target for e in report.events}
+
+
+def test_rocket_shells_are_rockets(report_of):
+    """قصفت X بعدة قذائف صاروخية Y: قذائف named more exactly by صاروخية is one weapon, a rocket."""
+    ev, _, target = only(report_of, "قصفت الميليشيات الموالية لإيران بعدة قذائف صاروخية قاعدة الصخرة مساء أمس.")
+    assert (target, ev.weapon, ev.type) == ("قاعدة الصخرة", "rocket", "RocketAttack")
+
+
+def test_foiled_by_a_verb_of_thwarting(report_of):
+    """أحبطت قوات X هجوماً بطائرتين مسيرتين … حقل Y: a foiled drone attack on Y."""
+    ev, _, target = only(report_of, "أحبطت قوات التحالف هجوما بطائرتين مسيرتين كانتا تستهدفان حقل الصخرة النفطي.")
+    assert (target, ev.weapon, ev.foiled) == ("حقل الصخرة", "drone", True)
