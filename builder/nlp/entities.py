@@ -32,6 +32,11 @@ IRAN_LINKS = words("""
 المدعومين مدعومين المرتبطه مرتبطه تدعمها يدعمها تتبع يتبع
 """)
 COLLECTIVE_KEY = "iranian-militias"
+GROUP_PLURALS = words("ميليشيات مليشيات الميليشيات المليشيات فصائل الفصائل جماعات الجماعات مجموعات المجموعات")
+GROUP_ARMED = words("المسلحه مسلحه")
+GROUP_ORIGINS = words("""
+عراقيه العراقيه شيعيه الشيعيه محليه المحليه افغانيه الافغانيه باكستانيه الباكستانيه عشائريه العشائريه
+""")
 
 
 def _collective_at(doc: Doc, i: int) -> tuple[int, int | None] | None:
@@ -67,6 +72,21 @@ def collective_spans(doc: Doc, known_keys: set[str]) -> Iterator[tuple[Span, Spa
         backer = Span(doc, iran, iran + 1, label="Place", kb_id="iran") if iran is not None else None
         yield Span(doc, i, end, label="ArmedGroup", kb_id=COLLECTIVE_KEY), backer
         i = end
+
+
+def named_collective_spans(doc: Doc) -> Iterator[Span]:
+    """فصائل عراقية، الميليشيات الشيعية، جماعات مسلحة محلية: a plural of armed groups with the adjective
+    of a nation, sect or place is a collective actor of its own (not the Iran-backed militias unless
+    the text ties it to Iran)."""
+    w = words_of(doc)
+    for i in range(len(w) - 1):
+        if not w.fset[i] & GROUP_PLURALS:
+            continue
+        j = i + 1
+        if w.norm[j] in GROUP_ARMED:
+            j += 1
+        if j < len(w) and w.norm[j] in GROUP_ORIGINS:
+            yield Span(doc, i, j + 1, label="ArmedGroup")
 
 
 UNMANNED = (("من", "دون", "طيار"), ("بدون", "طيار"), ("دون", "طيار"))
@@ -169,6 +189,7 @@ class EntityChooser:
         candidates += [(3 if s.kb_id_ else 1, s) for s in spans_of(doc, NAMES)]
         candidates += [(1, s) for s in adjective_spans(doc, self.known_keys)]
         candidates += [(1, s) for s in mission_spans(doc)]
+        candidates += [(1, s) for s in named_collective_spans(doc)]
         chosen = choose(candidates)
         phrases = base_phrases(doc, chosen, self.known)
         if phrases:

@@ -183,7 +183,7 @@ CLAIM_NOUNS = words("تنفيذ بتنفيذ مسؤوليتها مسؤوليه")
 LIGHT_MASDARS = words("تنفيذ بتنفيذ لتنفيذ شن بشن توجيه بتوجيه")
 MASDAR = words("استهداف الاستهداف باستهداف لاستهداف")
 # Verbal nouns whose ل-complement is the object hit, not the author (استهداف للقوات، قصفه لمواقع).
-MASDAR_ALL = MASDAR | words("اطلاق استهدافات مهاجمه لمهاجمه بمهاجمه")
+MASDAR_ALL = MASDAR | words("اطلاق استهدافات مهاجمه لمهاجمه بمهاجمه استهدافها استهدافه استهدافهم قصفها قصفه")
 # Verbs of fending off: تصدت الدفاعات لطائرتين مسيرتين — a foiled attack on the base just named.
 FOIL_VERBS = words("تصدت تصدي اعترضت اعترض اسقطت اسقط اسقاط اعتراض التصدي احبطت احبط افشلت افشل")
 # Words that belong to a field's name, not an object of the verb: تعرضت قاعدة حقل X للغاز لقصف.
@@ -195,6 +195,8 @@ BEHIND = words("خلف وراء")
 OUR_FIGHTERS = words("""
 مجاهدونا مجاهدينا مقاتلونا مقاتلينا قواتنا ابطالنا رجالنا مجاهدونا مقاومونا وحداتنا صواريخنا طائراتنا
 """)
+# "Its forces" after a speaker's complementizer (قالت القيادة إن قواتها نفذت): the speaker's own.
+ITS_FORCES = words("قواتها قواته مقاتليها مقاتلوها مقاتليه مقاتلوه عناصرها عناصره طائراتها طائراته")
 DOUBLE = words("مزدوج مزدوجا المزدوج")
 # Words of quantity and manner that stand where a frame expects a name (تعرضت عدة مرات لهجمات).
 NOT_NAMES = words("عده مرات مره مرتين اكثر بعض كل جميع اخيرا مجددا سابقا حاليا ايضا كذلك")

@@ -44,6 +44,9 @@ from .roles import (
 )
 from .words import Words, set_spans, words_of
 
+# A masdar carrying its object's pronoun (إثر استهدافها): the object is named before it.
+OBJECT_PRONOUNS = ("ها", "ه", "هم", "هما")
+
 __all__ = ["ACTORS", "SITES", "EventExtractor", "EventMention", "ident", "side"]
 
 if not Doc.has_extension("events"):
@@ -238,6 +241,8 @@ class EventExtractor:
             bases = anaphoric_bases(doc, look, clause.end, in_entity)
             if bases:
                 ev.target, ev.more_targets = bases[0], bases[1:]
+        if ev.target is None and w.norm[i].endswith(OBJECT_PRONOUNS) and w.fset[i] & lex.MASDAR_ALL:
+            ev.target = next((s for s in reversed(before) if is_target(doc, s, loose=True)), None)
         if ev.target is None and kind in ("passive", "fall"):
             ev.target = framed_name(doc, i, kind, clause, in_entity)     # the last resort: the frame's own slot
         if ev.target is None and w.fset[i] & lex.ASSASSINATION:

@@ -414,17 +414,18 @@ def our_fighters(doc: Doc, i: int) -> Span | None:
     speaker is the actor named last before them, in this sentence or the one before."""
     w = words_of(doc)
     near = range(max(0, i - OUR_REACH), min(len(w), i + OUR_REACH + 1))
-    ours = next((j for j in near if w.norm[j] in lex.OUR_FIGHTERS), None)
+    ours = next((j for j in near if w.norm[j] in lex.OUR_FIGHTERS or w.norm[j] in lex.ITS_FORCES), None)
     if ours is None:
         return None
+    commands = w.norm[ours] in lex.ITS_FORCES           # a command speaks of its forces too
     number = w.sent[i]
     start = w.bounds[number - 1][0] if number else w.bounds[number][0]
     opened = next((j for j in range(ours - 1, start - 1, -1)
                    if w.text[j] in QUOTES or w.text[j] == ":" or w.norm[j] in lex.COMPLEMENTIZERS), None)
     if opened is None:
         return None                              # the statement's opening (قالت X: "…") is where the speaker stops
-    speakers = [s for s in entity_spans(doc) if start <= s.start and s.end <= opened and is_actor(s)
-                and not backer(doc, s)]
+    speakers = [s for s in entity_spans(doc) if start <= s.start and s.end <= opened and not backer(doc, s)
+                and (is_actor(s) or commands and s.label_ == "GovernmentBody")]
     return speakers[-1] if speakers else None
 
 
