@@ -20,13 +20,14 @@ _WEAPON_CODES: dict[frozenset[str], str | None] = {}
 
 
 def _weapon_of(attacker: Span) -> str:
-    """طائرات أميركية استهدفت …: an attacker named by its aircraft says the weapon (a drone when مسيرة)."""
+    """طائرات أميركية استهدفت …: an attacker named by its aircraft or guns says the weapon (a drone when
+    مسيرة)."""
     w = words_of(attacker.doc)
     span = range(attacker.start, attacker.end)
     codes = {lex.WEAPON_WORDS.get(f) for j in span for f in w.fset[j]} - {None}
     if codes & {"drone"} or any(_unmanned(w, j) for j in span):
         return "drone"
-    return "airstrike" if codes == {"airstrike"} else "unknown"
+    return codes.pop() if len(codes) == 1 else "unknown"       # الطائرات الأمريكية، المدفعية التركية
 
 
 def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) -> None:

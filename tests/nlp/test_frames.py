@@ -325,3 +325,10 @@ def test_national_collective_is_an_actor(report_of):
     report = report_of("هاجمت فصائل عراقية بالصواريخ قاعدة الصخرة التي تضم جنودا أمريكيين.")
     [ev] = report.events
     assert (named(report, ev.attacker), named(report, ev.target)) == ("فصائل عراقية", "قاعدة الصخرة")
+
+
+def test_guns_of_a_nation(report_of):
+    """قصفت المدفعية الأمريكية مواقع X: the nation's artillery is the author, and says the weapon."""
+    report = report_of("في المقابل، قصفت المدفعية الأمريكية مواقع فصائل عراقية في بلدة المزيرعة.")
+    [ev] = report.events
+    assert (ev.attacker, named(report, ev.target), ev.weapon) == ("us-forces", "فصائل عراقية", "artillery")
