@@ -381,9 +381,9 @@ def subject(doc: Doc, i: int, before: list[Span], after: list[Span]) -> Span | N
     after = [s for s in after if not backer(doc, s)]
     start = _clause_subject_start(doc, i, before)
     before = [s for s in before if s.start >= start]
-    if before and i - before[-1].end <= 1 and is_actor(before[-1]) \
-            and not _preceded_by(doc, before[-1], lex.TARGET_NOUNS | lex.NOT_SUBJECT):
-        return before[-1]
+    if before and i - before[-1].end <= 1 and is_actor(before[-1]) and not _preceded_by(
+            doc, before[-1], lex.TARGET_NOUNS | lex.NOT_SUBJECT, min(3, before[-1].start - start)):
+        return before[-1]                        # past إن the words of the speaker (المتحدث باسم) no longer count
     for span in after[:2]:
         if span.start - i > 6:
             break

@@ -332,3 +332,10 @@ def test_guns_of_a_nation(report_of):
     report = report_of("في المقابل، قصفت المدفعية الأمريكية مواقع فصائل عراقية في بلدة المزيرعة.")
     [ev] = report.events
     assert (ev.attacker, named(report, ev.target), ev.weapon) == ("us-forces", "فصائل عراقية", "artillery")
+
+
+def test_speaker_words_stop_at_the_complementizer(report_of):
+    """قال المتحدث باسم X إن القوات Y ردت …: باسم belongs to the speaker; Y is the subject after إن."""
+    report = report_of("وقال المتحدث باسم البنتاغون إن القوات الأمريكية ردت على الهجوم بضربات على منشآت "
+                       "تابعة لكتائب الفرسان.")
+    assert [(e.attacker, named(report, e.target)) for e in report.events] == [("us-forces", "كتائب الفرسان")]
