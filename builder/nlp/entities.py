@@ -90,12 +90,19 @@ def named_collective_spans(doc: Doc) -> Iterator[Span]:
 
 
 UNMANNED = (("من", "دون", "طيار"), ("بدون", "طيار"), ("دون", "طيار"))
+HEDGED_THAT = words("انها انه")
+HEDGE_VERBS = words("يعتقد يرجح يشتبه رجح ترجح يرجّح")
 
 
 def adjective_spans(doc: Doc, known_keys: set[str]) -> Iterator[Span]:
     """قصف أمريكي، طائرات أميركية، الجنود الأمريكيين: a noun whose nationality names the actor."""
     w = words_of(doc)
     for i in range(len(w) - 1):
+        if w.norm[i] in HEDGED_THAT and i > 0 and w.norm[i - 1] in HEDGE_VERBS:
+            key = ATTACKER_ADJECTIVES.get(w.norm[i + 1])     # يعتقد أنها إسرائيلية: the nation alone
+            if key in known_keys:
+                yield Span(doc, i + 1, i + 2, label="MilitaryForce", kb_id=key)
+            continue
         if not (w.fset[i] & ADJ_NOUNS or w.norm[i][-1:] == "ا" and w.norm[i][:-1] in ADJ_NOUNS):
             continue                             # قصفاً جوياً أمريكياً: the accusative noun too
         j = i + 1

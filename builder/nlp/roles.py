@@ -352,6 +352,8 @@ def marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
         if w.norm[first].startswith("ل") and set(w.forms[first][1:]) & lex.AIRCRAFT \
                 and first > 0 and w.norm[first - 1] in ("انها", "انه", "انهما"):
             return span                          # غارة يرجح أنها لطيران التحالف
+        if len(span) == 1 and first > 0 and w.norm[first - 1] in ("انها", "انه"):
+            return span                          # ضربات يعتقد أنها إسرائيلية
     return None
 
 

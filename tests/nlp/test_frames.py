@@ -339,3 +339,16 @@ def test_speaker_words_stop_at_the_complementizer(report_of):
     report = report_of("وقال المتحدث باسم البنتاغون إن القوات الأمريكية ردت على الهجوم بضربات على منشآت "
                        "تابعة لكتائب الفرسان.")
     assert [(e.attacker, named(report, e.target)) for e in report.events] == [("us-forces", "كتائب الفرسان")]
+
+
+def test_hedged_nationality_names_the_attacker(report_of):
+    """ضربات جوية يعتقد أنها إسرائيلية: the nation is the (hedged) author."""
+    report = report_of("استهدفت ضربات جوية يعتقد أنها إسرائيلية مواقع لكتائب الفرسان في البوكمال.")
+    [ev] = report.events
+    assert (ev.attacker, named(report, ev.target), ev.hedged) == ("israel", "كتائب الفرسان", True)
+
+
+def test_raid_verb(report_of):
+    """أغارت طائرات حربية على مواقع X: a raid is an air strike on X."""
+    ev, _, target = only(report_of, "أغارت طائرات حربية على مواقع كتائب الفرسان قرب الحدود.")
+    assert (target, ev.weapon) == ("كتائب الفرسان", "airstrike")
