@@ -198,6 +198,8 @@ OUR_FIGHTERS = words("""
 # "Its forces" after a speaker's complementizer (قالت القيادة إن قواتها نفذت): the speaker's own.
 ITS_FORCES = words("قواتها قواته مقاتليها مقاتلوها مقاتليه مقاتلوه عناصرها عناصره طائراتها طائراته")
 DOUBLE = words("مزدوج مزدوجا المزدوج")
+# Words giving an attack as the cause of what befell a site (انفجارات في قاعدة X إثر هجوم).
+CAUSES = words("اثر جراء نتيجه بسبب")
 # Words of quantity and manner that stand where a frame expects a name (تعرضت عدة مرات لهجمات).
 NOT_NAMES = words("عده مرات مره مرتين اكثر بعض كل جميع اخيرا مجددا سابقا حاليا ايضا كذلك")
 # Adjectives that belong to a base's name when they follow it (قاعدة X الجوية، مطار X العسكري).

@@ -21,7 +21,7 @@ from . import event_lexicon as lex
 from .description import describe
 from .entities import ENTITIES
 from .event_words import ACTORS, SITES, entity_index, entity_spans, ident, side
-from .frames import assassinated, framed_name, triggers
+from .frames import assassinated, caused_on_site, framed_name, triggers
 from .roles import (
     accused_of_earlier,
     after_means,
@@ -243,6 +243,8 @@ class EventExtractor:
                 ev.target, ev.more_targets = bases[0], bases[1:]
         if ev.target is None and w.norm[i].endswith(OBJECT_PRONOUNS) and w.fset[i] & lex.MASDAR_ALL:
             ev.target = next((s for s in reversed(before) if is_target(doc, s, loose=True)), None)
+        if ev.target is None and kind == "noun":
+            ev.target = caused_on_site(doc, i)
         if ev.target is None and kind in ("passive", "fall"):
             ev.target = framed_name(doc, i, kind, clause, in_entity)     # the last resort: the frame's own slot
         if ev.target is None and w.fset[i] & lex.ASSASSINATION:

@@ -134,6 +134,17 @@ def _closes_framed_name(w: Words, end: int, kind: str) -> bool:
         or (kind == "passive" and (text.startswith("ل") or text == "الي"))
 
 
+def caused_on_site(doc: Doc, i: int) -> Span | None:
+    """دوت انفجارات في قاعدة X إثر هجوم بطائرات مسيرة: an attack noun given as the cause of what befell
+    a site named before it in the sentence hit that site."""
+    w = words_of(doc)
+    if i == 0 or not w.fset[i - 1] & lex.CAUSES or not any(f & WEAPONS for f in w.fset[i + 1:i + 3]):
+        return None                              # بسبب الهجوم الإسرائيلي: no means named, no site hit
+    start = w.sent_of(i)[0]
+    return next((s for s in reversed(entity_spans(doc)) if start <= s.start and s.end <= i - 1
+                 and s.label_ in SITES), None)
+
+
 def assassinated(doc: Doc, i: int) -> Span | None:
     """اغتيال قائد فيلق القدس X: the person named within a few words after the noun of killing."""
     return next((s for s in entity_spans(doc) if i < s.start <= i + ASSASSINATED_REACH
@@ -209,7 +220,7 @@ def _noun_reading(doc: Doc, i: int) -> bool:
 def _noun_has_target(doc: Doc, i: int) -> bool:
     """An attack noun starts its own event only when it says what it hit (هجوم صاروخي على X), who
     carried it out (ضربات نفذتها X), or that it is the attack answered (رداً على هجوم بطائرة مسيرة)."""
-    if _answered_noun(doc, i):
+    if _answered_noun(doc, i) or caused_on_site(doc, i) is not None:
         return True
     w = words_of(doc)
     relative_checked = False                # the noun's relative verb, looked for once past the first word

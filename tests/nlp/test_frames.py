@@ -352,3 +352,11 @@ def test_raid_verb(report_of):
     """أغارت طائرات حربية على مواقع X: a raid is an air strike on X."""
     ev, _, target = only(report_of, "أغارت طائرات حربية على مواقع كتائب الفرسان قرب الحدود.")
     assert (target, ev.weapon) == ("كتائب الفرسان", "airstrike")
+
+
+def test_attack_given_as_the_cause_at_a_site(report_of):
+    """هزت انفجارات قاعدة X إثر هجوم بطائرات مسيرة: the site shaken is what the attack hit; an attack
+    named by a nationality alone (بسبب الهجوم الإسرائيلي) hits nothing named."""
+    ev, _, target = only(report_of, "هزت انفجارات قاعدة الصخرة إثر هجوم بطائرات مسيرة.")
+    assert (target, ev.weapon) == ("قاعدة الصخرة", "drone")
+    assert report_of("أعلنت قاعدة الصخرة الاستنفار بسبب الهجوم الإسرائيلي على المدينة.").events == []
