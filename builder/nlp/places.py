@@ -36,6 +36,8 @@ from .words import Words, set_spans, spans_of, words_of
 MAX_WORDS = 3           # a village or area name rarely runs longer (تل الورد، عين الصخرة الشرقية)
 NEAR = frozenset(("بالقرب", "قرب"))
 LIST_INTRO = frozenset(("وهي", "هي"))
+LIST_MIN = 3            # وهي: A، B، C: fewer items are as often a definition as a list
+LOOK_BACK = 12          # words before وهي: that may hold the place the list belongs to
 CONJ = "و"
 PLURAL_NISBA = ("يين", "يون")
 DEFINITE = ("ال", "وال")
@@ -65,7 +67,7 @@ def _word_ok(w: Words, j: int, known: Known) -> bool:
     text = w.norm[j]
     if text.endswith(PLURAL_NISBA):
         return False        # العراقيين، الأميركيين: people, not a place
-    if text in COMMON_PLACE_WORDS or text in COMMON_AFTER_HEADS or text in ATTACKER_ADJECTIVES:
+    if any(f in COMMON_PLACE_WORDS or f in COMMON_AFTER_HEADS or f in ATTACKER_ADJECTIVES for f in _readings(w, j)):
         return False
     return len(text) >= 2 and any(ch.isalpha() for ch in text)
 
@@ -159,11 +161,12 @@ def frame_places(w: Words, known: Known) -> Iterator[tuple[int, int, str | None]
         if i in known.covered:
             continue
         if w.norm[i] == "بين" or "بين" in w.forms[i]:
-            first = _name_at(w, i + 1, known)
+            first = _name_at(w, i + 1, known) or _known_first(w, i + 1, known)
             if first is not None and first[1] < len(w) and w.norm[first[1]].startswith(CONJ):
                 pair = next(_conjuncts(w, first, known, commas=False), None)
                 if pair is not None:
-                    yield (*first, None)
+                    if first[0] not in known.starts:
+                        yield (*first, None)
                     yield (*pair, None)
             continue
         j = _after_frame(w, i)
@@ -186,6 +189,48 @@ def listed_places(w: Words, known: Known) -> Iterator[tuple[int, int, str | None
             yield (*first, subtype)
         for name in _conjuncts(w, first, known, commas=True):
             yield (*name, subtype)
+
+
+def introduced_lists(w: Words, known: Known) -> Iterator[tuple[int, int, str | None]]:
+    """… في ريف X، وهي: A، B، C: a list of at least LIST_MIN names after وهي: whose sentence has
+    just spoken of places (a frame or a known place in the words before)."""
+    for i in range(1, len(w) - 1):
+        if w.norm[i] not in LIST_INTRO or w.text[i + 1] != ":" or not _places_before(w, i, known):
+            continue
+        first = _name_at(w, i + 2, known)
+        if first is None:
+            continue
+        items = [first, *_conjuncts(w, first, known, commas=True)]
+        if len(items) >= LIST_MIN:
+            yield from ((s, e, None) for s, e in items)
+
+
+def _places_before(w: Words, i: int, known: Known) -> bool:
+    """Some of the LOOK_BACK words before token i are a place frame, a list head or a known place."""
+    return any(w.fset[k] & PLACE_FRAMES or w.fset[k] & PLACE_LISTS.keys() or known.place_at(k)
+               for k in range(max(0, i - LOOK_BACK), i))
+
+
+def described_places(w: Words, known: Known) -> Iterator[tuple[int, int, str | None]]:
+    """في X بريف Y، في X بمحافظة Y، وX شمالي <known place>: a name after في or a glued و is a
+    place when what follows it says where it lies."""
+    for j in range(1, len(w)):
+        if not (w.norm[j - 1] == "في" or _glued_and(w, j)):
+            continue
+        name = _name_at(w, j, known)
+        if name is not None and _describes(w, name[1], known):
+            yield (*name, None)
+
+
+def _describes(w: Words, j: int, known: Known) -> bool:
+    """Tokens from j say where the name before them lies: بريف Y، في ريف Y، بمحافظة Y، شمالي Y."""
+    if j >= len(w) - 1:
+        return False
+    if w.norm[j] in PLACE_DESCRIPTIONS:
+        return True
+    if w.norm[j] == "في" and w.fset[j + 1] & PLACE_DESCRIPTIONS:
+        return True
+    return w.norm[j] in DIRECTIONS and known.place_at(j + 1)
 
 
 def _known_first(w: Words, j: int, known: Known) -> tuple[int, int] | None:
@@ -231,7 +276,8 @@ class PlaceFinder:
         known = Known(doc)
         found: dict[tuple[int, int], str | None] = {}
         sites = _site_names(doc)
-        for start, end, subtype in (*frame_places(w, known), *listed_places(w, known)):
+        rules = (frame_places, listed_places, introduced_lists, described_places)
+        for start, end, subtype in (place for rule in rules for place in rule(w, known)):
             if _bare_words(w, start, end) in sites:
                 continue
             if (start, end) not in found or subtype:

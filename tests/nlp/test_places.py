@@ -65,3 +65,33 @@ def test_the_bare_name_of_a_site_is_that_site(analyse_doc):
     """قاعدة الصخرة … قرب الصخرة: the bare name is the base or its town, not one more place."""
     text = "قصفت الميليشيات قاعدة الصخرة الجوية. وسقطت قذيفة قرب الصخرة."
     assert places(analyse_doc, text) == []
+
+
+def test_between_a_known_place_and_an_unseen_one(analyse_doc):
+    assert places(analyse_doc, "سقطت قذيفة بين البوكمال والمزيرعة، وفق ناشطين.") == [("والمزيرعة", None)]
+
+
+def test_a_list_introduced_by_wahiya_after_a_place(analyse_doc):
+    text = "تكرر القصف على خمس قرى في ريف دير الزور، وهي: المزيرعة، الصخرة، تل الورد."
+    assert [n for n, _ in places(analyse_doc, text)] == ["المزيرعة", "الصخرة", "تل الورد"]
+
+
+def test_a_short_list_or_one_without_places_before_it_is_no_list(analyse_doc):
+    assert places(analyse_doc, "أعلنت الحركة شروطها، وهي: الانسحاب، التعويض، الاعتذار.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("سقطت صواريخ في عين الصفصاف بمحافظة ديالى.", "عين الصفصاف"),
+    ("قصفت المدفعية مواقع في تل الورد بريف دير الزور.", "تل الورد"),
+    ("استهدفت الغارات مدينة البوكمال والمزيرعة بريف دير الزور.", "والمزيرعة"),
+])
+def test_a_name_followed_by_where_it_lies_is_a_place(analyse_doc, text, name):
+    assert (name, None) in places(analyse_doc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "انتشرت القوات في المنطقة بريف دير الزور.",
+    "أعادت القوات انتشارها وقواعدها بريف دير الزور.",
+])
+def test_a_common_word_followed_by_where_it_lies_is_no_place(analyse_doc, text):
+    assert places(analyse_doc, text) == []
