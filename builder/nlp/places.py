@@ -89,11 +89,12 @@ def _glued_and(w: Words, j: int) -> bool:
     return w.norm[j].startswith(CONJ) and len(w.forms[j]) > 1
 
 
-def _name_at(w: Words, j: int, known: Known) -> tuple[int, int] | None:
-    """(start, end) of the unseen place name starting at token j, when the phrase visibly ends after it."""
+def _name_at(w: Words, j: int, known: Known, listed: bool = False) -> tuple[int, int] | None:
+    """(start, end) of the unseen place name starting at token j, when the phrase visibly ends after it.
+    `listed`: an item of a list of places, where a word in -ية is a name (الصالحة، الحكيمية), not an adjective."""
     if j >= len(w) or w.text[j] in QUOTES:
         return _quoted_name(w, j, known)
-    if not _word_ok(w, j, known) or _nisba(w.norm[j]):
+    if not _word_ok(w, j, known) or _nisba(w.norm[j]) and not listed:
         return None
     end = j + 1
     while end < len(w) and end - j < MAX_WORDS and _word_ok(w, end, known) \
@@ -133,15 +134,19 @@ def _after_frame(w: Words, i: int) -> int | None:
 
 
 def _conjuncts(w: Words, name: tuple[int, int], known: Known, commas: bool) -> Iterator[tuple[int, int]]:
-    """The names listed after `name`: و X (and, when `commas`, ، X or ، و X) as long as each is a name."""
+    """The names listed after `name`: و X (and, when `commas`, ، X or ، و X) as long as each is a name.
+    A list (`commas`) runs on past the known places in it (قرى X، <known>، Y)."""
     end = name[1]
     while end < len(w):
         comma = commas and w.text[end] in "،,"
         k = end + 1 if comma else end
+        if commas and known.place_at(k):
+            end = known.starts[k].end
+            continue
         if k < len(w) and (w.norm[k] == CONJ or _glued_and(w, k)):
-            nxt = _conjunct(w, k, known)
+            nxt = _conjunct(w, k, known, commas)
         elif comma:
-            nxt = _name_at(w, k, known)
+            nxt = _name_at(w, k, known, listed=True)
         else:
             return
         if nxt is None:
@@ -150,9 +155,9 @@ def _conjuncts(w: Words, name: tuple[int, int], known: Known, commas: bool) -> I
         end = nxt[1]
 
 
-def _conjunct(w: Words, j: int, known: Known) -> tuple[int, int] | None:
+def _conjunct(w: Words, j: int, known: Known, listed: bool = False) -> tuple[int, int] | None:
     """والصخرة / و الصخرة: the name after the conjunction, the clitic kept on its first token."""
-    return _name_at(w, j + 1, known) if w.norm[j] == CONJ else _name_at(w, j, known)
+    return _name_at(w, j + 1, known, listed) if w.norm[j] == CONJ else _name_at(w, j, known, listed)
 
 
 def frame_places(w: Words, known: Known) -> Iterator[tuple[int, int, str | None]]:
@@ -182,7 +187,7 @@ def listed_places(w: Words, known: Known) -> Iterator[tuple[int, int, str | None
         subtype = next((PLACE_LISTS[f] for f in _readings(w, i) if f in PLACE_LISTS), None)
         if subtype is None or i in known.covered:
             continue
-        first = _name_at(w, i + 1, known) or _known_first(w, i + 1, known)
+        first = _name_at(w, i + 1, known, listed=True) or _known_first(w, i + 1, known)
         if first is None:
             continue
         if first[0] not in known.starts:
@@ -197,7 +202,7 @@ def introduced_lists(w: Words, known: Known) -> Iterator[tuple[int, int, str | N
     for i in range(1, len(w) - 1):
         if w.norm[i] not in LIST_INTRO or w.text[i + 1] != ":" or not _places_before(w, i, known):
             continue
-        first = _name_at(w, i + 2, known)
+        first = _name_at(w, i + 2, known, listed=True)
         if first is None:
             continue
         items = [first, *_conjuncts(w, first, known, commas=True)]

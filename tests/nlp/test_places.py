@@ -95,3 +95,8 @@ def test_a_name_followed_by_where_it_lies_is_a_place(analyse_doc, text, name):
 ])
 def test_a_common_word_followed_by_where_it_lies_is_no_place(analyse_doc, text):
     assert places(analyse_doc, text) == []
+
+
+def test_a_list_runs_past_a_known_place_and_takes_names_in_iya(analyse_doc):
+    text = "تكرر القصف على قرى في ريف دير الزور، وهي: الرزازية، البوكمال، المزيرعة، تل الورد."
+    assert [n for n, _ in places(analyse_doc, text)] == ["الرزازية", "المزيرعة", "تل الورد"]
