@@ -175,8 +175,10 @@ PLACE_LISTS: dict[str, str] = {
     "قري": "Village", "قريتي": "Village", "بلدات": "Town", "بلدتي": "Town", "منطقتي": "Area",
     "مدن": "City", "مدينتي": "City",
 }
-# Words that describe where the name before them lies (X بريف Y، X بمحافظة Y، X على الحدود).
-PLACE_DESCRIPTIONS = words("ريف بريف محافظه بمحافظه بمدينه ناحيه بناحيه الحدود")
+# Words that describe where the name before them lies (X بريف Y، X بمحافظة Y).
+PLACE_DESCRIPTIONS = words("ريف بريف محافظه بمحافظه بمدينه ناحيه بناحيه")
+# Prepositions the general STOP list lacks that end a place name (بين X وY دون إصابات).
+PLACE_NAME_ENDS = words("دون بدون ضمن اثناء لدي بحسب وفق")
 # Common words that a locative frame is also followed by (قرب الحدود، محيط المطار، في المنطقة):
 # never the first word of a place found by its frame alone.
 COMMON_PLACE_WORDS = words("""

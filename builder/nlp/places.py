@@ -28,6 +28,7 @@ from .lexicon import (
     PLACE_DESCRIPTIONS,
     PLACE_FRAMES,
     PLACE_LISTS,
+    PLACE_NAME_ENDS,
     STOP,
 )
 from .names import NAMES, _indefinite, _nisba, _readings
@@ -62,7 +63,8 @@ def _word_ok(w: Words, j: int, known: Known) -> bool:
     item = w.items[j]
     if item.punct or item.space or item.like_num or j in known.covered or _indefinite(w.text[j]):
         return False
-    if any(f in STOP or f in NAME_ENDS or f in HEADS or f in PLACE_LISTS for f in _readings(w, j)):
+    if any(f in STOP or f in NAME_ENDS or f in HEADS or f in PLACE_LISTS or f in PLACE_NAME_ENDS
+           for f in _readings(w, j)):
         return False
     text = w.norm[j]
     if text.endswith(PLURAL_NISBA):
@@ -79,7 +81,8 @@ def _closes(w: Words, j: int, known: Known) -> bool:
         return False        # a text cut off mid-word (بريف الحس) ends no name
     if w.items[j].punct:
         return True
-    if any(f in STOP or f in DIRECTIONS or f in PLACE_DESCRIPTIONS for f in w.forms[j]) or known.place_at(j):
+    if any(f in STOP or f in DIRECTIONS or f in PLACE_DESCRIPTIONS or f in PLACE_NAME_ENDS for f in w.forms[j]) \
+            or known.place_at(j):
         return True
     return _glued_and(w, j)
 

@@ -100,3 +100,12 @@ def test_a_common_word_followed_by_where_it_lies_is_no_place(analyse_doc, text):
 def test_a_list_runs_past_a_known_place_and_takes_names_in_iya(analyse_doc):
     text = "تكرر القصف على قرى في ريف دير الزور، وهي: الرزازية، البوكمال، المزيرعة، تل الورد."
     assert [n for n, _ in places(analyse_doc, text)] == ["الرزازية", "المزيرعة", "تل الورد"]
+
+
+def test_a_place_name_ends_at_a_preposition(analyse_doc):
+    found = places(analyse_doc, "سقطت القذائف بين البوكمال والمزيرعة دون وقوع إصابات.")
+    assert found == [("والمزيرعة", None)]
+
+
+def test_the_border_alone_does_not_say_where_a_name_lies(analyse_doc):
+    assert places(analyse_doc, "وقال المسؤول في حرس الحدود إن الضربات توقفت.") == []
