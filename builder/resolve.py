@@ -109,8 +109,12 @@ class Resolver:
         return entry is None or entry.subtype not in ("Country", "Province", "Region")
 
     def _within(self, a: str | None, b: str | None) -> bool:
-        """True when one place or site lies in the other (القرية الخضراء in حقل العمر)."""
+        """True when one place or site lies in the other (القرية الخضراء in حقل العمر), or may:
+        of an unseen place and a known one, the gazetteer cannot tell that one is not in the other
+        (a village found by its context, قرى X وY, next to the known area around it)."""
         ea, eb = self.entries.get(a or ""), self.entries.get(b or "")
+        if a and b and (ea is None) != (eb is None):
+            return True
         return bool(ea and ea.located_in == b or eb and eb.located_in == a)
 
     def _draft(self, ev: EventRecord, attacker, target, published) -> Event:

@@ -178,3 +178,11 @@ def test_a_shorter_name_of_one_unseen_person_is_that_person(report_of):
 def test_a_shorter_name_of_a_known_person_is_that_person(report_of):
     report = report_of("قتل أبو حسين الحميداوي في الغارة. وقال القيادي أبو حسين، إن العمليات مستمرة.")
     assert [e.key for e in report.entities if e.type in ("Person", "Official")] == ["abu-hussein-al-hamidawi"]
+
+
+def test_an_unseen_place_does_not_tell_apart_from_a_known_one(report_of):
+    """A village found by its context may lie in the known area named with the next statement of
+    the attack: the gazetteer cannot say it does not, so the two statements stay one attack."""
+    report = report_of("قصفت القوات الأمريكية مواقع كتائب حزب الله قرب المزيرعة، "
+                       "ونفذت القوات الأمريكية غارات على مواقع لكتائب حزب الله قرب البوكمال.")
+    assert [(e.attacker, e.target) for e in report.events] == [("us-forces", "kataib-hezbollah")]

@@ -162,3 +162,33 @@ MISSIONS = words("السفاره سفاره القنصليه قنصليه")
 HEADS = {norm(k): v for k, v in HEADS.items()}
 PERSON_ROLES = {norm(k): v for k, v in PERSON_ROLES.items()}
 ATTACKER_ADJECTIVES = {norm(k): v for k, v in ATTACKER_ADJECTIVES.items()}
+
+# Words that say "a place follows" (see places.py): the countryside, outskirts or surroundings
+# of X, near X, a direction from X. Read without clitics (بريف، وقرب، بمحيط).
+PLACE_FRAMES = words("""
+ريف ضواحي اطراف محيط قرب بالقرب شرق غرب شمال جنوب شرقي غربي شمالي جنوبي
+""")
+# Direction words: "شمال شرق X" steps over the second one, and "X شرقي Y" describes where X is.
+DIRECTIONS = words("شرق غرب شمال جنوب شرقي غربي شمالي جنوبي")
+# Plural and dual heads whose names come as a list: قرى X، Y وZ؛ قريتي X وY؛ بلدات X وY.
+PLACE_LISTS: dict[str, str] = {
+    "قري": "Village", "قريتي": "Village", "بلدات": "Town", "بلدتي": "Town", "منطقتي": "Area",
+    "مدن": "City", "مدينتي": "City",
+}
+# Words that describe where the name before them lies (X بريف Y، X بمحافظة Y).
+PLACE_DESCRIPTIONS = words("ريف بريف محافظه بمحافظه بمدينه ناحيه بناحيه")
+# Prepositions the general STOP list lacks that end a place name (بين X وY دون إصابات).
+PLACE_NAME_ENDS = words("دون بدون ضمن اثناء لدي بحسب وفق")
+# Common words that a locative frame is also followed by (قرب الحدود، محيط المطار، في المنطقة):
+# never the first word of a place found by its frame alone.
+COMMON_PLACE_WORDS = words("""
+الحدود حدود المنطقه المناطق منطقه مناطق المدينه المدن البلده القريه القري البلدات الريف البلاد الدوله
+المطار القاعده القواعد الحقل الحقول المعسكر الموقع المواقع المقر المقرات النقطه الصوامع البوابه
+الاوسط الادني الشرق الغرب الشمال الجنوب العاصمه عاصمه المحافظه الناحيه النهر الضفه الضفاف ضفاف ضفه
+الجسر جسر الطريق طريق الاوتوستراد دوار ساحه محطه كليه منازل منزل مبني مبنى المبني مستودع مستودعات
+مدرسه جامعه مخيم المخيم سوق السوق مشروع المشروع شركه منشاه منشات المنشاه مركز المركز مدخل المدخل
+مقر مقرات قاعده قواعد حاجز الحاجز نقطه موقع مواقع مكان المكان الاماكن اماكن الحي احياء الاحياء
+مرافق منطقتي مواقعها المعبر معبر البادية الباديه الصحراء صحراء المرتفعات الجبال جبل الجبل التلال
+السفاره القنصليه المنطقتين الجانبين الطرفين المدنيين الحين الافراد الدول القوات قوات
+قاعدتي قواعدها مواقعها مقراتها مواقعهم مقارها نقاطها قواتها
+""")

@@ -162,6 +162,9 @@ def _event(w: Words, ev: EventMention, span: Callable[[SpacySpan], Span],
 def _clean(w: Words, span: SpacySpan) -> str:
     """The name as written, without quotes or the clitics glued to its first word (وبادية → بادية)."""
     words = [_unglued(w, j) for j in range(span.start, span.end) if w.text[j] not in MARKS]
+    glued = span._.clitic if not span.kb_id_ else ""
+    if words and glued and words[0].startswith(glued):
+        words[0] = words[0][len(glued):]        # a listed place: قرى X ووادي Y → وادي Y
     return " ".join(words).strip()
 
 
@@ -180,4 +183,6 @@ def _core_name(w: Words, text: str, span: SpacySpan) -> str:
         words = words[1:]
     if len(words) > 2 and w.norm[words[1]] in FIELD_KINDS and any(f in HEADS for f in w.forms[words[0]]):
         words = words[:1] + words[2:]       # حقل غاز X and حقل X: one field
-    return " ".join(_unglued(w, j) if n == 0 else w.text[j] for n, j in enumerate(words)) or _text(text, span)
+    core = " ".join(_unglued(w, j) if n == 0 else w.text[j] for n, j in enumerate(words)) or _text(text, span)
+    glued = span._.clitic if not span.kb_id_ else ""
+    return core[len(glued):] if glued and core.startswith(glued) else core

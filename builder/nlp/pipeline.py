@@ -13,6 +13,7 @@ from . import (  # noqa: F401  (importing registers the factories)
     known,
     names,
     normalizer,
+    places,
     retaliation,
     sentences,
     times,
@@ -20,7 +21,7 @@ from . import (  # noqa: F401  (importing registers the factories)
 )
 
 COMPONENTS = (
-    "rasad_normalizer", "rasad_sentences", "rasad_known_entities", "rasad_names", "rasad_entities",
+    "rasad_normalizer", "rasad_sentences", "rasad_known_entities", "rasad_names", "rasad_places", "rasad_entities",
     "rasad_times", "rasad_events", "rasad_retaliation",
 )
 
