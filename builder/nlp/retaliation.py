@@ -72,13 +72,28 @@ def link(events: list[EventMention]) -> None:
 
 
 def _hits_fire_source(ev: EventMention) -> bool:
-    """قصفت قوات X مصادر إطلاق القذائف: the attack names no target but the place the fire came from."""
-    if ev.kind not in ("active", "noun") or ev.target is not None or ev.attacker is None:
+    """قصفت قوات X مصادر إطلاق القذائف / طاردت طائرات X المهاجمين وقصفتهم: the attack names no target but
+    the place the fire came from, or the men who made the attack just told."""
+    if ev.kind not in ("active", "noun") or ev.attacker is None:
         return False
     w = words_of(ev.trigger.doc)
-    end = min(ev.trigger.end + 4, w.bounds[w.sent[ev.trigger.start]][1])
-    return any(w.fset[j] & lex.FIRE_SOURCES and j + 1 < len(w) and w.fset[j + 1] & lex.FIRE_WORDS
-               for j in range(ev.trigger.end, end))
+    lo, hi = w.bounds[w.sent[ev.trigger.start]]
+    end = min(ev.trigger.end + 4, hi)
+    source = next((j for j in range(ev.trigger.end, end) if w.fset[j] & lex.FIRE_SOURCES and j + 1 < len(w)
+                   and w.fset[j + 1] & lex.FIRE_WORDS), None)
+    if source is not None:
+        _subject_before(ev, source)
+        return ev.target is None
+    near = range(max(lo, ev.trigger.start - 4), end)
+    return ev.target is None and any(w.fset[j] & lex.PERPETRATORS for j in near)
+
+
+def _subject_before(ev: EventMention, source: int) -> None:
+    """قصفت القوات الأمريكية مصادر انطلاق الصواريخ: the force between the verb and the fire source is who
+    struck (the verb comes first), not what was hit; the attacker read from an earlier clause gives way."""
+    hit = ev.target
+    if hit is not None and ev.trigger.end <= hit.start and hit.end <= source and hit.label_ in ACTORS:
+        ev.attacker, ev.target = hit, None
 
 
 def _link_fire_source(events: list[EventMention], n: int) -> None:
@@ -100,13 +115,23 @@ def _fill_roles(events: list[EventMention], n: int) -> None:
     (شن جيش X غارات طالت مقار Y: the strikes of شن hit Y)."""
     ev, answered = events[n], events[events[n].answers]
     hit = ev.target if ev.target is not None else _restated_target(events, n)
-    if answered.attacker is None and hit is not None and hit.label_ in ACTORS \
+    if answered.attacker is None and hit is not None and hit.label_ in ACTORS and not _series(answered) \
             and side(ident(hit)) != side(ident(ev.attacker)):     # the replier never attacked itself
         answered.attacker = hit
     if ev.target is None and answered.attacker is not None:
         ev.target = answered.attacker
     if answered.target is None and ev.attacker is not None and ev.attacker.label_ in ACTORS:
         answered.target = ev.attacker         # X's strikes answer an attack: the attack was on X
+
+
+def _series(ev: EventMention) -> bool:
+    """رداً على الهجمات التي تتعرض لها قوات X: a plural attack noun with no author speaks of a run of
+    attacks by whoever made them; the side one strike hits is not taken as the author of them all."""
+    if ev.kind != "noun":
+        return False
+    w = words_of(ev.trigger.doc)
+    i = ev.trigger.start
+    return bool(w.fset[i] & lex.PLURAL_ATTACKS) or (i > 0 and w.norm[i - 1].lstrip("و") in ("سلسله", "موجه"))
 
 
 def _restated_target(events: list[EventMention], n: int) -> Span | None:
