@@ -120,6 +120,8 @@ def _fill_roles(events: list[EventMention], n: int) -> None:
         answered.attacker = hit
     if ev.target is None and answered.attacker is not None:
         ev.target = answered.attacker
+    if ev.attacker is None and answered.target is not None and answered.target.label_ in ACTORS:
+        ev.attacker = answered.target         # رداً على الهجمات على قوات X، شُنت غارات: X replies
     if answered.target is None and ev.attacker is not None and ev.attacker.label_ in ACTORS:
         answered.target = ev.attacker         # X's strikes answer an attack: the attack was on X
 

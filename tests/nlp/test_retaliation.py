@@ -252,3 +252,13 @@ def test_an_attack_near_the_attackers_of_another_is_no_reply(report_of):
     found = chain(report_of, f"استهدفت ميليشيا {FAJR} قاعدة الصخرة بطائرة مسيرة. "
                              "وقصفت القوات الأمريكية مواقع لميليشيا لواء الوادي، ولم يعرف المهاجمون.")
     assert all(f[2] is None for f in found)
+
+
+def test_the_force_hit_by_the_attack_answered_is_the_replier(report_of):
+    """تعرضت مواقع Y لقصف رداً على الهجمات التي استهدفت قوات X: the reply names no author; the side the
+    answered attacks hit is the side that replies."""
+    found = chain(report_of, f"تعرضت مواقع لميليشيا {FAJR} قرب النهر لقصف جوي رداً على الهجمات التي استهدفت "
+                             "قوات التحالف الدولي.")
+    assert len(found) == 2
+    assert found[0][0] == COALITION
+    assert found[0][2] == found[1][:2] and found[1] == (None, COALITION, None)
