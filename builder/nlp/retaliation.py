@@ -247,11 +247,30 @@ def _link_marker(events: list[EventMention], n: int) -> None:
         answered = antecedent(events, answering)
     else:
         return
+    if noun_after is not None and answering is not None and not _real(events[noun_after]):
+        told = _told_with_weapon(events, noun_after, answering)
+        answered = told if told is not None else answered
     if answering is None or answered is None or answered == answering or _same_side(events, answering, answered):
         return
     if events[answering].answers is None:
         events[answering].answers = answered
         events[answering].replies = True
+
+
+def _told_with_weapon(events: list[EventMention], noun: int, answering: int) -> int | None:
+    """واشنطن تقصف مواقع لواء الفجر رداً على هجوم بمسيرة: the answered attack is named by its weapon alone;
+    it is the attack with that weapon told in the story, by another side than the replier: the latest one
+    before the marker, or (for a headline, which speaks before the story) the first one after it."""
+    weapon, mine = events[noun].weapon, side(ident(events[answering].attacker))
+    if weapon == "unknown":
+        return None
+    told = [k for k, ev in enumerate(events) if k not in (noun, answering) and _real(ev) and not ev.replies
+            and ev.weapon == weapon and (ev.attacker is None or side(ident(ev.attacker)) != mine)]
+    before = [k for k in told if k < noun]
+    if before:
+        return before[-1]
+    after = [k for k in told if k > noun]
+    return after[0] if after and _sent(events[noun]) == 0 else None
 
 
 def _same_side(events: list[EventMention], a: int, b: int) -> bool:

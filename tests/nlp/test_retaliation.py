@@ -262,3 +262,25 @@ def test_the_force_hit_by_the_attack_answered_is_the_replier(report_of):
     assert len(found) == 2
     assert found[0][0] == COALITION
     assert found[0][2] == found[1][:2] and found[1] == (None, COALITION, None)
+
+
+def test_an_attack_named_by_its_weapon_is_the_one_told_with_it(report_of):
+    """… رداً على هجوم بمسيرة: the answered attack is named by its weapon alone; of the attacks told before,
+    the one with that weapon (the drone), not the latest (the rockets)."""
+    found = chain(report_of, f"استهدفت ميليشيا {FAJR} قاعدة الصخرة بطائرة مسيرة أمس. وقصفت ميليشيا {FAJR} قاعدة "
+                             "الوادي بالصواريخ. وقال مسؤول إن القوات الأمريكية شنت غارات على مواقع قرب النهر رداً "
+                             "على هجوم بمسيرة.")
+    replies = [f for f in found if f[2] is not None]
+    assert len(replies) == 1
+    assert replies[0][0] == US and replies[0][2] == found[0][:2]
+
+
+def test_a_headline_reply_answers_the_attack_with_its_weapon_in_the_story(report_of):
+    """A headline (… تقصف … رداً على هجوم بمسيرة) speaks before the story: the drone attack told later in the
+    story is the one answered, not a rocket attack told before it."""
+    found = chain(report_of, f"القوات الأمريكية تقصف مواقع {FAJR} قرب النهر رداً على هجوم بمسيرة\n"
+                             f"قالت مصادر إن القوات الأمريكية شنت غارات على مواقع لميليشيا {FAJR} قرب النهر. "
+                             f"وكانت ميليشيا {FAJR} قد قصفت قاعدة الوادي بالصواريخ الأسبوع الماضي. "
+                             "وهاجمت طائرة مسيرة قاعدة الصخرة أمس.")
+    assert len(found) == 3 and found[0][0] == US
+    assert found[0][2] == found[2][:2] != found[1][:2]        # the drone on الصخرة, not the rockets on الوادي
