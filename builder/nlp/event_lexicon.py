@@ -147,6 +147,8 @@ CASUALTIES = KILLED | INJURED | words("مصرع مصرعهما مصرعهم حت
 # قصفت X مصادر إطلاق القذائف / منصات الصواريخ: striking where the fire came from answers that fire.
 FIRE_SOURCES = words("مصدر مصادر منصات منصه")
 FIRE_WORDS = words("انطلاق اطلاق النيران النار القصف الصواريخ القذائف")
+# The men who made the attack just told: striking them answers it (طاردت طائرات X المهاجمين وقصفتهم).
+PERPETRATORS = words("المنفذين منفذي المهاجمين مطلقي منفذيه مطلقيها")
 # A warning of a reply is no reply either: محذرة من الرد على ذلك.
 NOT_REPLY = words("لم هددت هدد توعدت توعد تهدد يهدد محذرا محذره حذر حذرت يحذر تحذر")
 # Words after an attack noun that make it a mention of fighting, not one attack: قصف متبادل بين …

@@ -72,13 +72,28 @@ def link(events: list[EventMention]) -> None:
 
 
 def _hits_fire_source(ev: EventMention) -> bool:
-    """قصفت قوات X مصادر إطلاق القذائف: the attack names no target but the place the fire came from."""
-    if ev.kind not in ("active", "noun") or ev.target is not None or ev.attacker is None:
+    """قصفت قوات X مصادر إطلاق القذائف / طاردت طائرات X المهاجمين وقصفتهم: the attack names no target but
+    the place the fire came from, or the men who made the attack just told."""
+    if ev.kind not in ("active", "noun") or ev.attacker is None:
         return False
     w = words_of(ev.trigger.doc)
-    end = min(ev.trigger.end + 4, w.bounds[w.sent[ev.trigger.start]][1])
-    return any(w.fset[j] & lex.FIRE_SOURCES and j + 1 < len(w) and w.fset[j + 1] & lex.FIRE_WORDS
-               for j in range(ev.trigger.end, end))
+    lo, hi = w.bounds[w.sent[ev.trigger.start]]
+    end = min(ev.trigger.end + 4, hi)
+    source = next((j for j in range(ev.trigger.end, end) if w.fset[j] & lex.FIRE_SOURCES and j + 1 < len(w)
+                   and w.fset[j + 1] & lex.FIRE_WORDS), None)
+    if source is not None:
+        _subject_before(ev, source)
+        return ev.target is None
+    near = range(max(lo, ev.trigger.start - 4), end)
+    return ev.target is None and any(w.fset[j] & lex.PERPETRATORS for j in near)
+
+
+def _subject_before(ev: EventMention, source: int) -> None:
+    """قصفت القوات الأمريكية مصادر انطلاق الصواريخ: the force between the verb and the fire source is who
+    struck (the verb comes first), not what was hit; the attacker read from an earlier clause gives way."""
+    hit = ev.target
+    if hit is not None and ev.trigger.end <= hit.start and hit.end <= source and hit.label_ in ACTORS:
+        ev.attacker, ev.target = hit, None
 
 
 def _link_fire_source(events: list[EventMention], n: int) -> None:
@@ -100,13 +115,25 @@ def _fill_roles(events: list[EventMention], n: int) -> None:
     (شن جيش X غارات طالت مقار Y: the strikes of شن hit Y)."""
     ev, answered = events[n], events[events[n].answers]
     hit = ev.target if ev.target is not None else _restated_target(events, n)
-    if answered.attacker is None and hit is not None and hit.label_ in ACTORS \
+    if answered.attacker is None and hit is not None and hit.label_ in ACTORS and not _series(answered) \
             and side(ident(hit)) != side(ident(ev.attacker)):     # the replier never attacked itself
         answered.attacker = hit
     if ev.target is None and answered.attacker is not None:
         ev.target = answered.attacker
+    if ev.attacker is None and answered.target is not None and answered.target.label_ in ACTORS:
+        ev.attacker = answered.target         # رداً على الهجمات على قوات X، شُنت غارات: X replies
     if answered.target is None and ev.attacker is not None and ev.attacker.label_ in ACTORS:
         answered.target = ev.attacker         # X's strikes answer an attack: the attack was on X
+
+
+def _series(ev: EventMention) -> bool:
+    """رداً على الهجمات التي تتعرض لها قوات X: a plural attack noun with no author speaks of a run of
+    attacks by whoever made them; the side one strike hits is not taken as the author of them all."""
+    if ev.kind != "noun":
+        return False
+    w = words_of(ev.trigger.doc)
+    i = ev.trigger.start
+    return bool(w.fset[i] & lex.PLURAL_ATTACKS) or (i > 0 and w.norm[i - 1].lstrip("و") in ("سلسله", "موجه"))
 
 
 def _restated_target(events: list[EventMention], n: int) -> Span | None:
@@ -220,11 +247,30 @@ def _link_marker(events: list[EventMention], n: int) -> None:
         answered = antecedent(events, answering)
     else:
         return
+    if noun_after is not None and answering is not None and not _real(events[noun_after]):
+        told = _told_with_weapon(events, noun_after, answering)
+        answered = told if told is not None else answered
     if answering is None or answered is None or answered == answering or _same_side(events, answering, answered):
         return
     if events[answering].answers is None:
         events[answering].answers = answered
         events[answering].replies = True
+
+
+def _told_with_weapon(events: list[EventMention], noun: int, answering: int) -> int | None:
+    """واشنطن تقصف مواقع لواء الفجر رداً على هجوم بمسيرة: the answered attack is named by its weapon alone;
+    it is the attack with that weapon told in the story, by another side than the replier: the latest one
+    before the marker, or (for a headline, which speaks before the story) the first one after it."""
+    weapon, mine = events[noun].weapon, side(ident(events[answering].attacker))
+    if weapon == "unknown":
+        return None
+    told = [k for k, ev in enumerate(events) if k not in (noun, answering) and _real(ev) and not ev.replies
+            and ev.weapon == weapon and (ev.attacker is None or side(ident(ev.attacker)) != mine)]
+    before = [k for k in told if k < noun]
+    if before:
+        return before[-1]
+    after = [k for k in told if k > noun]
+    return after[0] if after and _sent(events[noun]) == 0 else None
 
 
 def _same_side(events: list[EventMention], a: int, b: int) -> bool:

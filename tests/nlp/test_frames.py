@@ -214,8 +214,6 @@ def test_a_claim_told_first_belongs_to_the_attack_after_it(report_of):
         ("حركة أنصار الوادي", "قاعدة الصخرة")]
 
 
-@pytest.mark.xfail(strict=True, reason="بعد الهجوم + chasing the perpetrators (المنفذين) is a reply, but بعد alone is "
-                                       "read as timing: the strike is not linked to the attack it answers")
 def test_chasing_the_perpetrators_answers_the_attack(report_of):
     report = report_of("سقطت صواريخ على قاعدة الصخرة. وبعد الهجوم، طاردت طائرات التحالف الدولي المنفذين "
                        "واستهدفتهم قرب بلدة المزيرعة.")

@@ -217,3 +217,70 @@ def test_the_replier_never_becomes_the_attacker_it_answers(analyse_doc):
     _fill_roles([answered, reply], 1)
     assert answered.attacker is None
     assert answered.target is base
+
+
+def test_a_run_of_attacks_gets_no_author_from_the_reply(report_of):
+    """رداً على الهجمات التي تتعرض لها قوات X: a run of attacks by whoever made them; the side one strike
+    hits is not made the author of them all (it is in `test_marker_infers_the_attacker…` for one هجوم)."""
+    found = chain(report_of, f"نفذت القوات الأمريكية غارات على مواقع لميليشيا {FAJR} قرب النهر، رداً على "
+                             "الهجمات التي تتعرض لها قوات التحالف الدولي.")
+    assert len(found) == 2
+    assert found[0][0] == US and found[0][2] == found[1][:2]
+    assert found[1] == (None, COALITION, None)
+
+
+def test_the_force_before_the_fire_source_is_who_struck(report_of):
+    """… وسط استنفار لقوات X، كما قصفت القوات الأمريكية مصادر انطلاق الصواريخ: the force right after the
+    verb struck (the verb comes first); the attacker of the earlier clause is not its author."""
+    found = chain(report_of, f"قصفت ميليشيا {FAJR} قاعدة الصخرة بالصواريخ فجر اليوم، وسط استنفار لقوات "
+                             "التحالف الدولي، كما قصفت القوات الأمريكية مصادر انطلاق الصواريخ.")
+    replies = [f for f in found if f[2] is not None]
+    assert len(replies) == 1
+    assert replies[0][0] == US and replies[0][2] == found[0][:2]
+
+
+def test_striking_the_attackers_answers_their_attack(report_of):
+    """ولاحقت مروحيات X المهاجمين وقصفتهم: no reply word, but the men struck are those of the attack told."""
+    found = chain(report_of, f"استهدفت ميليشيا {FAJR} قاعدة الصخرة بطائرة مسيرة. "
+                             "ولاحقت مروحيات التحالف الدولي المهاجمين وقصفتهم قرب الوادي.")
+    assert len(found) == 2
+    assert found[1][0] == COALITION and found[1][2] == found[0][:2]
+
+
+def test_an_attack_near_the_attackers_of_another_is_no_reply(report_of):
+    """قصفت X … بينما نفى المهاجمون …: a perpetrator word in a sentence with its own target links nothing."""
+    found = chain(report_of, f"استهدفت ميليشيا {FAJR} قاعدة الصخرة بطائرة مسيرة. "
+                             "وقصفت القوات الأمريكية مواقع لميليشيا لواء الوادي، ولم يعرف المهاجمون.")
+    assert all(f[2] is None for f in found)
+
+
+def test_the_force_hit_by_the_attack_answered_is_the_replier(report_of):
+    """تعرضت مواقع Y لقصف رداً على الهجمات التي استهدفت قوات X: the reply names no author; the side the
+    answered attacks hit is the side that replies."""
+    found = chain(report_of, f"تعرضت مواقع لميليشيا {FAJR} قرب النهر لقصف جوي رداً على الهجمات التي استهدفت "
+                             "قوات التحالف الدولي.")
+    assert len(found) == 2
+    assert found[0][0] == COALITION
+    assert found[0][2] == found[1][:2] and found[1] == (None, COALITION, None)
+
+
+def test_an_attack_named_by_its_weapon_is_the_one_told_with_it(report_of):
+    """… رداً على هجوم بمسيرة: the answered attack is named by its weapon alone; of the attacks told before,
+    the one with that weapon (the drone), not the latest (the rockets)."""
+    found = chain(report_of, f"استهدفت ميليشيا {FAJR} قاعدة الصخرة بطائرة مسيرة أمس. وقصفت ميليشيا {FAJR} قاعدة "
+                             "الوادي بالصواريخ. وقال مسؤول إن القوات الأمريكية شنت غارات على مواقع قرب النهر رداً "
+                             "على هجوم بمسيرة.")
+    replies = [f for f in found if f[2] is not None]
+    assert len(replies) == 1
+    assert replies[0][0] == US and replies[0][2] == found[0][:2]
+
+
+def test_a_headline_reply_answers_the_attack_with_its_weapon_in_the_story(report_of):
+    """A headline (… تقصف … رداً على هجوم بمسيرة) speaks before the story: the drone attack told later in the
+    story is the one answered, not a rocket attack told before it."""
+    found = chain(report_of, f"القوات الأمريكية تقصف مواقع {FAJR} قرب النهر رداً على هجوم بمسيرة\n"
+                             f"قالت مصادر إن القوات الأمريكية شنت غارات على مواقع لميليشيا {FAJR} قرب النهر. "
+                             f"وكانت ميليشيا {FAJR} قد قصفت قاعدة الوادي بالصواريخ الأسبوع الماضي. "
+                             "وهاجمت طائرة مسيرة قاعدة الصخرة أمس.")
+    assert len(found) == 3 and found[0][0] == US
+    assert found[0][2] == found[2][:2] != found[1][:2]        # the drone on الصخرة, not the rockets on الوادي
