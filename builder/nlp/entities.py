@@ -35,7 +35,7 @@ COLLECTIVE_KEY = "iranian-militias"
 GROUP_PLURALS = words("ميليشيات مليشيات الميليشيات المليشيات فصائل الفصائل جماعات الجماعات مجموعات المجموعات")
 GROUP_ARMED = words("المسلحه مسلحه")
 GROUP_ORIGINS = words("""
-عراقيه العراقيه شيعيه الشيعيه محليه المحليه افغانيه الافغانيه باكستانيه الباكستانيه عشائريه العشائريه
+عراقيه العراقيه شيعيه الشيعيه محليه المحليه افغانيه الافغانيه باكستانيه الباكستانيه عشائريه العشائريه كرديه الكرديه
 """)
 
 
@@ -87,6 +87,24 @@ def named_collective_spans(doc: Doc) -> Iterator[Span]:
             j += 1
         if j < len(w) and w.norm[j] in GROUP_ORIGINS:
             yield Span(doc, i, j + 1, label="ArmedGroup")
+
+
+DUAL_HEADS = words("قاعدتي حقلي مطاري معسكري")
+
+
+def dual_second_spans(doc: Doc, chosen: list[Span]) -> Iterator[Span]:
+    """قاعدتي X وY: after a dual head and its first name, the name after و is the second of the pair."""
+    w = words_of(doc)
+    taken = {j for s in chosen for j in range(s.start, s.end)}
+    for span in chosen:
+        nxt = span.end
+        if span.start == 0 or not w.fset[span.start - 1] & DUAL_HEADS or nxt >= len(w) or nxt in taken:
+            continue
+        text = w.norm[nxt]
+        if text.startswith("وال") and len(text) > 4 and text.isalpha():
+            second = Span(doc, nxt, nxt + 1, label=span.label_)
+            second._.clitic = "و"               # the label is the name without the conjunction
+            yield second
 
 
 UNMANNED = (("من", "دون", "طيار"), ("بدون", "طيار"), ("دون", "طيار"))
@@ -197,6 +215,8 @@ class EntityChooser:
         candidates += [(1, s) for s in adjective_spans(doc, self.known_keys)]
         candidates += [(1, s) for s in mission_spans(doc)]
         candidates += [(1, s) for s in named_collective_spans(doc)]
+        chosen_now = choose(candidates)
+        candidates += [(1, s) for s in dual_second_spans(doc, chosen_now)]
         chosen = choose(candidates)
         phrases = base_phrases(doc, chosen, self.known)
         if phrases:

@@ -28,6 +28,7 @@ HEADS: dict[str, tuple[str, str | None, bool, int]] = {
     "باديه": ("Place", "Area", True, 2),
     "نهر": ("Place", "River", True, 1),
     "قاعده": ("MilitaryBase", None, True, 2),
+    "قاعدتي": ("MilitaryBase", None, False, 1),     # قاعدتي X وY: the two bases X and Y
     "مطار": ("MilitaryBase", None, True, 3),
     "معسكر": ("MilitaryBase", None, True, 2),
     "حقل": ("OilField", None, True, 2),

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..facts import Sentence, Span
-from .entities import BACKERS, ENTITIES
+from .entities import BACKERS, ENTITIES, GROUP_PLURALS
 from .events import EventMention
 from .known import QUOTES
 from .lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, FIELD_KINDS, HEADS
@@ -169,8 +169,9 @@ def _clean(w: Words, span: SpacySpan) -> str:
 
 
 def _unglued(w: Words, j: int) -> str:
-    """Token j as written, without the clitics glued to a head noun (لكتائب → كتائب, وبادية → بادية)."""
-    head = next((f for f in w.forms[j] if f in HEADS), None)
+    """Token j as written, without the clitics glued to a head noun (لكتائب → كتائب, وبادية → بادية)
+    or to the plural of a collective (لجماعات كردية → جماعات كردية)."""
+    head = next((f for f in w.forms[j] if f in HEADS or f in GROUP_PLURALS), None)
     if head is not None and len(w.norm[j]) > len(head):
         return w.text[j][len(w.norm[j]) - len(head):]
     return w.text[j]

@@ -359,3 +359,15 @@ def test_attack_given_as_the_cause_at_a_site(report_of):
     assert (target, ev.weapon) == ("قاعدة الصخرة", "drone")
     report = report_of("دوت صفارات الإنذار في قاعدة الصخرة بسبب الهجوم الإسرائيلي.")
     assert [e.target for e in report.events if e.target is not None] == []
+
+
+def test_two_bases_after_a_dual_head(report_of):
+    """استهدفت X قاعدتي A وB: one attack on each of the two bases."""
+    report = report_of("استهدفت كتائب الفرسان بثلاث طائرات مسيرة قاعدتي الصخرة والوادي.")
+    assert sorted(named(report, e.target) for e in report.events) == ["الصخرة", "الوادي"]
+
+
+def test_sect_or_nation_collective_with_a_clitic(report_of):
+    """مقرات لجماعات كردية: the collective's key and label lose the ل, as any name's do."""
+    report = report_of("قصفت المدفعية التركية مقرات لجماعات كردية معارضة في المنطقة.")
+    assert [named(report, e.target) for e in report.events] == ["جماعات كردية"]
