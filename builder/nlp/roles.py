@@ -208,7 +208,7 @@ def site_first(doc: Doc, i: int, after: list[Span], clause: Span, in_entity) -> 
         return anaphor
     if sites:
         return [sites[0]]
-    other = first_target(doc, after, loose=True) or _hit_place(doc, i, after)
+    other = _hit_place(doc, i, after) or first_target(doc, after, loose=True)   # the على-object first
     return [other] if other is not None else []
 
 
