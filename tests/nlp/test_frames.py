@@ -375,5 +375,6 @@ def test_sect_or_nation_collective_with_a_clitic(report_of):
 
 def test_falls_object_before_an_actor_named_later(report_of):
     """سقطت صواريخ على "القرية X"، وهو ما دفع قوات Y للرد: the village was hit, not the force that replied."""
-    report = report_of('وبحسب البيان فإن 8 صواريخ سقطت على "القرية المزيرعة"، وهو ما دفع قوات "التحالف" للرد بست قذائف.')
+    report = report_of('وبحسب البيان فإن 8 صواريخ سقطت على "القرية المزيرعة"، '
+                       'وهو ما دفع قوات "التحالف" للرد بست قذائف.')
     assert named(report, report.events[0].target) == "المزيرعة"
