@@ -170,6 +170,7 @@ NOUN_ADJECTIVES = words("""
 # Words for the base a text already named: تعرضت القاعدة للمرة الثانية، على القاعدة ذاتها.
 BASE_ANAPHORA = words("القاعده القاعدتان القاعدتين قاعدتها قاعدته")
 DUAL_BASES = words("القاعدتان القاعدتين")
+SAME_WORDS = words("ذاتها نفسها ذاته نفسه")
 # Aircraft words that, glued to ل, say whose the attack was: غارة يرجح أنها لطيران التحالف.
 AIRCRAFT = words("طيران طائرات مقاتلات")
 # Keys of actors that stand for the same side when restatements are merged.

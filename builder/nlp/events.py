@@ -75,6 +75,23 @@ class EventMention:
     extra: dict = field(default_factory=dict)
 
 
+def _same_named(w: Words, start: int, end: int) -> bool:
+    """القاعدة ذاتها / القاعدة نفسها: the text says it is the one just attacked, not any base named before."""
+    return any(w.fset[j] & lex.BASE_ANAPHORA and j + 1 < end and w.norm[j + 1] in lex.SAME_WORDS
+               for j in range(start, end))
+
+
+def _same_as_before(events: list[EventMention]) -> None:
+    """الهجوم على القاعدة ذاتها: the same base as the attack told just before, whatever it was typed as
+    (a village that holds a base is the base the text means)."""
+    for n, ev in enumerate(events):
+        if not ev.extra.get("same"):
+            continue
+        prior = next((e.target for e in reversed(events[:n]) if e.kind != "cue" and e.target is not None), None)
+        if prior is not None and prior.label_ not in ACTORS:
+            ev.target = prior
+
+
 def _add_framed_names(doc: Doc, events: list[EventMention]) -> None:
     """Names found by their frame alone (تعرضت X لقصف) join the entity spans, so X becomes an entity."""
     known = {(s.start, s.end) for s in entity_spans(doc)}
@@ -189,6 +206,7 @@ class EventExtractor:
                     if w.sent[prior.trigger.start] == number and prior.attacker is not None:
                         ev.attacker = prior.attacker
                 events.append(ev)
+        _same_as_before(events)
         _add_framed_names(doc, events)
         events = _split_double(w, _drop_echoes(w, events))
         _attribute_back(w, events)
@@ -241,6 +259,7 @@ class EventExtractor:
             bases = anaphoric_bases(doc, look, clause.end, in_entity)
             if bases:
                 ev.target, ev.more_targets = bases[0], bases[1:]
+            ev.extra["same"] = _same_named(w, look, clause.end)
         if ev.target is None and w.norm[i].endswith(OBJECT_PRONOUNS) and w.fset[i] & lex.MASDAR_ALL:
             ev.target = next((s for s in reversed(before) if is_target(doc, s, loose=True)), None)
         if ev.target is None and kind == "noun":

@@ -378,3 +378,10 @@ def test_falls_object_before_an_actor_named_later(report_of):
     report = report_of('وبحسب البيان فإن 8 صواريخ سقطت على "القرية المزيرعة"، '
                        'وهو ما دفع قوات "التحالف" للرد بست قذائف.')
     assert named(report, report.events[0].target) == "المزيرعة"
+
+
+def test_the_same_base_is_the_one_just_attacked(nlp):
+    """سقطت صواريخ على X. … هجوم على القاعدة ذاتها: "the same base" is X, even when X was read as a village."""
+    doc = nlp('سقطت صواريخ على "القرية المزيرعة". وكان التحالف قد أعلن إحباط هجوم صاروخي، أمس الثلاثاء، '
+              'على القاعدة ذاتها.')
+    assert [ev.target.text for ev in doc._.events if ev.target is not None] == ["المزيرعة", "المزيرعة"]
