@@ -171,6 +171,11 @@ NOUN_ADJECTIVES = words("""
 BASE_ANAPHORA = words("القاعده القاعدتان القاعدتين قاعدتها قاعدته")
 DUAL_BASES = words("القاعدتان القاعدتين")
 SAME_WORDS = words("ذاتها نفسها ذاته نفسه")
+# Threats and fears: what follows them has not happened (هددت بالرد، توعدت بمهاجمة، تخشى هجمات).
+THREATS = words("""
+هدد هددت تهدد يهدد تتوعد يتوعد توعد توعدت حذر حذرت تحذر يحذر تخشي يخشي خشيه تخوف مخاوف تهديد تهديدات
+""")
+POSSIBLE = words("محتمله محتمل محتملا محتملين محتملات")
 # Aircraft words that, glued to ل, say whose the attack was: غارة يرجح أنها لطيران التحالف.
 AIRCRAFT = words("طيران طائرات مقاتلات")
 # Keys of actors that stand for the same side when restatements are merged.

@@ -39,6 +39,9 @@ _NOUN_CUES = lex.FOILED | lex.CLAIM_NOUNS | {"تعرض", "تعرضت"}     # an 
 LIGHT_REACH, FOIL_REACH = 9, 3
 # Words after an attack noun in which a verb is its relative clause (غارات جوية استهدفت مواقع).
 RELATIVE_REACH = 6
+# Words before a trigger in which a verb of threatening makes it a threat (هددت الحركة باستهداف).
+THREAT_REACH = 3
+REPLY_WORDS = lex.REPLY_VERBS | lex.REPLY_MARKERS     # a threat to reply is read by the reply rules
 # Words after تعرضت in which its attack noun and that noun's relative verb may come.
 EXPOSURE_REACH = 24
 # Words between اغتيال and the name of who was killed (اغتيال قائد فيلق القدس السابق X).
@@ -77,6 +80,8 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
     verbs = verb_forms(w.norm[i])
     ent = in_entity.get(i)
     if ent is not None and not (ent.label_ == "MilitaryForce" and ent.start == i and forms & lex.ATTACK_NOUNS):
+        return None
+    if _threatened(w, i, in_entity) and not (forms | verb_forms(w.norm[i])) & REPLY_WORDS:
         return None
     if verbs & lex.ACTIVE_VERBS and not _noun_reading(doc, i):
         return "active"
@@ -149,6 +154,13 @@ def assassinated(doc: Doc, i: int) -> Span | None:
     """اغتيال قائد فيلق القدس X: the person named within a few words after the noun of killing."""
     return next((s for s in entity_spans(doc) if i < s.start <= i + ASSASSINATED_REACH
                  and s.label_ in ("Official", "Person")), None)
+
+
+def _threatened(w: Words, i: int, in_entity: dict[int, Span]) -> bool:
+    """هددت X باستهداف Y / توعدت بمهاجمة / هجمات محتملة: a threat or a feared attack is no attack yet
+    (the threatener's name between does not count as distance)."""
+    before = [j for j in range(max(0, i - THREAT_REACH - 4), i) if j not in in_entity][-THREAT_REACH:]
+    return any(w.fset[j] & lex.THREATS for j in before) or any(f & lex.POSSIBLE for f in w.fset[i + 1:i + 3])
 
 
 def _tally(w: Words, i: int) -> bool:

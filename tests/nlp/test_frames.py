@@ -385,3 +385,13 @@ def test_the_same_base_is_the_one_just_attacked(nlp):
     doc = nlp('سقطت صواريخ على "القرية المزيرعة". وكان التحالف قد أعلن إحباط هجوم صاروخي، أمس الثلاثاء، '
               'على القاعدة ذاتها.')
     assert [ev.target.text for ev in doc._.events if ev.target is not None] == ["المزيرعة", "المزيرعة"]
+
+
+@pytest.mark.parametrize("text", [
+    "هددت كتائب الفرسان باستهداف قاعدة الصخرة إذا لم تنسحب القوات الأمريكية.",
+    "توعدت حركة أنصار الوادي بمهاجمة قاعدة الصخرة.",
+    "تخشى واشنطن من هجمات محتملة على قاعدة الصخرة.",
+])
+def test_threats_and_feared_attacks_are_no_attack(report_of, text):
+    """هددت/توعدت X باستهداف Y، هجمات محتملة: nothing has happened yet."""
+    assert report_of(text).events == []
