@@ -176,6 +176,11 @@ THREATS = words("""
 هدد هددت تهدد يهدد تتوعد يتوعد توعد توعدت حذر حذرت تحذر يحذر تخشي يخشي خشيه تخوف مخاوف تهديد تهديدات
 """)
 POSSIBLE = words("محتمله محتمل محتملا محتملين محتملات")
+# Common things an attack hits, never a name though they stand where a frame expects one.
+COMMON_HIT = words("""
+سفينه سفن ناقله حافله سياره سيارات مستشفي مشفي مسجد مسجدا كنيسه محل محلات مصنع معمل مزرعه بئر ابار
+مدرسه مدارس منزلا بيت بيوت مبان مخزن مخازن خيمه خيام قافله دوريه طائره مروحيه زورق منصه برج ابراج
+""")
 # Aircraft words that, glued to ل, say whose the attack was: غارة يرجح أنها لطيران التحالف.
 AIRCRAFT = words("طيران طائرات مقاتلات")
 # Keys of actors that stand for the same side when restatements are merged.

@@ -26,7 +26,7 @@ from .event_words import (
     verb_forms,
 )
 from .known import QUOTES
-from .lexicon import HEADS, STOP
+from .lexicon import COMMON_PLACE_WORDS, HEADS, STOP
 from .words import Words, remember, words_of
 
 _EXPOSED = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"})
@@ -129,7 +129,8 @@ def _bare_name_word(doc: Doc, j: int, in_entity: dict[int, Span]) -> bool:
         return False
     forms = w.fset[j]
     return forms.isdisjoint(STOP) and not any(f in HEADS for f in w.forms[j]) \
-        and forms.isdisjoint(lex.TARGET_NOUNS | lex.ATTACK_OBJECTS | WEAPONS | lex.NOUN_ADJECTIVES | lex.NOT_NAMES)
+        and forms.isdisjoint(lex.TARGET_NOUNS | lex.ATTACK_OBJECTS | WEAPONS | lex.NOUN_ADJECTIVES | lex.NOT_NAMES
+                             | COMMON_PLACE_WORDS | lex.COMMON_HIT)
 
 
 def _closes_framed_name(w: Words, end: int, kind: str) -> bool:

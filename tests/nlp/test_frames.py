@@ -275,9 +275,16 @@ def test_a_name_only_the_frame_knows(report_of, text, target):
     assert only(report_of, text)[2] == target
 
 
-def test_words_of_manner_are_no_name(report_of):
-    """تعرضت عدة مرات لهجمات: a quantity where the frame expects a name names nothing."""
-    assert report_of("تعرضت عدة مرات لهجمات صاروخية.").events == []
+@pytest.mark.parametrize("text", [
+    "تعرضت عدة مرات لهجمات صاروخية.",
+    "تعرضت سفينة لهجوم بطائرة مسيرة قبالة السواحل.",
+    "سقطت قذيفة على منزل في البلدة.",
+    "تعرضت مدرسة لقصف صاروخي.",
+])
+def test_common_words_in_the_frame_are_no_name(report_of, text):
+    """تعرضت عدة مرات / سفينة / مدرسة لهجوم: a quantity or a common noun where the frame expects a name
+    names no place."""
+    assert report_of(text).entities == []
 
 
 def test_bracketed_name_after_a_head(report_of):
