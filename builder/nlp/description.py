@@ -47,8 +47,8 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
     later = [x for x in weapons if x[2] > t]
     if ev.kind == "noun":
         weapons = [x for x in weapons if t <= x[2] <= t + 8]
-    elif later and ev.kind != "fall":
-        weapons = later
+    elif later and ev.kind != "fall" or ev.kind == "reply":
+        weapons = later                          # ردت … بقصف: the weapons before a reply are the attack's it answers
     first = min(weapons, key=lambda x: x[0])[2] if weapons else t
     weapons = [x for x in weapons if abs(x[2] - first) <= 3]
     weapons = _shells_named(w, weapons)

@@ -402,3 +402,9 @@ def test_the_same_base_is_the_one_just_attacked(nlp):
 def test_threats_and_feared_attacks_are_no_attack(report_of, text):
     """هددت/توعدت X باستهداف Y، هجمات محتملة: nothing has happened yet."""
     assert report_of(text).events == []
+
+
+def test_a_reply_does_not_borrow_the_weapon_it_answers(report_of):
+    """استهدفت X Y بالصواريخ، فردت القوات Z بقصف …: the rockets were the attack's, not the reply's."""
+    report = report_of("استهدفت الميليشيات قاعدة الصخرة بالصواريخ، فردت القوات الأمريكية بقصف مواقعها في البوكمال.")
+    assert [e.weapon for e in report.events] == ["rocket", "unknown"]
