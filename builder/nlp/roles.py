@@ -24,6 +24,8 @@ OUR_REACH = 3
 ANSWERED_REACH = 4
 # Words before من in which a word of launching makes the place after it the launch site.
 LAUNCH_REACH = 3
+# Words between من قبل and its agent's name (من قبل ميليشيات تطلق على نفسها اسم X).
+AGENT_REACH = 8
 # Places too wide to be what an attack hit: they only say where.
 WIDE_PLACES = {"Country", "Province", "Region"}
 # Words between a verb of falling and its على-object (سقطت، فجر اليوم، على …).
@@ -332,6 +334,19 @@ def _stands_behind(doc: Doc, span: Span) -> bool:
     return end + 1 < len(fset) and bool(fset[end] & lex.STAND_VERBS) and bool(fset[end + 1] & lex.BEHIND)
 
 
+def _by_agent(doc: Doc, span: Span) -> bool:
+    """من قبل X / من قبل ميليشيات تطلق على نفسها اسم (X): the agent after من قبل, past a description of
+    it that names no other entity."""
+    w = words_of(doc)
+    inside = {j for s in entity_spans(doc) for j in range(s.start, s.end)}
+    for k in range(span.start - 1, max(0, span.start - AGENT_REACH) - 1, -1):
+        if k in inside:
+            return False
+        if w.norm[k] == "قبل" and k > 0 and w.norm[k - 1] == "من":
+            return True
+    return False
+
+
 def marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
     actors = [s for s in ents if is_actor(s)]
     accused = _accused(doc, ents, actors)
@@ -345,8 +360,7 @@ def marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
                 and actors[n + 1].start - span.end <= 3:
             return actors[n + 1]                 # اتهمت قوات التحالف الميليشيات: the accused
         w = words_of(doc)
-        if _preceded_by(doc, span, lex.ATTACKER_MARKERS, 4) or _preceded_by(doc, span, {"قبل"}, 1) \
-                and span.start >= 2 and w.norm[span.start - 2] == "من":
+        if _preceded_by(doc, span, lex.ATTACKER_MARKERS, 4) or _by_agent(doc, span):
             return span
         first = span.start
         if w.norm[first].startswith("ل") and set(w.forms[first][1:]) & lex.AIRCRAFT \

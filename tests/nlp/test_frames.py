@@ -408,3 +408,10 @@ def test_a_reply_does_not_borrow_the_weapon_it_answers(report_of):
     """استهدفت X Y بالصواريخ، فردت القوات Z بقصف …: the rockets were the attack's, not the reply's."""
     report = report_of("استهدفت الميليشيات قاعدة الصخرة بالصواريخ، فردت القوات الأمريكية بقصف مواقعها في البوكمال.")
     assert [e.weapon for e in report.events] == ["rocket", "unknown"]
+
+
+def test_agent_after_min_qibal_past_its_description(report_of):
+    """… من قبل ميليشيات تطلق على نفسها اسم (X): X is the agent, not a target."""
+    report = report_of("تعرضت قاعدة الصخرة لقصف صاروخي من قبل ميليشيات تطلق على نفسها اسم (حركة أنصار الوادي).")
+    [ev] = report.events
+    assert (named(report, ev.attacker), named(report, ev.target)) == ("حركة أنصار الوادي", "قاعدة الصخرة")

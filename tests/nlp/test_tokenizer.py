@@ -44,3 +44,8 @@ def test_text_and_offsets_are_kept(nlp):
     assert doc.text == text
     for token in doc:
         assert text[token.idx:token.idx + len(token.text)] == token.text
+
+
+def test_closing_bracket_before_a_full_stop_is_its_own_token(nlp):
+    """وكالة (X برس). : the bracket and the stop are split off the last word of the name."""
+    assert [t.text for t in nlp.make_doc("أفادت وكالة (الصخرة برس).")][-4:] == ["الصخرة", "برس", ")", "."]
