@@ -89,6 +89,21 @@ def named_collective_spans(doc: Doc) -> Iterator[Span]:
             yield Span(doc, i, j + 1, label="ArmedGroup")
 
 
+DATELINE_DASHES = frozenset("-–—")
+
+
+def dateline_outlet_spans(doc: Doc) -> Iterator[Span]:
+    """أربيل (X)- : a dateline names the place, then the outlet in brackets, then a dash."""
+    w = words_of(doc)
+    for start, _ in w.bounds:
+        close = next((j for j in range(start + 1, min(len(w), start + 8)) if w.text[j] == ")"), None)
+        if close is None or close + 1 >= len(w) or w.text[close + 1] not in DATELINE_DASHES:
+            continue
+        opening = next((j for j in range(start, close) if w.text[j] == "("), None)
+        if opening is not None and opening > start and close - opening > 1:
+            yield Span(doc, opening + 1, close, label="MediaOutlet")
+
+
 DUAL_HEADS = words("قاعدتي حقلي مطاري معسكري")
 
 
@@ -215,6 +230,7 @@ class EntityChooser:
         candidates += [(1, s) for s in adjective_spans(doc, self.known_keys)]
         candidates += [(1, s) for s in mission_spans(doc)]
         candidates += [(1, s) for s in named_collective_spans(doc)]
+        candidates += [(1, s) for s in dateline_outlet_spans(doc)]
         chosen_now = choose(candidates)
         candidates += [(1, s) for s in dual_second_spans(doc, chosen_now)]
         chosen = choose(candidates)

@@ -21,8 +21,8 @@ EXTRA_INFIXES = [
     rf"(?<=[{_DIGIT}])(?=[{_ARABIC}])",
     rf"(?<=[{_ARABIC}ـ])(?=[{_QUOTE}])",
     rf"(?<=[{_QUOTE}])(?=[{_ARABIC}])",
-    rf"(?<=[{_ARABIC}])(?=[()])",               # وكالة (X برس). : the bracket closes the name
-    r"(?<=[()])(?=[.،,:؛])",
+    rf"(?<=[{_ARABIC}{_DIGIT}])(?=[()])",       # وكالة (X برس). / مدينة (X 24)- : the bracket closes the name
+    r"(?<=[()])(?=[.،,:؛\-–])",
 ]
 
 

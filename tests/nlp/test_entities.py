@@ -58,3 +58,9 @@ def test_chosen_spans_do_not_overlap(analyse_doc):
         assert a.end <= b.start
     # بادية الميادين is read from its shape (head noun + name): an unseen name, no gazetteer key
     assert [s.kb_id_ for s in spans] == ["international-coalition", "harakat-al-nujaba", "", "al-mayadin"]
+
+
+def test_dateline_names_the_outlet_in_brackets(report_of):
+    """المدينة (X 24)- …: the bracketed name between the dateline's place and its dash is the outlet."""
+    report = report_of("أربيل (الوادي 24)- أسقطت الدفاعات الجوية طائرة مسيرة فوق قاعدة الصخرة.")
+    assert ("الوادي 24", "MediaOutlet") in {(e.label_ar, e.type) for e in report.entities}
