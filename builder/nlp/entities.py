@@ -89,6 +89,22 @@ def named_collective_spans(doc: Doc) -> Iterator[Span]:
             yield Span(doc, i, j + 1, label="ArmedGroup")
 
 
+GOVERNMENT_NOUNS = words("الخارجيه الداخليه المخابرات السلطات الحكومه الرئاسه البرلمان وزاره الاستخبارات")
+NATIONALITIES = words("""
+الامريكيه الاميركيه الامريكي الاميركي العراقيه العراقي السوريه السوري الايرانيه الايراني التركيه التركي
+الروسيه الروسي الاسرائيليه الاسرائيلي البريطانيه البريطاني الفرنسيه الفرنسي الاردنيه الاردني الكرديه الكردي
+""")
+
+
+def government_spans(doc: Doc) -> Iterator[Span]:
+    """الخارجية العراقية، المخابرات الأمريكية، السلطات السورية: a branch of government with its nation's
+    adjective is a government body, known or not."""
+    w = words_of(doc)
+    for i in range(len(w) - 1):
+        if w.fset[i] & GOVERNMENT_NOUNS and w.norm[i + 1] in NATIONALITIES:
+            yield Span(doc, i, i + 2, label="GovernmentBody")
+
+
 DATELINE_DASHES = frozenset("-–—")
 
 
@@ -231,6 +247,7 @@ class EntityChooser:
         candidates += [(1, s) for s in mission_spans(doc)]
         candidates += [(1, s) for s in named_collective_spans(doc)]
         candidates += [(1, s) for s in dateline_outlet_spans(doc)]
+        candidates += [(1, s) for s in government_spans(doc)]
         chosen_now = choose(candidates)
         candidates += [(1, s) for s in dual_second_spans(doc, chosen_now)]
         chosen = choose(candidates)

@@ -64,3 +64,9 @@ def test_dateline_names_the_outlet_in_brackets(report_of):
     """المدينة (X 24)- …: the bracketed name between the dateline's place and its dash is the outlet."""
     report = report_of("أربيل (الوادي 24)- أسقطت الدفاعات الجوية طائرة مسيرة فوق قاعدة الصخرة.")
     assert ("الوادي 24", "MediaOutlet") in {(e.label_ar, e.type) for e in report.entities}
+
+
+def test_branch_of_government_with_its_nation(report_of):
+    """أدانت الخارجية العراقية …: a branch of government named by its nation is a government body."""
+    report = report_of("يأتي هذا فيما أدانت الخارجية العراقية القصف الصاروخي على قاعدة الصخرة.")
+    assert ("الخارجية العراقية", "GovernmentBody") in {(e.label_ar, e.type) for e in report.entities}
