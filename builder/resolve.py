@@ -203,13 +203,18 @@ def _stamp(times: _Times, ev: EventRecord) -> tuple | None:
 
 
 def _distinct_times(x: tuple | None, y: tuple | None) -> bool:
+    """True when the two statements' own times cannot be one time. Undated, their words decide:
+    صباح الخميس only narrows الخميس, so one time whose words hold the other's is the same time."""
     if x is None or y is None:
         return False
     if x[0] and y[0] and x[0] != y[0]:
         return True
     if x[1] and y[1] and x[1] != y[1]:
         return True
-    return not (x[0] and y[0]) and x[2] != y[2]
+    if x[0] and y[0]:
+        return False
+    wx, wy = set(x[2].split()), set(y[2].split())
+    return not (wx <= wy or wy <= wx)
 
 
 def _compatible(a: Event, b: Event, within=lambda x, y: False, fine=lambda x: True) -> bool:

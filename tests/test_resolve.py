@@ -186,3 +186,16 @@ def test_an_unseen_place_does_not_tell_apart_from_a_known_one(report_of):
     report = report_of("قصفت القوات الأمريكية مواقع كتائب حزب الله قرب المزيرعة، "
                        "ونفذت القوات الأمريكية غارات على مواقع لكتائب حزب الله قرب البوكمال.")
     assert [(e.attacker, e.target) for e in report.events] == [("us-forces", "kataib-hezbollah")]
+
+
+def test_an_undated_time_narrowed_by_a_part_of_day_is_the_same_time():
+    """الخميس then صباح الخميس (no date resolved): the later words only narrow the earlier time."""
+    drafts = [_ev("us-forces", "kataib-hezbollah"), _ev("us-forces", "kataib-hezbollah", "DroneStrike")]
+    merged = merge_events(drafts, [False, False], [(None, None, "الخميس"), (None, "morning", "صباح الخميس")])
+    assert len(merged) == 1
+
+
+def test_two_undated_times_with_words_of_their_own_stay_apart():
+    drafts = [_ev("us-forces", "kataib-hezbollah"), _ev("us-forces", "kataib-hezbollah")]
+    assert len(merge_events(drafts, [False, False], [(None, None, "الخميس"), (None, None, "الجمعه")])) == 2
+    assert len(merge_events(drafts, [False, False], [(None, None, "صباح الخميس"), (None, None, "مساء الجمعه")])) == 2
