@@ -20,6 +20,7 @@ from .nlp.events import side as _side
 from .nlp.mentions import EventRecord, Mentions, NameMention, TimeMention
 from .nlp.normalize import key as name_key
 from .nlp.relations import find_relations
+from .nlp.timex_patterns import MONTHS
 
 
 def unseen_key(etype: str, name: str) -> str:
@@ -35,7 +36,7 @@ class Resolver:
 
     def report(self, article: Article, mentions: Mentions) -> Report:
         self._names = mentions.names
-        self._times = _Times(mentions.times)
+        self._times = _Times(mentions.times, mentions.forms)
         entities: dict[str, Entity] = {}
         self._keys: dict[tuple[int, int], str] = {}
         named = mentions.entities
@@ -170,14 +171,20 @@ def _event_type(weapon: str) -> str:
     return EVENT_TYPE.get(weapon, "Attack")
 
 
+# منذ 7 تشرين الأول، منذ انطلاق عملية X يوم 7 …: the start of a span of attacks, not the time of one.
+SINCE = frozenset({"منذ"})
+SINCE_REACH = 8                 # tokens before the time within which منذ governs it (منذ بدء الحرب في …)
+
+
 class _Times:
     """The time mentions of a report, grouped by sentence once instead of filtered for every event."""
 
-    def __init__(self, times: tuple[TimeMention, ...]):
+    def __init__(self, times: tuple[TimeMention, ...], forms: tuple[frozenset[str], ...] = ()):
         self.dated = [t for t in times if t.date is not None]
         self.by_sentence: dict[int, list[TimeMention]] = {}
         for t in times:
             self.by_sentence.setdefault(t.sentence, []).append(t)
+        self.since = {t.start for t in times if any(SINCE & f for f in forms[max(0, t.start - SINCE_REACH):t.start])}
 
     def own_sentence(self, ev: EventRecord) -> list[TimeMention]:
         """The times in the sentence of the event's trigger, in text order."""
@@ -195,7 +202,7 @@ def _event_date(times: _Times, ev: EventRecord, published: date | None) -> date 
 
 def _stamp(times: _Times, ev: EventRecord) -> tuple | None:
     """The time expression in the event's own sentence: (date, part of day, normalised text)."""
-    own = times.own_sentence(ev)
+    own = [t for t in times.own_sentence(ev) if t.start not in times.since]
     if not own:
         return None
     t = min(own, key=lambda t: abs(t.start - ev.start))
@@ -215,6 +222,23 @@ def _distinct_times(x: tuple | None, y: tuple | None) -> bool:
         return False
     wx, wy = set(x[2].split()), set(y[2].split())
     return not (wx <= wy or wy <= wx)
+
+
+# Days between a time told for an attack and the date of a statement told without one beyond
+# which they are two attacks: a report's lead is about the last day or two, a recap weeks back.
+FAR_DAYS = 3
+_MONTHS = tuple(f" {name_key(month)} " for month in MONTHS if len(month) > 3)   # not آب، ماي: common words
+
+
+def _far_from(kept: Event, kept_stamps: list, stamp: tuple | None) -> bool:
+    """True when a statement's own time sets it apart from an attack told without a time of its own:
+    its date is days away from the date that attack takes from the report, or, undated, it names a
+    month (في تموز الماضي، في 26 سبتمبر), which a lead about the day's attack does not."""
+    if stamp is None or any(kept_stamps):
+        return False
+    if stamp[0] and kept.date:
+        return abs((stamp[0] - kept.date).days) > FAR_DAYS
+    return not stamp[0] and any(month in f" {stamp[2]} " for month in _MONTHS)
 
 
 def _compatible(a: Event, b: Event, within=lambda x, y: False, fine=lambda x: True) -> bool:
@@ -245,7 +269,8 @@ def merge_events(drafts: list[Event | None], again: list[bool], stamps: list[tup
         if ev is None:
             continue
         for k, old in enumerate(kept):
-            if again[n] or apart[n] or kept_apart[k] or any(_distinct_times(s, stamps[n]) for s in kept_stamps[k]):
+            if again[n] or apart[n] or kept_apart[k] or any(_distinct_times(s, stamps[n]) for s in kept_stamps[k]) \
+                    or _far_from(old, kept_stamps[k], stamps[n]):
                 continue
             if _compatible(old, ev, within, fine) and not _answer_between(kept, home, k, n, ev):
                 kept[k] = _fold(old, ev)

@@ -199,3 +199,26 @@ def test_two_undated_times_with_words_of_their_own_stay_apart():
     drafts = [_ev("us-forces", "kataib-hezbollah"), _ev("us-forces", "kataib-hezbollah")]
     assert len(merge_events(drafts, [False, False], [(None, None, "الخميس"), (None, None, "الجمعه")])) == 2
     assert len(merge_events(drafts, [False, False], [(None, None, "صباح الخميس"), (None, None, "مساء الجمعه")])) == 2
+
+
+def test_a_time_days_away_from_an_untimed_lead_is_another_attack():
+    """A lead without a time of its own takes the report's date; a statement dated weeks before it
+    (وكانت القاعدة تعرضت في 1 شباط …) recalls an earlier attack, one dated a day before restates it."""
+    lead = _ev(None, "al-tanf-base", date=dt.date(2024, 3, 9))
+    back = _ev(None, "al-tanf-base", date=dt.date(2024, 2, 1))
+    assert len(merge_events([lead, back], [False, False], [None, (dt.date(2024, 2, 1), None, "1 شباط")])) == 2
+    told = _ev(None, "al-tanf-base", date=dt.date(2024, 3, 8))
+    assert len(merge_events([lead, told], [False, False], [None, (dt.date(2024, 3, 8), "evening", "مساء امس")])) == 1
+
+
+def test_an_undated_month_sets_a_statement_apart_from_an_untimed_lead():
+    drafts = [_ev(None, "al-tanf-base"), _ev(None, "al-tanf-base")]
+    assert len(merge_events(drafts, [False, False], [None, (None, None, "تموز الماضي")])) == 2
+    assert len(merge_events(drafts, [False, False], [None, (None, None, "الخميس")])) == 1
+
+
+def test_a_time_after_since_does_not_date_the_attack_told_beside_it(report_of):
+    """منذ بدء الحرب في 7 تشرين الأول: the start of a run of attacks, no time that sets one apart."""
+    report = report_of("تعرضت قاعدة الصخرة الأمريكية لهجوم بطائرة مسيرة. "
+                       "وتتعرض قاعدة الصخرة الأمريكية لهجمات بطائرات مسيرة منذ بدء الحرب في 7 تشرين الأول الماضي.")
+    assert len([e for e in report.events if e.target]) == 1
