@@ -46,6 +46,7 @@ class Resolver:
         self._same_as.update({k: v[0] for k, v in self._people.items() if v[0]})
         for mention in mentions.names:
             self._add_mention(entities, mention)
+        self._types = {key: e.type for key, e in entities.items()}
         events = self._events(mentions.events, article.published)
         relations = [Relation(a, p, b, ev) for a, p, b, ev in find_relations(mentions, self._keys)]
         return Report(article, list(mentions.sentences), sorted(entities.values(), key=lambda e: e.key), events,
@@ -97,12 +98,19 @@ class Resolver:
             drafts.append(self._draft(ev, attacker, target, published))
         for n, ev in enumerate(mentions):       # X وY: the same attack on a second target, after all others
             for extra in ev.more_targets:
-                if drafts[n] is not None and self._key(extra):
+                if drafts[n] is not None and self._key(extra) and not self._allied(drafts[n].target, self._key(extra)):
                     drafts.append(replace(drafts[n], target=self._key(extra)))
                     again.append(True)
                     apart.append(apart[n])
                     stamps.append(stamps[n])
         return merge_events(drafts, again, stamps, self._within, self._fine, apart)
+
+    def _allied(self, first: str | None, second: str | None) -> bool:
+        """القوات الأمريكية وقوات التحالف، الحرس الثوري والجماعات الموالية: two forces of one type named
+        together as what one attack hit are the camp it hit, not two targets; two bases or towns
+        named together (قاعدة X ومعسكر Y) are two places hit, each an attack of its own."""
+        kind = self._types.get(first or "")
+        return kind in ALLIED_TYPES and kind == self._types.get(second or "")
 
     def _fine(self, key: str) -> bool:
         """Towns, areas and sites tell two attacks apart; a country or a province does not."""
@@ -145,6 +153,7 @@ def _nationality_coreference(names: tuple[NameMention, ...]) -> dict[tuple[int, 
 
 
 PEOPLE = ("Person", "Official")
+ALLIED_TYPES = ("MilitaryForce", "ArmedGroup")        # forces, not places: named together they are one camp
 
 
 def _same_person(names: tuple[NameMention, ...]) -> dict[tuple[int, int], tuple[str, str, str]]:

@@ -222,3 +222,14 @@ def test_a_time_after_since_does_not_date_the_attack_told_beside_it(report_of):
     report = report_of("تعرضت قاعدة الصخرة الأمريكية لهجوم بطائرة مسيرة. "
                        "وتتعرض قاعدة الصخرة الأمريكية لهجمات بطائرات مسيرة منذ بدء الحرب في 7 تشرين الأول الماضي.")
     assert len([e for e in report.events if e.target]) == 1
+
+
+def test_two_allied_forces_named_together_are_one_target(report_of):
+    """الهجمات على القوات الأمريكية وقوات التحالف: one attack on the camp, not one per force named."""
+    report = report_of("قصفت كتائب الفرسان بالصواريخ القوات الأمريكية وقوات التحالف الدولي قرب الحدود.")
+    assert [e.target for e in report.events] == ["us-forces"]
+
+
+def test_two_bases_named_together_are_two_attacks(report_of):
+    report = report_of("قصفت كتائب الفرسان بالصواريخ قاعدة الصخرة وقاعدة تل الورد أمس.")
+    assert len({e.target for e in report.events}) == 2
