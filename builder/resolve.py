@@ -20,7 +20,7 @@ from .nlp.events import side as _side
 from .nlp.mentions import EventRecord, Mentions, NameMention, TimeMention
 from .nlp.normalize import key as name_key
 from .nlp.relations import find_relations
-from .nlp.timex_patterns import MONTHS
+from .nlp.timex_patterns import MONTHS, PARTS, RELATIVE, WEEKDAYS
 
 
 def unseen_key(etype: str, name: str) -> str:
@@ -230,7 +230,21 @@ def _distinct_times(x: tuple | None, y: tuple | None) -> bool:
     if x[0] and y[0]:
         return False
     wx, wy = set(x[2].split()), set(y[2].split())
-    return not (wx <= wy or wy <= wx)
+    return not (wx <= wy or wy <= wx) and {_day_kind(wx), _day_kind(wy)} != {"relative", "weekday"}
+
+
+_RELATIVE_WORDS = frozenset(w for day in RELATIVE for w in day.split())
+_FILLERS = frozenset(w for part in PARTS for w in part.split()) | {"يوم", "من", "في"}
+
+
+def _day_kind(words: set[str]) -> str | None:
+    """"relative" for اليوم، أمس (with a part of day or not), "weekday" for الأربعاء، مساء الأربعاء.
+    With no publication date neither resolves, and nothing then says اليوم is not the Wednesday
+    told before: a relative day and a weekday alone do not tell two attacks apart."""
+    core = {w[1:] if w.startswith("و") and w[1:] else w for w in words} - _FILLERS
+    if core and core <= _RELATIVE_WORDS:
+        return "relative"
+    return "weekday" if core and core <= WEEKDAYS.keys() else None
 
 
 # Days between a time told for an attack and the date of a statement told without one beyond

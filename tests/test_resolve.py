@@ -233,3 +233,11 @@ def test_two_allied_forces_named_together_are_one_target(report_of):
 def test_two_bases_named_together_are_two_attacks(report_of):
     report = report_of("قصفت كتائب الفرسان بالصواريخ قاعدة الصخرة وقاعدة تل الورد أمس.")
     assert len({e.target for e in report.events}) == 2
+
+
+def test_with_no_publication_date_today_and_a_weekday_may_be_one_day():
+    """مساء الأربعاء … في وقت سابق من اليوم, no publication date: nothing says today is not Wednesday."""
+    drafts = [_ev("us-forces", "kataib-hezbollah"), _ev(None, "kataib-hezbollah")]
+    assert len(merge_events(drafts, [False, False], [(None, "evening", "مساء الاربعاء"), (None, None, "اليوم")])) == 1
+    assert len(merge_events(drafts, [False, False], [(None, None, "اليوم"), (None, None, "امس")])) == 2
+    assert len(merge_events(drafts, [False, False], [(None, None, "الاربعاء"), (None, None, "الجمعه")])) == 2
