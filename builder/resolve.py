@@ -37,6 +37,7 @@ class Resolver:
     def report(self, article: Article, mentions: Mentions) -> Report:
         self._names = mentions.names
         self._times = _Times(mentions.times, mentions.forms)
+        self._forms = mentions.forms
         entities: dict[str, Entity] = {}
         self._keys: dict[tuple[int, int], str] = {}
         named = mentions.entities
@@ -89,7 +90,7 @@ class Resolver:
             attacker, target = self._key(ev.attacker), self._key(ev.target)
             if attacker is not None and _side(attacker) == _side(target):
                 target = None
-            again.append(ev.again)
+            again.append(ev.again or self._also(ev))
             apart.append(ev.apart)
             stamps.append(_stamp(self._times, ev))
             if ev.kind == "cue" or (attacker is None and target is None):
@@ -104,6 +105,13 @@ class Resolver:
                     apart.append(apart[n])
                     stamps.append(stamps[n])
         return merge_events(drafts, again, stamps, self._within, self._fine, apart)
+
+    def _also(self, ev: EventRecord) -> bool:
+        """كما استهدف القصف مواقع في X، طالت الغارات كذلك مواقع في Y: the text adds a strike to the ones told,
+        so it is never folded into an earlier one, even on the same group with no place or time of its own."""
+        before = self._forms[ev.start - 1] if 0 < ev.start <= len(self._forms) else frozenset()
+        after = self._forms[ev.start + 1:ev.start + 1 + ALSO_REACH]
+        return bool(ALSO_BEFORE & before) or any(ALSO_AFTER & f and not NOT_ALSO & f for f in after)
 
     def _allied(self, first: str | None, second: str | None) -> bool:
         """القوات الأمريكية وقوات التحالف، الحرس الثوري والجماعات الموالية: two forces of one type named
@@ -153,6 +161,10 @@ def _nationality_coreference(names: tuple[NameMention, ...]) -> dict[tuple[int, 
 
 
 PEOPLE = ("Person", "Official")
+ALSO_BEFORE = frozenset({"كما"})              # كما استهدف …: one more strike
+ALSO_AFTER = frozenset({"كذلك"})              # طالت كذلك …: one more strike
+NOT_ALSO = frozenset({"وكذلك"})               # هجوم الخميس، وكذلك سلسلة …: another noun joined, not this strike
+ALSO_REACH = 3                                # tokens after the trigger within which كذلك adds to it
 ALLIED_TYPES = ("MilitaryForce", "ArmedGroup")        # forces, not places: named together they are one camp
 
 

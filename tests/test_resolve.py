@@ -241,3 +241,23 @@ def test_with_no_publication_date_today_and_a_weekday_may_be_one_day():
     assert len(merge_events(drafts, [False, False], [(None, "evening", "مساء الاربعاء"), (None, None, "اليوم")])) == 1
     assert len(merge_events(drafts, [False, False], [(None, None, "اليوم"), (None, None, "امس")])) == 2
     assert len(merge_events(drafts, [False, False], [(None, None, "الاربعاء"), (None, None, "الجمعه")])) == 2
+
+
+def test_a_strike_added_with_kama_is_not_folded_into_the_one_told(report_of):
+    """كما استهدف القصف …: the text adds one more strike on the same group, not a restatement."""
+    report = report_of("قصفت القوات الأمريكية مواقع لكتائب الفرسان قرب النهر. "
+                       "كما استهدف القصف الأمريكي مواقع لكتائب الفرسان في بادية الصخرة.")
+    assert len(report.events) == 2
+
+
+def test_a_strike_restated_without_kama_is_folded(report_of):
+    report = report_of("قصفت القوات الأمريكية مواقع لكتائب الفرسان قرب النهر. "
+                       "وقال المرصد إن القصف الأمريكي استهدف مواقع لكتائب الفرسان في بادية الصخرة.")
+    assert len(report.events) == 1
+
+
+def test_wa_kadhalik_joining_another_noun_adds_no_strike(report_of):
+    """تعرضت للهجوم، وكذلك لأضرار: وكذلك joins another noun phrase, it adds no second strike."""
+    report = report_of("هاجمت كتائب الفرسان بطائرة مسيرة قاعدة الصخرة الأمريكية. "
+                       "وقال الوزير إن قاعدة الصخرة تعرضت للهجوم، وكذلك لأضرار كبيرة.")
+    assert len(report.events) == 1
