@@ -261,3 +261,9 @@ def test_wa_kadhalik_joining_another_noun_adds_no_strike(report_of):
     report = report_of("هاجمت كتائب الفرسان بطائرة مسيرة قاعدة الصخرة الأمريكية. "
                        "وقال الوزير إن قاعدة الصخرة تعرضت للهجوم، وكذلك لأضرار كبيرة.")
     assert len(report.events) == 1
+
+
+def test_a_us_command_and_the_us_forces_state_one_strike():
+    """سنتكوم announces the strike the US forces carried out: one attacker side, one attack."""
+    drafts = [_ev("centcom", "kataib-hezbollah", "AirStrike"), _ev("us-forces", "kataib-hezbollah", "AirStrike")]
+    assert [e.attacker for e in merge_events(drafts, [False, False])] == ["centcom"]
