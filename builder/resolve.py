@@ -102,7 +102,7 @@ class Resolver:
                 target = None
             again.append(ev.again or self._also(ev))
             apart.append(ev.apart)
-            stamps.append(_stamp(self._times, ev))
+            stamps.append(_stamp(self._times, ev) or _days_back(self._forms, ev.start))
             if ev.kind == "cue" or (attacker is None and target is None):
                 drafts.append(None)
                 continue
@@ -240,6 +240,33 @@ def _stamp(times: _Times, ev: EventRecord) -> tuple | None:
     return t.date, t.part, name_key(t.text)
 
 
+BACK = frozenset({"قبل"})
+BACK_HEDGES = frozenset({"نحو", "حوالي", "قرابه"})
+DAYS = frozenset({"ايام", "يومين", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "شهور"})
+SPANS = frozenset({"الايام", "الاسابيع", "الاسبوع", "الاشهر"})
+PAST = frozenset({"الماضي", "الماضيه", "الفايت", "الفايته", "المنصرم", "المنصرمه"})
+STOPS = frozenset({".", "\n", "!", "؟"})
+BACK_REACH = 4                  # tokens after the trigger still in its clause (ونفذت القوات قبل أسبوعين …)
+
+
+def _days_back(forms: tuple[frozenset[str], ...], start: int) -> tuple | None:
+    """قبل نحو أسبوع، قبل أيام، الأيام الفائتة: days or weeks back, which the time rules leave undated,
+    in the clause of the trigger: a stamp of its own, so the attack is not a restatement of a lead
+    told without a time. قبل أسبوعين من الموعد is before a date, not ago, and is no stamp."""
+    first = start
+    while first > 0 and not STOPS & forms[first - 1]:
+        first -= 1
+    tokens = forms[first:start + 1 + BACK_REACH]
+    for i, readings in enumerate(tokens):
+        rest = [f for f in forms[first + i + 1:first + i + 4] if not BACK_HEDGES & f][:2]
+        if BACK & readings and rest and DAYS & rest[0] and not (len(rest) > 1 and "من" in rest[1]):
+            return None, None, f"قبل {min(DAYS & rest[0])}"
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else frozenset()
+        if SPANS & readings and PAST & nxt:
+            return None, None, f"{min(SPANS & readings)} {min(PAST & nxt)}"
+    return None
+
+
 def _distinct_times(x: tuple | None, y: tuple | None) -> bool:
     """True when the two statements' own times cannot be one time. Undated, their words decide:
     صباح الخميس only narrows الخميس, so one time whose words hold the other's is the same time."""
@@ -283,7 +310,8 @@ def _far_from(kept: Event, kept_stamps: list, stamp: tuple | None) -> bool:
         return False
     if stamp[0] and kept.date:
         return abs((stamp[0] - kept.date).days) > FAR_DAYS
-    return not stamp[0] and any(month in f" {stamp[2]} " for month in _MONTHS)
+    back = stamp[2].split()[:1] == ["قبل"] or bool(PAST & set(stamp[2].split()[1:2]))
+    return not stamp[0] and (back or any(month in f" {stamp[2]} " for month in _MONTHS))
 
 
 def _compatible(a: Event, b: Event, within=lambda x, y: False, fine=lambda x: True) -> bool:

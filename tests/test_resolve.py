@@ -267,3 +267,17 @@ def test_a_us_command_and_the_us_forces_state_one_strike():
     """سنتكوم announces the strike the US forces carried out: one attacker side, one attack."""
     drafts = [_ev("centcom", "kataib-hezbollah", "AirStrike"), _ev("us-forces", "kataib-hezbollah", "AirStrike")]
     assert [e.attacker for e in merge_events(drafts, [False, False])] == ["centcom"]
+
+
+def test_an_attack_told_days_back_is_not_the_lead(report_of):
+    """وقبل نحو أسبوع تعرضت القاعدة …: weeks back, though the time rules leave it undated."""
+    report = report_of("تعرضت قاعدة الصخرة الأمريكية لهجوم بطائرة مسيرة. "
+                       "وقبل نحو أسبوع، تعرضت قاعدة الصخرة الأمريكية لهجوم بطائرة مسيرة.", published=None)
+    assert len(report.events) == 2
+
+
+def test_weeks_before_a_date_is_not_weeks_back(report_of):
+    """قبل أسبوعين من الموعد: before a date, not ago; the statement restates the lead."""
+    report = report_of("تعرضت قاعدة الصخرة الأمريكية لهجوم بطائرة مسيرة. "
+                       "ويأتي الهجوم على قاعدة الصخرة الأمريكية قبل نحو أسبوعين من موعد الانسحاب.", published=None)
+    assert len(report.events) == 1
