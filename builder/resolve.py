@@ -244,7 +244,7 @@ BACK = frozenset({"قبل"})
 BACK_HEDGES = frozenset({"نحو", "حوالي", "قرابه"})
 DAYS = frozenset({"ايام", "يومين", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "شهور"})
 SPANS = frozenset({"الايام", "الاسابيع", "الاسبوع", "الاشهر"})
-PAST = frozenset({"الماضي", "الماضيه", "الفايت", "الفايته", "المنصرم", "المنصرمه"})
+PAST_WORDS = frozenset({"الماضي", "الماضيه", "الفايت", "الفايته", "المنصرم", "المنصرمه"})
 STOPS = frozenset({".", "\n", "!", "؟"})
 BACK_REACH = 4                  # tokens after the trigger still in its clause (ونفذت القوات قبل أسبوعين …)
 
@@ -253,7 +253,7 @@ def _days_back(forms: tuple[frozenset[str], ...], start: int) -> tuple | None:
     """قبل نحو أسبوع، قبل أيام، الأيام الفائتة: days or weeks back, which the time rules leave undated,
     in the clause of the trigger: a stamp of its own, so the attack is not a restatement of a lead
     told without a time. قبل أسبوعين من الموعد is before a date, not ago, and is no stamp."""
-    first = start
+    first = start = min(start, len(forms))
     while first > 0 and not STOPS & forms[first - 1]:
         first -= 1
     tokens = forms[first:start + 1 + BACK_REACH]
@@ -262,8 +262,8 @@ def _days_back(forms: tuple[frozenset[str], ...], start: int) -> tuple | None:
         if BACK & readings and rest and DAYS & rest[0] and not (len(rest) > 1 and "من" in rest[1]):
             return None, None, f"قبل {min(DAYS & rest[0])}"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else frozenset()
-        if SPANS & readings and PAST & nxt:
-            return None, None, f"{min(SPANS & readings)} {min(PAST & nxt)}"
+        if SPANS & readings and PAST_WORDS & nxt:
+            return None, None, f"{min(SPANS & readings)} {min(PAST_WORDS & nxt)}"
     return None
 
 
@@ -305,12 +305,13 @@ _MONTHS = tuple(f" {name_key(month)} " for month in MONTHS if len(month) > 3)   
 def _far_from(kept: Event, kept_stamps: list, stamp: tuple | None) -> bool:
     """True when a statement's own time sets it apart from an attack told without a time of its own:
     its date is days away from the date that attack takes from the report, or, undated, it names a
-    month (في تموز الماضي، في 26 سبتمبر), which a lead about the day's attack does not."""
+    month (في تموز الماضي، في 26 سبتمبر) or days back (قبل أيام، الأيام الفائتة), which a lead
+    about the day's attack does not."""
     if stamp is None or any(kept_stamps):
         return False
     if stamp[0] and kept.date:
         return abs((stamp[0] - kept.date).days) > FAR_DAYS
-    back = stamp[2].split()[:1] == ["قبل"] or bool(PAST & set(stamp[2].split()[1:2]))
+    back = stamp[2].split()[:1] == ["قبل"] or bool(PAST_WORDS & set(stamp[2].split()[1:2]))
     return not stamp[0] and (back or any(month in f" {stamp[2]} " for month in _MONTHS))
 
 
