@@ -16,10 +16,21 @@ from .facts import Article, Entity, Event, Relation, Report
 from .gazetteer import GazEntry
 from .nlp.entities import COLLECTIVE_KEY
 from .nlp.event_lexicon import EVENT_TYPE
-from .nlp.events import side as _side
+from .nlp.events import side as _nlp_side
 from .nlp.mentions import EventRecord, Mentions, NameMention, TimeMention
 from .nlp.normalize import key as name_key
 from .nlp.relations import find_relations
+from .nlp.timex_patterns import MONTHS, PARTS, RELATIVE, WEEKDAYS
+
+# The US command that announces a strike speaks for the forces that carried it out: one side when
+# statements of one attack are compared (lex.SAME_SIDE holds the NLP side's pairs).
+COMMAND_SIDE = {"centcom": "us-forces", "pentagon": "us-forces"}
+
+
+def _side(key: str | None) -> str | None:
+    """The side an actor fights on, with a US command counted as the US forces it commands."""
+    side = _nlp_side(key)
+    return COMMAND_SIDE.get(side, side) if side else side
 
 
 def unseen_key(etype: str, name: str) -> str:
@@ -35,7 +46,8 @@ class Resolver:
 
     def report(self, article: Article, mentions: Mentions) -> Report:
         self._names = mentions.names
-        self._times = _Times(mentions.times)
+        self._times = _Times(mentions.times, mentions.forms)
+        self._forms = mentions.forms
         entities: dict[str, Entity] = {}
         self._keys: dict[tuple[int, int], str] = {}
         named = mentions.entities
@@ -45,6 +57,7 @@ class Resolver:
         self._same_as.update({k: v[0] for k, v in self._people.items() if v[0]})
         for mention in mentions.names:
             self._add_mention(entities, mention)
+        self._types = {key: e.type for key, e in entities.items()}
         events = self._events(mentions.events, article.published)
         relations = [Relation(a, p, b, ev) for a, p, b, ev in find_relations(mentions, self._keys)]
         return Report(article, list(mentions.sentences), sorted(entities.values(), key=lambda e: e.key), events,
@@ -87,21 +100,35 @@ class Resolver:
             attacker, target = self._key(ev.attacker), self._key(ev.target)
             if attacker is not None and _side(attacker) == _side(target):
                 target = None
-            again.append(ev.again)
+            again.append(ev.again or self._also(ev))
             apart.append(ev.apart)
-            stamps.append(_stamp(self._times, ev))
+            stamps.append(_stamp(self._times, ev) or _days_back(self._forms, ev.start))
             if ev.kind == "cue" or (attacker is None and target is None):
                 drafts.append(None)
                 continue
             drafts.append(self._draft(ev, attacker, target, published))
         for n, ev in enumerate(mentions):       # X وY: the same attack on a second target, after all others
             for extra in ev.more_targets:
-                if drafts[n] is not None and self._key(extra):
+                if drafts[n] is not None and self._key(extra) and not self._allied(drafts[n].target, self._key(extra)):
                     drafts.append(replace(drafts[n], target=self._key(extra)))
                     again.append(True)
                     apart.append(apart[n])
                     stamps.append(stamps[n])
         return merge_events(drafts, again, stamps, self._within, self._fine, apart)
+
+    def _also(self, ev: EventRecord) -> bool:
+        """كما استهدف القصف مواقع في X، طالت الغارات كذلك مواقع في Y: the text adds a strike to the ones told,
+        so it is never folded into an earlier one, even on the same group with no place or time of its own."""
+        before = self._forms[ev.start - 1] if 0 < ev.start <= len(self._forms) else frozenset()
+        after = self._forms[ev.start + 1:ev.start + 1 + ALSO_REACH]
+        return bool(ALSO_BEFORE & before) or any(ALSO_AFTER & f and not NOT_ALSO & f for f in after)
+
+    def _allied(self, first: str | None, second: str | None) -> bool:
+        """القوات الأمريكية وقوات التحالف، الحرس الثوري والجماعات الموالية: two forces of one type named
+        together as what one attack hit are the camp it hit, not two targets; two bases or towns
+        named together (قاعدة X ومعسكر Y) are two places hit, each an attack of its own."""
+        kind = self._types.get(first or "")
+        return kind in ALLIED_TYPES and kind == self._types.get(second or "")
 
     def _fine(self, key: str) -> bool:
         """Towns, areas and sites tell two attacks apart; a country or a province does not."""
@@ -144,6 +171,11 @@ def _nationality_coreference(names: tuple[NameMention, ...]) -> dict[tuple[int, 
 
 
 PEOPLE = ("Person", "Official")
+ALSO_BEFORE = frozenset({"كما"})              # كما استهدف …: one more strike
+ALSO_AFTER = frozenset({"كذلك"})              # طالت كذلك …: one more strike
+NOT_ALSO = frozenset({"وكذلك"})               # هجوم الخميس، وكذلك سلسلة …: another noun joined, not this strike
+ALSO_REACH = 3                                # tokens after the trigger within which كذلك adds to it
+ALLIED_TYPES = ("MilitaryForce", "ArmedGroup")        # forces, not places: named together they are one camp
 
 
 def _same_person(names: tuple[NameMention, ...]) -> dict[tuple[int, int], tuple[str, str, str]]:
@@ -170,14 +202,20 @@ def _event_type(weapon: str) -> str:
     return EVENT_TYPE.get(weapon, "Attack")
 
 
+# منذ 7 تشرين الأول، منذ انطلاق عملية X يوم 7 …: the start of a span of attacks, not the time of one.
+SINCE = frozenset({"منذ"})
+SINCE_REACH = 8                 # tokens before the time within which منذ governs it (منذ بدء الحرب في …)
+
+
 class _Times:
     """The time mentions of a report, grouped by sentence once instead of filtered for every event."""
 
-    def __init__(self, times: tuple[TimeMention, ...]):
+    def __init__(self, times: tuple[TimeMention, ...], forms: tuple[frozenset[str], ...] = ()):
         self.dated = [t for t in times if t.date is not None]
         self.by_sentence: dict[int, list[TimeMention]] = {}
         for t in times:
             self.by_sentence.setdefault(t.sentence, []).append(t)
+        self.since = {t.start for t in times if any(SINCE & f for f in forms[max(0, t.start - SINCE_REACH):t.start])}
 
     def own_sentence(self, ev: EventRecord) -> list[TimeMention]:
         """The times in the sentence of the event's trigger, in text order."""
@@ -195,21 +233,86 @@ def _event_date(times: _Times, ev: EventRecord, published: date | None) -> date 
 
 def _stamp(times: _Times, ev: EventRecord) -> tuple | None:
     """The time expression in the event's own sentence: (date, part of day, normalised text)."""
-    own = times.own_sentence(ev)
+    own = [t for t in times.own_sentence(ev) if t.start not in times.since]
     if not own:
         return None
     t = min(own, key=lambda t: abs(t.start - ev.start))
     return t.date, t.part, name_key(t.text)
 
 
+BACK = frozenset({"قبل"})
+BACK_HEDGES = frozenset({"نحو", "حوالي", "قرابه"})
+DAYS = frozenset({"ايام", "يومين", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "شهور"})
+SPANS = frozenset({"الايام", "الاسابيع", "الاسبوع", "الاشهر"})
+PAST_WORDS = frozenset({"الماضي", "الماضيه", "الفايت", "الفايته", "المنصرم", "المنصرمه"})
+STOPS = frozenset({".", "\n", "!", "؟"})
+BACK_REACH = 4                  # tokens after the trigger still in its clause (ونفذت القوات قبل أسبوعين …)
+
+
+def _days_back(forms: tuple[frozenset[str], ...], start: int) -> tuple | None:
+    """قبل نحو أسبوع، قبل أيام، الأيام الفائتة: days or weeks back, which the time rules leave undated,
+    in the clause of the trigger: a stamp of its own, so the attack is not a restatement of a lead
+    told without a time. قبل أسبوعين من الموعد is before a date, not ago, and is no stamp."""
+    first = start = min(start, len(forms))
+    while first > 0 and not STOPS & forms[first - 1]:
+        first -= 1
+    tokens = forms[first:start + 1 + BACK_REACH]
+    for i, readings in enumerate(tokens):
+        rest = [f for f in forms[first + i + 1:first + i + 4] if not BACK_HEDGES & f][:2]
+        if BACK & readings and rest and DAYS & rest[0] and not (len(rest) > 1 and "من" in rest[1]):
+            return None, None, f"قبل {min(DAYS & rest[0])}"
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else frozenset()
+        if SPANS & readings and PAST_WORDS & nxt:
+            return None, None, f"{min(SPANS & readings)} {min(PAST_WORDS & nxt)}"
+    return None
+
+
 def _distinct_times(x: tuple | None, y: tuple | None) -> bool:
+    """True when the two statements' own times cannot be one time. Undated, their words decide:
+    صباح الخميس only narrows الخميس, so one time whose words hold the other's is the same time."""
     if x is None or y is None:
         return False
     if x[0] and y[0] and x[0] != y[0]:
         return True
     if x[1] and y[1] and x[1] != y[1]:
         return True
-    return not (x[0] and y[0]) and x[2] != y[2]
+    if x[0] and y[0]:
+        return False
+    wx, wy = set(x[2].split()), set(y[2].split())
+    return not (wx <= wy or wy <= wx) and {_day_kind(wx), _day_kind(wy)} != {"relative", "weekday"}
+
+
+_RELATIVE_WORDS = frozenset(w for day in RELATIVE for w in day.split())
+_FILLERS = frozenset(w for part in PARTS for w in part.split()) | {"يوم", "من", "في"}
+
+
+def _day_kind(words: set[str]) -> str | None:
+    """"relative" for اليوم، أمس (with a part of day or not), "weekday" for الأربعاء، مساء الأربعاء.
+    With no publication date neither resolves, and nothing then says اليوم is not the Wednesday
+    told before: a relative day and a weekday alone do not tell two attacks apart."""
+    core = {w[1:] if w.startswith("و") and w[1:] else w for w in words} - _FILLERS
+    if core and core <= _RELATIVE_WORDS:
+        return "relative"
+    return "weekday" if core and core <= WEEKDAYS.keys() else None
+
+
+# Days between a time told for an attack and the date of a statement told without one beyond
+# which they are two attacks: a report's lead is about the last day or two, a recap weeks back.
+FAR_DAYS = 3
+_MONTHS = tuple(f" {name_key(month)} " for month in MONTHS if len(month) > 3)   # not آب، ماي: common words
+
+
+def _far_from(kept: Event, kept_stamps: list, stamp: tuple | None) -> bool:
+    """True when a statement's own time sets it apart from an attack told without a time of its own:
+    its date is days away from the date that attack takes from the report, or, undated, it names a
+    month (في تموز الماضي، في 26 سبتمبر) or days back (قبل أيام، الأيام الفائتة), which a lead
+    about the day's attack does not."""
+    if stamp is None or any(kept_stamps):
+        return False
+    if stamp[0] and kept.date:
+        return abs((stamp[0] - kept.date).days) > FAR_DAYS
+    back = stamp[2].split()[:1] == ["قبل"] or bool(PAST_WORDS & set(stamp[2].split()[1:2]))
+    return not stamp[0] and (back or any(month in f" {stamp[2]} " for month in _MONTHS))
 
 
 def _compatible(a: Event, b: Event, within=lambda x, y: False, fine=lambda x: True) -> bool:
@@ -240,7 +343,8 @@ def merge_events(drafts: list[Event | None], again: list[bool], stamps: list[tup
         if ev is None:
             continue
         for k, old in enumerate(kept):
-            if again[n] or apart[n] or kept_apart[k] or any(_distinct_times(s, stamps[n]) for s in kept_stamps[k]):
+            if again[n] or apart[n] or kept_apart[k] or any(_distinct_times(s, stamps[n]) for s in kept_stamps[k]) \
+                    or _far_from(old, kept_stamps[k], stamps[n]):
                 continue
             if _compatible(old, ev, within, fine) and not _answer_between(kept, home, k, n, ev):
                 kept[k] = _fold(old, ev)

@@ -186,3 +186,98 @@ def test_an_unseen_place_does_not_tell_apart_from_a_known_one(report_of):
     report = report_of("قصفت القوات الأمريكية مواقع كتائب حزب الله قرب المزيرعة، "
                        "ونفذت القوات الأمريكية غارات على مواقع لكتائب حزب الله قرب البوكمال.")
     assert [(e.attacker, e.target) for e in report.events] == [("us-forces", "kataib-hezbollah")]
+
+
+def test_an_undated_time_narrowed_by_a_part_of_day_is_the_same_time():
+    """الخميس then صباح الخميس (no date resolved): the later words only narrow the earlier time."""
+    drafts = [_ev("us-forces", "kataib-hezbollah"), _ev("us-forces", "kataib-hezbollah", "DroneStrike")]
+    merged = merge_events(drafts, [False, False], [(None, None, "الخميس"), (None, "morning", "صباح الخميس")])
+    assert len(merged) == 1
+
+
+def test_two_undated_times_with_words_of_their_own_stay_apart():
+    drafts = [_ev("us-forces", "kataib-hezbollah"), _ev("us-forces", "kataib-hezbollah")]
+    assert len(merge_events(drafts, [False, False], [(None, None, "الخميس"), (None, None, "الجمعه")])) == 2
+    assert len(merge_events(drafts, [False, False], [(None, None, "صباح الخميس"), (None, None, "مساء الجمعه")])) == 2
+
+
+def test_a_time_days_away_from_an_untimed_lead_is_another_attack():
+    """A lead without a time of its own takes the report's date; a statement dated weeks before it
+    (وكانت القاعدة تعرضت في 1 شباط …) recalls an earlier attack, one dated a day before restates it."""
+    lead = _ev(None, "al-tanf-base", date=dt.date(2024, 3, 9))
+    back = _ev(None, "al-tanf-base", date=dt.date(2024, 2, 1))
+    assert len(merge_events([lead, back], [False, False], [None, (dt.date(2024, 2, 1), None, "1 شباط")])) == 2
+    told = _ev(None, "al-tanf-base", date=dt.date(2024, 3, 8))
+    assert len(merge_events([lead, told], [False, False], [None, (dt.date(2024, 3, 8), "evening", "مساء امس")])) == 1
+
+
+def test_an_undated_month_sets_a_statement_apart_from_an_untimed_lead():
+    drafts = [_ev(None, "al-tanf-base"), _ev(None, "al-tanf-base")]
+    assert len(merge_events(drafts, [False, False], [None, (None, None, "تموز الماضي")])) == 2
+    assert len(merge_events(drafts, [False, False], [None, (None, None, "الخميس")])) == 1
+
+
+def test_a_time_after_since_does_not_date_the_attack_told_beside_it(report_of):
+    """منذ بدء الحرب في 7 تشرين الأول: the start of a run of attacks, no time that sets one apart."""
+    report = report_of("تعرضت قاعدة الصخرة الأمريكية لهجوم بطائرة مسيرة. "
+                       "وتتعرض قاعدة الصخرة الأمريكية لهجمات بطائرات مسيرة منذ بدء الحرب في 7 تشرين الأول الماضي.")
+    assert len([e for e in report.events if e.target]) == 1
+
+
+def test_two_allied_forces_named_together_are_one_target(report_of):
+    """الهجمات على القوات الأمريكية وقوات التحالف: one attack on the camp, not one per force named."""
+    report = report_of("قصفت كتائب الفرسان بالصواريخ القوات الأمريكية وقوات التحالف الدولي قرب الحدود.")
+    assert [e.target for e in report.events] == ["us-forces"]
+
+
+def test_two_bases_named_together_are_two_attacks(report_of):
+    report = report_of("قصفت كتائب الفرسان بالصواريخ قاعدة الصخرة وقاعدة تل الورد أمس.")
+    assert len({e.target for e in report.events}) == 2
+
+
+def test_with_no_publication_date_today_and_a_weekday_may_be_one_day():
+    """مساء الأربعاء … في وقت سابق من اليوم, no publication date: nothing says today is not Wednesday."""
+    drafts = [_ev("us-forces", "kataib-hezbollah"), _ev(None, "kataib-hezbollah")]
+    assert len(merge_events(drafts, [False, False], [(None, "evening", "مساء الاربعاء"), (None, None, "اليوم")])) == 1
+    assert len(merge_events(drafts, [False, False], [(None, None, "اليوم"), (None, None, "امس")])) == 2
+    assert len(merge_events(drafts, [False, False], [(None, None, "الاربعاء"), (None, None, "الجمعه")])) == 2
+
+
+def test_a_strike_added_with_kama_is_not_folded_into_the_one_told(report_of):
+    """كما استهدف القصف …: the text adds one more strike on the same group, not a restatement."""
+    report = report_of("قصفت القوات الأمريكية مواقع لكتائب الفرسان قرب النهر. "
+                       "كما استهدف القصف الأمريكي مواقع لكتائب الفرسان في بادية الصخرة.")
+    assert len(report.events) == 2
+
+
+def test_a_strike_restated_without_kama_is_folded(report_of):
+    report = report_of("قصفت القوات الأمريكية مواقع لكتائب الفرسان قرب النهر. "
+                       "وقال المرصد إن القصف الأمريكي استهدف مواقع لكتائب الفرسان في بادية الصخرة.")
+    assert len(report.events) == 1
+
+
+def test_wa_kadhalik_joining_another_noun_adds_no_strike(report_of):
+    """تعرضت للهجوم، وكذلك لأضرار: وكذلك joins another noun phrase, it adds no second strike."""
+    report = report_of("هاجمت كتائب الفرسان بطائرة مسيرة قاعدة الصخرة الأمريكية. "
+                       "وقال الوزير إن قاعدة الصخرة تعرضت للهجوم، وكذلك لأضرار كبيرة.")
+    assert len(report.events) == 1
+
+
+def test_a_us_command_and_the_us_forces_state_one_strike():
+    """سنتكوم announces the strike the US forces carried out: one attacker side, one attack."""
+    drafts = [_ev("centcom", "kataib-hezbollah", "AirStrike"), _ev("us-forces", "kataib-hezbollah", "AirStrike")]
+    assert [e.attacker for e in merge_events(drafts, [False, False])] == ["centcom"]
+
+
+def test_an_attack_told_days_back_is_not_the_lead(report_of):
+    """وقبل نحو أسبوع تعرضت القاعدة …: weeks back, though the time rules leave it undated."""
+    report = report_of("تعرضت قاعدة الصخرة الأمريكية لهجوم بطائرة مسيرة. "
+                       "وقبل نحو أسبوع، تعرضت قاعدة الصخرة الأمريكية لهجوم بطائرة مسيرة.", published=None)
+    assert len(report.events) == 2
+
+
+def test_weeks_before_a_date_is_not_weeks_back(report_of):
+    """قبل أسبوعين من الموعد: before a date, not ago; the statement restates the lead."""
+    report = report_of("تعرضت قاعدة الصخرة الأمريكية لهجوم بطائرة مسيرة. "
+                       "ويأتي الهجوم على قاعدة الصخرة الأمريكية قبل نحو أسبوعين من موعد الانسحاب.", published=None)
+    assert len(report.events) == 1
