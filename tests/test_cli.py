@@ -337,8 +337,8 @@ def _dates(result: dict) -> float:
 # The seeds floors were set at 0.85 / 0.80 while the gazetteer held entries taken from the seeds'
 # own wording; with every entry sourced (issue 13) the honest figures are 0.825 / 0.783.
 FLOORS = {
-    "seeds": {"entities": 0.95, "events": 0.85, "retaliation_links": 0.78, "dates": 0.80},
-    "dev": {"entities": 0.92, "events": 0.60, "retaliation_links": 0.60, "dates": 0.85},
+    "seeds": {"entities": 0.95, "events": 0.86, "retaliation_links": 0.78, "dates": 0.80},
+    "dev": {"entities": 0.92, "events": 0.62, "retaliation_links": 0.62, "dates": 0.85},
 }
 
 
