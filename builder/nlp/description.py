@@ -117,8 +117,8 @@ def _hedged(w: Words, i: int) -> bool:
 def _again(w: Words, clause: Span) -> bool:
     """مجدداً، مرة أخرى، للمرة الثانية: the text says this is another attack, not a restatement."""
     norms = w.norm[clause.start:clause.end]
-    if set(norms) & lex.AGAIN:
-        return True
+    if set(norms) & lex.AGAIN or any(w.fset[j] & lex.AGAIN_GLUED for j in range(clause.start, clause.end)):
+        return True                              # وسبق أن …: the clitic-free reading counts too
     return any(a in ("مره", "للمره") and b in lex.AGAIN_AFTER for a, b in zip(norms, norms[1:], strict=False))
 
 

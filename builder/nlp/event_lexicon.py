@@ -119,6 +119,7 @@ HEDGES = words("""
 """)
 AGAIN = words("مجددا مجدد مرارا مرات متكرره المتكرره سبق")
 AGAIN_AFTER = words("اخري الثانيه الثالثه")
+AGAIN_GLUED = words("سبق")          # وسبق أن تعرضت …: an earlier attack, told with a clitic
 # بعد ضربة جوية وجهتها واشنطن: an attack noun after these is another attack, told to date this one.
 BEFORE_AFTER = words("بعد قبل قبيل عقب")
 

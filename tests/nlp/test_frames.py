@@ -415,3 +415,9 @@ def test_agent_after_min_qibal_past_its_description(report_of):
     report = report_of("تعرضت قاعدة الصخرة لقصف صاروخي من قبل ميليشيات تطلق على نفسها اسم (حركة أنصار الوادي).")
     [ev] = report.events
     assert (named(report, ev.attacker), named(report, ev.target)) == ("حركة أنصار الوادي", "قاعدة الصخرة")
+
+
+def test_an_earlier_attack_told_with_wasabaqa(report_of):
+    """وسبق أن تعرضت القاعدة لقصف …: another attack than the one just told, though و is glued to سبق."""
+    report = report_of("تعرضت قاعدة الصخرة لقصف صاروخي اليوم. وسبق أن تعرضت القاعدة لقصف صاروخي مماثل.")
+    assert len(report.events) == 2
