@@ -216,7 +216,6 @@ class EventExtractor:
 
     def _event(self, doc: Doc, i: int, kind: str, clause: Span, in_entity) -> EventMention:
         ev = EventMention(doc[i:i + 1], clause, kind, replies=kind == "reply")
-        w = words_of(doc)
         ents = [s for s in entity_spans(doc) if clause.start <= s.start and s.end <= clause.end]
         ent = in_entity.get(i)
         if ent is not None and ent.label_ == "MilitaryForce":
@@ -231,50 +230,71 @@ class EventExtractor:
                 bases = anaphoric_bases(doc, clause.start, clause.end, in_entity)
                 ev.target = bases[0] if bases else None
         elif kind in ("passive", "fall"):
-            ev.attacker = marked
-            found = site_first(doc, i, after, clause, in_entity)
-            if kind == "passive" and before and i - before[-1].end <= 1 and is_target(doc, before[-1], True) \
-                    and not any(w.items[j].punct for j in range(before[-1].end, i)):
-                found = [before[-1]]                 # نقطة تابعة لـ X تعرضت …: the subject before the verb
-            ev.target, ev.more_targets = (found[0], found[1:]) if found else (None, [])
-            if ev.target is None:
-                ev.target = next((s for s in reversed(reported(doc, i, before)) if is_target(doc, s, loose=True)),
-                                 None)
-
+            _exposure_roles(doc, ev, before, after, in_entity, marked)
         else:
-            if kind == "noun":
-                ev.attacker = ev.attacker or relative_agent(doc, i, after) or marked or genitive(doc, i, after) \
-                    or masdar_agent(doc, i, before) or claimant(doc, i, before)
-            elif w.norm[i].endswith(("استهدافه", "استهدافها", "استهدافهم")):
-                ev.attacker = ev.attacker or marked or subject(doc, i, before, [])
-            else:
-                ev.attacker = ev.attacker or marked or subject(doc, i, before, after) or our_fighters(doc, i)
-            means = after_means(doc, i, after) if kind == "reply" else after
-            rest = [s for s in means if s is not ev.attacker and (ev.attacker is None or s.start > ev.attacker.start
-                                                                   or kind == "noun")]
-            ev.target = first_target(doc, [s for s in rest if ident(s) != ident(ev.attacker)],
-                                      loose=ev.attacker is not None)
+            _verb_roles(doc, ev, before, after, marked)
         if ev.target is None:
-            look = clause.start if kind in ("passive", "fall") else i + 1
-            bases = anaphoric_bases(doc, look, clause.end, in_entity)
-            if bases:
-                ev.target, ev.more_targets = bases[0], bases[1:]
-            ev.extra["same"] = _same_named(w, look, clause.end)
-        if ev.target is None and w.norm[i].endswith(OBJECT_PRONOUNS) and w.fset[i] & lex.MASDAR_ALL:
-            ev.target = next((s for s in reversed(before) if is_target(doc, s, loose=True)), None)
-        if ev.target is None and kind == "noun":
-            ev.target = caused_on_site(doc, i)
-        if ev.target is None and kind in ("passive", "fall"):
-            ev.target = framed_name(doc, i, kind, clause, in_entity)     # the last resort: the frame's own slot
-        if ev.target is None and w.fset[i] & lex.ASSASSINATION:
-            ev.target = assassinated(doc, i)
-        if ev.target is None:
-            ev.target = victims(doc, i, ev.attacker)
-            ents = entity_spans(doc) if ev.target is not None else ents
+            ents = _last_resort_target(doc, ev, before, in_entity) or ents
         ev.more_targets = ev.more_targets or coordinated(doc, ents, ev.target)
         ev.place = place_of(doc, after, ev.more_targets[-1] if ev.more_targets else ev.target)
         describe(doc, ev, clause, in_entity)
         return ev
+
+
+def _exposure_roles(doc: Doc, ev: EventMention, before: list[Span], after: list[Span], in_entity,
+                    marked: Span | None) -> None:
+    """تعرضت X لقصف مصدره Y / سقطت صواريخ على X: the target after the verb (or the subject just before it),
+    the attacker only where a marker names it."""
+    w, i = words_of(doc), ev.trigger.start
+    ev.attacker = marked
+    found = site_first(doc, i, after, ev.clause, in_entity)
+    if ev.kind == "passive" and before and i - before[-1].end <= 1 and is_target(doc, before[-1], True) \
+            and not any(w.items[j].punct for j in range(before[-1].end, i)):
+        found = [before[-1]]                 # نقطة تابعة لـ X تعرضت …: the subject before the verb
+    ev.target, ev.more_targets = (found[0], found[1:]) if found else (None, [])
+    if ev.target is None:
+        ev.target = next((s for s in reversed(reported(doc, i, before)) if is_target(doc, s, loose=True)), None)
+
+
+def _verb_roles(doc: Doc, ev: EventMention, before: list[Span], after: list[Span], marked: Span | None) -> None:
+    """Active, light-verb, reply and noun frames: the author from the frame's own markers or the subject,
+    the target among the names after the trigger (after the means, in a reply)."""
+    w, i, kind = words_of(doc), ev.trigger.start, ev.kind
+    if kind == "noun":
+        ev.attacker = ev.attacker or relative_agent(doc, i, after) or marked or genitive(doc, i, after) \
+            or masdar_agent(doc, i, before) or claimant(doc, i, before)
+    elif w.norm[i].endswith(("استهدافه", "استهدافها", "استهدافهم")):
+        ev.attacker = ev.attacker or marked or subject(doc, i, before, [])
+    else:
+        ev.attacker = ev.attacker or marked or subject(doc, i, before, after) or our_fighters(doc, i)
+    means = after_means(doc, i, after) if kind == "reply" else after
+    rest = [s for s in means if s is not ev.attacker and (ev.attacker is None or s.start > ev.attacker.start
+                                                           or kind == "noun")]
+    ev.target = first_target(doc, [s for s in rest if ident(s) != ident(ev.attacker)], loose=ev.attacker is not None)
+
+
+def _last_resort_target(doc: Doc, ev: EventMention, before: list[Span], in_entity) -> list[Span] | None:
+    """When no frame rule found a target: the base named by anaphora (القاعدة ذاتها), the object of a
+    masdar's pronoun, a site the attack befell, the frame's own slot, a person killed, the group whose
+    men died. Returns every entity span when the target may lie outside the clause (for coordination)."""
+    w, i, kind, clause = words_of(doc), ev.trigger.start, ev.kind, ev.clause
+    look = clause.start if kind in ("passive", "fall") else i + 1
+    bases = anaphoric_bases(doc, look, clause.end, in_entity)
+    if bases:
+        ev.target, ev.more_targets = bases[0], bases[1:]
+    ev.extra["same"] = _same_named(w, look, clause.end)
+    if ev.target is None and w.norm[i].endswith(OBJECT_PRONOUNS) and w.fset[i] & lex.MASDAR_ALL:
+        ev.target = next((s for s in reversed(before) if is_target(doc, s, loose=True)), None)
+    if ev.target is None and kind == "noun":
+        ev.target = caused_on_site(doc, i)
+    if ev.target is None and kind in ("passive", "fall"):
+        ev.target = framed_name(doc, i, kind, clause, in_entity)     # the last resort: the frame's own slot
+    if ev.target is None and w.fset[i] & lex.ASSASSINATION:
+        ev.target = assassinated(doc, i)
+    if ev.target is None:
+        ev.target = victims(doc, i, ev.attacker)
+        return entity_spans(doc) if ev.target is not None else None
+    return None
 
 
 @Language.factory("rasad_events", assigns=["doc._.events"])
