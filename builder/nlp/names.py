@@ -105,6 +105,15 @@ def _quoted(w: Words, i: int) -> tuple[int, int] | None:
     return None
 
 
+def _quoted_with_head(w: Words, i: int) -> tuple[int, int] | None:
+    """“القرية X”: a quotation that opens right before a head and closes after its words marks the whole
+    phrase as a name, even when the word after the head reads like an adjective (-ية)."""
+    if i == 0 or w.text[i - 1] not in QUOTES:
+        return None
+    inner = _quoted(w, i - 1)
+    return (i + 1, inner[1]) if inner is not None and inner[0] == i and inner[1] > i + 1 else None
+
+
 def _bracketed(w: Words, i: int) -> tuple[int, int] | None:
     """قاعدة (X): a name in brackets right after its head, like a quoted one (not a bracketed acronym
     after a name, which stays an alias of the name before it)."""
@@ -208,6 +217,9 @@ class NameFinder:
         w = words_of(doc)
         j = i + 1
         inner = _quoted(w, j) or _bracketed(w, j)
+        if inner is None:
+            around = _quoted_with_head(w, i)
+            inner = around if around is not None and not any(k in known for k in range(*around)) else None
         quoted = inner is not None
         if not quoted and head in QUOTED_ONLY and not (j < len(w) and (w.items[j].like_num or (
                 head in DEFINITE_OK and _definite(w.norm[j]) and not _nisba(w.norm[j])))):

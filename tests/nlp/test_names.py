@@ -268,3 +268,11 @@ def test_quarter_street_and_gate_heads(analyse_doc, text, name):
 @pytest.mark.parametrize("text", ["أصيب مدني في حي سكني قرب المدينة.", "أغلقت القوات شارع رئيسي وسط المدينة."])
 def test_quarter_and_street_before_common_words_name_nothing(analyse_doc, text):
     assert names(analyse_doc, text) == []
+
+
+def test_quotation_around_a_head_and_its_words_is_a_name(report_of):
+    """سقطت صواريخ على “القرية الرشيدية”: quotes around the head and the word after it mark a name, even
+    when that word reads like an adjective; a known name inside the quotes is left to the gazetteer."""
+    report = report_of("سقطت 8 صواريخ على “القرية الرشيدية” فجر اليوم.")
+    assert [e.label_ar for e in report.entities] == ["الرشيدية"]
+    assert len(report.events) == 1
