@@ -338,8 +338,9 @@ def _by_agent(doc: Doc, span: Span) -> bool:
     """من قبل X / من قبل ميليشيات تطلق على نفسها اسم (X): the agent after من قبل, past a description of
     it that names no other entity."""
     w = words_of(doc)
-    inside = {j for s in entity_spans(doc) for j in range(s.start, s.end)}
-    for k in range(span.start - 1, max(0, span.start - AGENT_REACH) - 1, -1):
+    lo = max(0, span.start - AGENT_REACH)
+    inside = {j for s in entity_spans(doc) if s.end > lo and s.start < span.start for j in range(s.start, s.end)}
+    for k in range(span.start - 1, lo - 1, -1):
         if k in inside:
             return False
         if w.norm[k] == "قبل" and k > 0 and w.norm[k - 1] == "من":
