@@ -47,6 +47,9 @@ HEADS: dict[str, tuple[str, str | None, bool, int]] = {
     "عصائب": ("ArmedGroup", None, True, 3),
     "كتيبه": ("ArmedGroup", None, True, 2),
     "فصيل": ("ArmedGroup", None, True, 2),
+    "جبهه": ("ArmedGroup", None, True, 3),
+    "تنظيم": ("ArmedGroup", None, False, 3),
+    "جماعه": ("ArmedGroup", None, False, 3),
     "فرقه": ("MilitaryForce", None, True, 2),
     "مشفي": ("Organization", None, True, 2),
     "مستشفي": ("Organization", None, True, 2),
@@ -61,7 +64,7 @@ HEADS: dict[str, tuple[str, str | None, bool, int]] = {
     "منصه": ("MediaOutlet", None, False, 2),
 }
 # Heads that name something only when the name is quoted: موقع "…" is an outlet, موقع alone a position.
-QUOTED_ONLY = words("موقع شبكه منصه بوابه اللواء لواء")
+QUOTED_ONLY = words("موقع شبكه منصه بوابه اللواء لواء جبهه تنظيم جماعه")
 # Of those, heads that also name unquoted when a definite word follows (لواء الفرسان, not لواء مدرع).
 DEFINITE_OK = words("لواء بوابه")
 # Heads after which an unquoted common word is more likely than a name (قاعدة عسكرية، منطقة واقعة).
@@ -77,6 +80,21 @@ FIELD_KINDS = words("غاز نفط")
 # Words that may follow a one-word site name (مطار X في …، منطقة X شرقي …، قاعدة X قرب …).
 SITE_CLOSERS = words("""
 في قرب بالقرب عند داخل شرق غرب شمال جنوب شرقي غربي شمالي جنوبي بريف ريف التي الذي حيث وسط محيط بمحيط
+""")
+# Words after which a quoted phrase is the name something goes by: جماعة تسمى "X"، فصائل تطلق
+# على نفسها اسم "X"، المعروفة باسم "X". The name is an armed group's (a report names groups so).
+CALLED = words("تسمي يسمي تدعي يدعي المسماه المسمي المدعوه تسمت")
+# Words before اسم/باسم that make it "going by the name": تطلق على نفسها اسم، تعرف باسم، تحت اسم.
+CALLED_BEFORE = words("نفسها نفسه انفسها انفسهم عليها عليه تعرف يعرف المعروفه المعروف تحت")
+NAME_WORDS = words("اسم باسم")
+# Verbs whose subject, quoted right after them, is an actor: استهدفت "X" قاعدة …، تبنت "X" الهجوم.
+ACTOR_VERBS = words("""
+استهدف استهدفت هاجم هاجمت قصف قصفت شن شنت نفذ نفذت تبنت تبني اعلنت اعلن اطلقت اطلق
+""")
+# First words of a quoted phrase that is no armed group: institutions, forces and media speak too.
+NOT_GROUP_STARTS = words("""
+وزاره الوزاره هيئه الهيئه قياده القياده مديريه المديريه خليه الخليه الجيش جيش القوات قوات الحكومه
+حكومه وكاله صحيفه قناه موقع شبكه مركز المركز مرصد المرصد البنتاغون البيت
 """)
 # Common nouns and adjectives an unquoted word after a site head usually is (معسكر تدريب، منطقة نفوذ).
 COMMON_AFTER_HEADS = words("""

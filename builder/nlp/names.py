@@ -15,12 +15,17 @@ from spacy.tokens import Doc, Span
 
 from .known import KNOWN, QUOTES
 from .lexicon import (
+    ACTOR_VERBS,
     ATTACKER_ADJECTIVES,
+    CALLED,
+    CALLED_BEFORE,
     COMMON_AFTER_HEADS,
     DEFINITE_OK,
     DISTINCT_HEADS,
     HEADS,
     NAME_ENDS,
+    NAME_WORDS,
+    NOT_GROUP_STARTS,
     PERSON_ROLES,
     QUOTED_ONLY,
     ROLE_LINKS,
@@ -167,8 +172,10 @@ def _proper(w: Words, start: int, end: int) -> bool:
 
 
 def _closes_site(w: Words, j: int) -> bool:
-    """Token j ends a one-word site name: its adjective, a preposition, punctuation."""
-    return w.norm[j] in SITE_ADJECTIVES or w.norm[j] in SITE_CLOSERS or _closing_punct(w, j)
+    """Token j ends a one-word site name: its adjective, a preposition, punctuation, a closing
+    quotation mark, or the next site of a list (قاعدة X وقاعدة Y)."""
+    return w.norm[j] in SITE_ADJECTIVES or w.norm[j] in SITE_CLOSERS or _closing_punct(w, j) \
+        or w.text[j] in QUOTES or (w.norm[j].startswith("و") and _head(w.forms[j]) is not None)
 
 
 def _closing_punct(w: Words, j: int) -> bool:
@@ -211,6 +218,10 @@ class NameFinder:
                 span = self._person(doc, i, role, known)
                 if span is not None:
                     yield span
+            if _introduces_actor(w, i):
+                inner = _quoted_actor(w, i + 1, known, called=w.fset[i].isdisjoint(ACTOR_VERBS))
+                if inner is not None:
+                    yield Span(doc, *inner, label="ArmedGroup")
 
     def _after_head(self, doc: Doc, i: int, head: str, known: dict[int, Span]) -> Span | None:
         etype, subtype, keep_head, max_words = HEADS[head]
@@ -288,6 +299,41 @@ class NameFinder:
         if end - j < 2:
             return None
         return Span(doc, j, end, label=role)
+
+
+def _introduces_actor(w: Words, i: int) -> bool:
+    """Token i is followed by the name an actor goes by (تسمى "X"، تطلق على نفسها اسم "X") or is a
+    verb whose quoted subject comes right after it (استهدفت "X" قاعدة …، تبنت "X" الهجوم)."""
+    if i + 1 >= len(w) or w.text[i + 1] not in QUOTES:
+        return False
+    if w.norm[i] in CALLED or w.fset[i] & ACTOR_VERBS:
+        return True
+    return w.norm[i] in NAME_WORDS and i > 0 and w.norm[i - 1] in CALLED_BEFORE
+
+
+def _quoted_actor(w: Words, j: int, known: dict[int, Span], called: bool) -> tuple[int, int] | None:
+    """The words of a quotation opening at j when they can be a group's name: no known name inside
+    (the gazetteer types it), no head noun first (its own rule types it), no institution, force or
+    outlet first, and no word of the report (هجوم، صواريخ), number or accusative word in it."""
+    inner = _quoted(w, j)
+    if inner is None or inner[1] - inner[0] > 5:
+        return None
+    start, end = inner
+    if any(k in known for k in range(start, end)) or _head(w.forms[start]) is not None:
+        return None
+    if w.norm[start] in NOT_GROUP_STARTS or not _name_like(w, start) or not _name_like(w, end - 1):
+        return None
+    if any(w.norm[k] in NAME_ENDS or w.items[k].like_num or _indefinite(w.text[k]) for k in range(start, end)):
+        return None     # استهدف "12 صاروخاً"، "مركزاً استراتيجياً": the object, not an actor
+    return inner if called or _object_follows(w, end + 1, known) else None
+
+
+def _object_follows(w: Words, j: int, known: dict[int, Span]) -> bool:
+    """After a verb's quoted subject comes its object, definite or named (استهدفت "X" قاعدة …،
+    تبنت "X" الهجوم): an indefinite word there (استهدف "مركزا" إسرائيليا) says the quotation was
+    the object."""
+    return j < len(w) and (j in known or _definite(w.norm[j]) or _head(w.forms[j]) is not None
+                           or w.norm[j] in NAME_ENDS)
 
 
 def _person_word(w: Words, j: int, first: bool) -> bool:

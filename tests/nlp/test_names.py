@@ -276,3 +276,34 @@ def test_quotation_around_a_head_and_its_words_is_a_name(report_of):
     report = report_of("سقطت 8 صواريخ على “القرية الرشيدية” فجر اليوم.")
     assert [e.label_ar for e in report.entities] == ["الرشيدية"]
     assert len(report.events) == 1
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('أعلنت جماعة مسلحة تسمى "سرايا الضياء" مسؤوليتها عن الهجوم.', "سرايا الضياء"),
+    ("وقال فصيل مسلح يطلق على نفسه اسم “رجال النهرين” إنه قصف المطار.", "رجال النهرين"),
+    ('تبنت مجموعة تعرف باسم "أنصار الجبل" إطلاق الصواريخ.', "أنصار الجبل"),
+    ('استهدفت "جبهة النصر" قاعدة الصخرة بصاروخين.', "جبهة النصر"),
+    ('تبنت "رجال النهرين" الهجوم على قاعدة الصخرة.', "رجال النهرين"),
+    ('استهدف تنظيم "حراس الوادي" قاعدة الصخرة.', "حراس الوادي"),
+])
+def test_a_quoted_name_an_actor_goes_by_is_an_armed_group(analyse_doc, text, name):
+    """Without a head noun, a quotation is a group's name when the sentence says so: it is what the
+    group is called (تسمى، تطلق على نفسها اسم), or the subject right after an attack or claim verb."""
+    assert any(found.strip('"“”') == name and etype == "ArmedGroup" for found, etype, _ in names(analyse_doc, text))
+
+
+@pytest.mark.parametrize("text", [
+    'استهدف "12 صاروخاً" مدينة الرزازة.',
+    "استهدف “مركزا استراتيجيا” إسرائيليا في الرزازة.",
+    'أعلنت "وزارة الدفاع" مقتل جنديين.',
+    'استهدف "هجوم بطائرة مسيرة" مطار الرزازة.',
+])
+def test_a_quoted_object_or_institution_is_no_group(analyse_doc, text):
+    assert not [n for n in names(analyse_doc, text) if n[1] == "ArmedGroup"]
+
+
+def test_sites_listed_with_their_heads_are_each_a_name(analyse_doc):
+    """قاعدة X وقاعدة Y: the next head, with its و, closes a one-word name as a comma would."""
+    found = names(analyse_doc, "هاجم مقاتلونا ثلاث قواعد، وهي قاعدة تاونات وقاعدة مطار جفرة وقاعدة الصخرة.")
+    bases = {n.removeprefix("و") for n, etype, _ in found if etype == "MilitaryBase"}
+    assert bases >= {"قاعدة تاونات", "قاعدة مطار جفرة"}
