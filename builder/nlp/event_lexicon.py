@@ -54,6 +54,8 @@ RELATIVE_VERBS = words("""
 نفذتها نفذها نفذوها شنتها شنها شنوها وجهتها وجهها اطلقتها اطلقها
 تشنها يشنها تنفذها ينفذها يشنونها ينفذونها
 """)
+# Relative pronouns: a clause that describes the name before it (قاعدة X، التي تضم …).
+RELATIVES = words("التي الذي اللذين اللتين الذين")
 # "The latter": the actor named last (هجمات نفذتها الأخيرة).
 LATTER = words("الاخيره الاخير الاخيرين الاخيرتين")
 # A demonstrative before an attack noun points back at an attack already told (هذا الاستهداف).

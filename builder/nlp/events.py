@@ -37,6 +37,7 @@ from .roles import (
     our_fighters,
     place_of,
     relative_agent,
+    relative_head,
     reported,
     site_first,
     subject,
@@ -253,7 +254,9 @@ def _exposure_roles(doc: Doc, ev: EventMention, before: list[Span], after: list[
         found = [before[-1]]                 # نقطة تابعة لـ X تعرضت …: the subject before the verb
     ev.target, ev.more_targets = (found[0], found[1:]) if found else (None, [])
     if ev.target is None:
-        ev.target = next((s for s in reversed(reported(doc, i, before)) if is_target(doc, s, loose=True)), None)
+        own = reported(doc, i, before)
+        ev.target = relative_head(doc, own, i) \
+            or next((s for s in reversed(own) if is_target(doc, s, loose=True)), None)
 
 
 def _verb_roles(doc: Doc, ev: EventMention, before: list[Span], after: list[Span], marked: Span | None) -> None:

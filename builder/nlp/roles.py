@@ -13,7 +13,7 @@ from . import event_lexicon as lex
 from .event_words import ACTORS, MEANS, SITES, STATE_ACTORS, entity_spans, ident, is_actor
 from .frames import relative_verb
 from .known import QUOTES
-from .lexicon import HEADS, MISSIONS
+from .lexicon import HEADS, MISSIONS, SITE_ADJECTIVES
 from .words import Words, words_of
 
 # How far before a group a word of killing may stand: مقتل 37 مسلحاً من قيادات تنظيم X.
@@ -92,6 +92,22 @@ def reported(doc: Doc, i: int, before: list[Span]) -> list[Span]:
     leaves out the speaker before the complementizer."""
     start = _clause_subject_start(doc, i, before)
     return [s for s in before if s.start >= start]
+
+
+def relative_head(doc: Doc, before: list[Span], i: int) -> Span | None:
+    """قاعدة X، التي تقع في مطار Y، تعرضت لهجوم: the subject is the site a relative clause describes,
+    not a name inside that clause. The site whose relative pronoun (after a comma at most) opens the
+    last relative clause before the verb at i."""
+    w = words_of(doc)
+    for n in range(len(before) - 1, -1, -1):
+        span = before[n]
+        k = span.end
+        while k < i and w.norm[k] in SITE_ADJECTIVES:      # قاعدة X العسكرية، التي …
+            k += 1
+        k += k < i and w.text[k] in "،,"
+        if k < i and w.norm[k] in lex.RELATIVES and is_target(doc, span, loose=True):
+            return span
+    return None
 
 
 def accused_of_earlier(doc: Doc, number: int) -> tuple[Span, bool] | None:

@@ -219,3 +219,13 @@ def test_a_claim_covers_both_halves_of_a_double_attack(report_of):
                               "وتبنت كتائب حزب الله الهجوم على الأمريكيين في بيان.")
     assert sorted((e.attacker, e.target, e.weapon) for e in found) == [
         ("kataib-hezbollah", OMAR, "drone"), ("kataib-hezbollah", OMAR, "rocket")]
+
+
+@pytest.mark.parametrize("text", [
+    'أفادت مصادر بأن قاعدة "الصخرة" العسكرية، التي تقع في مطار الرزازة الدولي، تعرضت لهجوم بطائرة مسيرة.',
+    "قاعدة الصخرة، التي تضم جنوداً قرب مطار الرزازة، تعرضت لقصف صاروخي.",
+])
+def test_exposure_subject_is_the_site_a_relative_clause_describes(report_of, text):
+    """The subject of تعرضت is the site before التي, not a name inside the clause that describes it."""
+    ev = one(report_of, text)
+    assert ev.target == next(e.key for e in report_of(text).entities if e.label_ar.endswith("الصخرة"))
