@@ -14,11 +14,12 @@ from datetime import date
 
 from .facts import Article, Entity, Event, Relation, Report
 from .gazetteer import GazEntry
-from .nlp.entities import COLLECTIVE_KEY
+from .nlp.entities import COLLECTIVE_KEY, GROUP_PLURALS
 from .nlp.event_lexicon import EVENT_TYPE
 from .nlp.events import side as _nlp_side
 from .nlp.mentions import EventRecord, Mentions, NameMention, TimeMention
 from .nlp.normalize import key as name_key
+from .nlp.normalize import norm
 from .nlp.relations import find_relations
 from .nlp.timex_patterns import MONTHS, PARTS, RELATIVE, WEEKDAYS
 
@@ -58,6 +59,7 @@ class Resolver:
         for mention in mentions.names:
             self._add_mention(entities, mention)
         self._types = {key: e.type for key, e in entities.items()}
+        self._collective = {key for key, e in entities.items() if _collective(e)}
         events = self._events(mentions.events, article.published)
         relations = [Relation(a, p, b, ev) for a, p, b, ev in find_relations(mentions, self._keys)]
         return Report(article, list(mentions.sentences), sorted(entities.values(), key=lambda e: e.key), events,
@@ -125,9 +127,12 @@ class Resolver:
 
     def _allied(self, first: str | None, second: str | None) -> bool:
         """القوات الأمريكية وقوات التحالف، الحرس الثوري والجماعات الموالية: two forces of one type named
-        together as what one attack hit are the camp it hit, not two targets; two bases or towns
+        together as what one attack hit are the camp it hit, not two targets (but two groups each
+        called by a name of its own are two targets); two bases or towns
         named together (قاعدة X ومعسكر Y) are two places hit, each an attack of its own."""
         kind = self._types.get(first or "")
+        if kind == "ArmedGroup" and not {first, second} & self._collective:
+            return False        # كتائب X وكتائب Y: two groups by name are two targets
         return kind in ALLIED_TYPES and kind == self._types.get(second or "")
 
     def _fine(self, key: str) -> bool:
@@ -151,6 +156,12 @@ class Resolver:
             weapon=ev.weapon, count=ev.count, date=_event_date(self._times, ev, published), killed=ev.killed,
             injured=ev.injured, foiled=ev.foiled, hedged=ev.hedged,
             answers=str(ev.answers) if ev.answers is not None else None)
+
+
+def _collective(entity: Entity) -> bool:
+    """الميليشيات الإيرانية، فصائل موالية: a group named by what it is, not by a name of its own."""
+    words = entity.label_ar.split()
+    return entity.key == COLLECTIVE_KEY or bool(words) and norm(words[0]) in GROUP_PLURALS
 
 
 def _nationality_coreference(names: tuple[NameMention, ...]) -> dict[tuple[int, int], str]:

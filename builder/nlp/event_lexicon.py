@@ -106,6 +106,9 @@ TARGET_NOUNS = words("""
 قاعده قواعد قاعدتي قاعدتين
 سياره سيارات عجله عجلات اليه اليات يستقلها يستقله يستقلونها تقل تقله تقلها
 """)   # the last line: accusative forms (استهدف هجوم مركزا للتحالف) and depots, convoys
+# Words between a target noun and its owner that do not count towards the reach: مواقع تابعة
+# لميليشيا "X"، مقرات التابعة لـ X (quotation marks are skipped as well).
+OWNED_BY = words("تابعه التابعه تابع التابع تتبع يتبع لميليشيا لمليشيا للميليشيا للمليشيا لجماعه لفصيل لحركه")
 TARGET_PREPS = words("علي ضد باتجاه نحو تجاه الي")
 # Words between a group and its backer (كتائب X المدعومة من إيران): the backer is no role of the attack.
 BACKING = words("""

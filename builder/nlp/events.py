@@ -45,6 +45,10 @@ from .roles import (
 )
 from .words import Words, set_spans, words_of
 
+# Attack nouns with the article: what a text says when it names an attack it has told.
+DEFINITE_ATTACKS = frozenset(f for f in lex.ATTACK_NOUNS if f.startswith("ال"))
+# Sentences back within which "the strike" (الضربة الجوية) is the strike told with its author.
+TOLD_REACH = 3
 # A masdar carrying its object's pronoun (إثر استهدافها): the object is named before it.
 OBJECT_PRONOUNS = ("ها", "ه", "هم", "هما")
 
@@ -147,6 +151,21 @@ def _attribute_back(w: Words, events: list[EventMention]) -> None:
             ev.kind = "cue"
 
 
+def _the_strike_told(w: Words, events: list[EventMention]) -> None:
+    """ضربة جوية نفذتها X … وقال مصدر إن الضربة الجوية استهدفت Y: a definite attack noun with no author
+    of its own, whose weapon is that of an attack told with an author in the same sentence or one of
+    the three before, is that attack again: it gets its author. An unknown weapon (الهجوم) says too little."""
+    for n, ev in enumerate(events):
+        t = ev.trigger.start
+        if ev.kind not in ("noun", "active") or ev.attacker is not None or ev.weapon == "unknown" \
+                or not set(w.forms[t]) & DEFINITE_ATTACKS:
+            continue
+        prior = next((e for e in reversed(events[:n]) if e.kind != "cue" and e.attacker is not None), None)
+        if prior is not None and prior.weapon == ev.weapon \
+                and 0 <= w.sent[t] - w.sent[prior.trigger.start] <= TOLD_REACH:
+            ev.attacker = prior.attacker
+
+
 def _drop_echoes(w: Words, events: list[EventMention]) -> list[EventMention]:
     """Later words in a sentence that tell the attack just told again: where its projectiles fell
     (استهدفت X بثلاثة صواريخ بادية الميادين، سقطت في …), or that it was carried out (غارات نفذها X …
@@ -211,6 +230,7 @@ class EventExtractor:
         _add_framed_names(doc, events)
         events = _split_double(w, _drop_echoes(w, events))
         _attribute_back(w, events)
+        _the_strike_told(w, events)
         _accused_back(doc, events)
         doc._.events = events
         return doc

@@ -58,7 +58,9 @@ def coordinated(doc: Doc, ents: list[Span], target: Span | None) -> list[Span]:
         if span.start < last.end:
             continue
         gap = last.end
-        joined = span.start == gap and text[span.start].startswith("و") or span.start - gap == 1 and (
+        start = span.start - (span.start > gap and text[span.start - 1] in QUOTES)   # "X" و"Y"
+        gap += gap < start and text[gap] in QUOTES
+        joined = start == gap and text[start].startswith("و") or start - gap == 1 and (
             text[gap] == "و" or text[gap].startswith("و") and any(f in HEADS for f in w.forms[gap]))
         if not joined or span.label_ != target.label_ and not (is_target(doc, span, False)
                                                                and is_target(doc, target, False)):
@@ -266,6 +268,9 @@ def _preceded_by(doc: Doc, span: Span, words: set[str], reach: int = 3, own: boo
     start = span.start
     if own and words is not lex.TARGET_PREPS and w.fset[start] & words:
         return True             # مواقع إيرانية: the noun is inside the span
+    if words is lex.TARGET_NOUNS:           # مواقع تابعة لميليشيا "X": ownership words add to the reach
+        reach += sum(1 for j in range(max(0, start - reach - 3), start)
+                     if w.text[j] in QUOTES or w.fset[j] & lex.OWNED_BY)
     for forms in w.fset[max(0, start - reach):start]:
         if forms & words:
             return True

@@ -229,3 +229,31 @@ def test_exposure_subject_is_the_site_a_relative_clause_describes(report_of, tex
     """The subject of تعرضت is the site before التي, not a name inside the clause that describes it."""
     ev = one(report_of, text)
     assert ev.target == next(e.key for e in report_of(text).entities if e.label_ar.endswith("الصخرة"))
+
+
+def test_targets_owned_by_two_named_groups_are_two_attacks(report_of):
+    """مواقع تابعة لميليشيا "X" و"Y": the owner past the words of ownership is the target, and two
+    groups each called by a name of its own are two targets (a collective beside a group is one camp)."""
+    report = report_of('قصفت طائرات أمريكية مواقع تابعة لميليشيا "كتائب النور" و"كتائب الفجر" عند الحدود.')
+    found = report.events
+    names = {e.key: e.label_ar for e in report.entities}
+    assert sorted(names[e.target] for e in found) == ["كتائب الفجر", "كتائب النور"]
+    assert {e.attacker for e in found} == {US}
+
+
+def test_the_strike_named_again_keeps_its_author(report_of):
+    """A definite strike noun with the weapon of a strike told with its author a sentence or two
+    before is that strike: its targets get that author."""
+    text = ("وجهت القوات الأمريكية ضربة جوية ضد منشآت على الحدود. ولم تعلق الفصائل على خسائرها. "
+            'وقالت مصادر إن الضربة الجوية استهدفت مواقع تابعة لميليشيا "كتائب النور".')
+    found = [e for e in events(report_of, text) if e.target is not None]
+    assert [e.attacker for e in found] == [US]
+
+
+def test_an_attack_of_unknown_weapon_takes_no_author_from_a_strike_before(report_of):
+    text = ('وجهت القوات الأمريكية ضربة جوية ضد منشآت على الحدود. وقالت مصادر إن الهجوم استهدف مواقع '
+            'تابعة لميليشيا "كتائب النور".')
+    report = report_of(text)
+    names = {e.key: e.label_ar for e in report.entities}
+    found = [e for e in report.events if names.get(e.target) == "كتائب النور"]
+    assert len(found) == 1 and found[0].attacker is None
