@@ -105,7 +105,9 @@ TARGET_NOUNS = words("""
 مركزا هدفا مستودعا رتلا تجمعا مخزن مخازن مخزنا قوافل شحنه شحنات حاجز حواجز دوريه دوريات
 قاعده قواعد قاعدتي قاعدتين
 سياره سيارات عجله عجلات اليه اليات يستقلها يستقله يستقلونها تقل تقله تقلها
-""")   # the last line: accusative forms (استهدف هجوم مركزا للتحالف) and depots, convoys
+مزرعه مزارع منشاه مبني مباني تستخدمها يستخدمها تستخدمه يستخدمه تتخذها يتخذها تتخذه يتخذه تشغلها يشغلها
+""")   # lines 3 and 5: accusative forms (استهدف هجوم مركزا للتحالف), vehicles; the last line: a site
+#        and who uses it (مزرعة … تستخدمها ميليشيا X): the user is what was hit
 # Words between a target noun and its owner that do not count towards the reach: مواقع تابعة
 # لميليشيا "X"، مقرات التابعة لـ X (quotation marks are skipped as well).
 OWNED_BY = words("تابعه التابعه تابع التابع تتبع يتبع لميليشيا لمليشيا للميليشيا للمليشيا لجماعه لفصيل لحركه")

@@ -158,8 +158,8 @@ def _the_strike_told(w: Words, events: list[EventMention]) -> None:
     for n, ev in enumerate(events):
         t = ev.trigger.start
         if ev.kind not in ("noun", "active") or ev.attacker is not None or ev.weapon == "unknown" \
-                or not set(w.forms[t]) & DEFINITE_ATTACKS:
-            continue
+                or not any(set(w.forms[j]) & DEFINITE_ATTACKS for j in range(max(0, t - 1), min(len(w), t + 2))):
+            continue                        # the noun, or a verb's subject right before or after it
         prior = next((e for e in reversed(events[:n]) if e.kind != "cue" and e.attacker is not None), None)
         if prior is not None and prior.weapon == ev.weapon \
                 and 0 <= w.sent[t] - w.sent[prior.trigger.start] <= TOLD_REACH:

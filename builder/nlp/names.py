@@ -105,8 +105,10 @@ def _quoted(w: Words, i: int) -> tuple[int, int] | None:
     for j in range(i + 1, min(len(w), i + MAX_QUOTED + 2)):
         if w.text[j] in QUOTES:
             return (i + 1, j) if j > i + 1 else None
-        if w.items[j].punct and w.text[j] not in "-–.":
-            return None
+        if w.items[j].punct and w.text[j] not in "-–." or "\n" in w.text[j]:
+            return None         # a quotation never runs past a line's end
+        if w.text[j] == "." and j + 1 < len(w) and w.items[j + 1].space:
+            return None         # nor past a full stop
     return None
 
 

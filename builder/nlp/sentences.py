@@ -18,12 +18,14 @@ _ENDERS = {".", "!", "?", "؟", "…"}
 def sentence_starts(texts: list[str], spaces: list[bool]) -> list[int]:
     """1 where a token starts a sentence, -1 where it does not (spaCy's SENT_START values).
 
-    A token after a full stop or a line break starts one, unless it is a blank that ends none.
+    A token after a full stop or a line break starts one, unless it is a blank: the line break after
+    a full stop belongs to the sentence it ends, so no sentence is blank and every sentence count
+    (how far back a claim or an anaphor reaches) counts sentences of text.
     """
     flags: list[int] = []
     start_next = True
     for text, space in zip(texts, spaces, strict=True):
-        starts = start_next
+        starts = start_next and (not text.isspace() or not flags)   # a line break after a full stop ends nothing new
         start_next = "\n" in text or text in _ENDERS
         if space and not start_next:
             starts = False

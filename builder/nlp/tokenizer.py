@@ -23,6 +23,7 @@ EXTRA_INFIXES = [
     rf"(?<=[{_QUOTE}])(?=[{_ARABIC}])",
     rf"(?<=[{_ARABIC}{_DIGIT}])(?=[()])",       # وكالة (X برس). / مدينة (X 24)- : the bracket closes the name
     r"(?<=[()])(?=[.،,:؛\-–])",
+    rf"(?<=[{_QUOTE}])(?=[.،,:؛!؟?])",         # “X”. / “X”، : the quote closes the name, the stop the sentence
 ]
 
 

@@ -257,3 +257,19 @@ def test_an_attack_of_unknown_weapon_takes_no_author_from_a_strike_before(report
     names = {e.key: e.label_ar for e in report.entities}
     found = [e for e in report.events if names.get(e.target) == "كتائب النور"]
     assert len(found) == 1 and found[0].attacker is None
+
+
+def test_the_group_using_a_hit_site_is_the_target(report_of):
+    """مزرعة … تستخدمها ميليشيا X: the user of an unnamed site is what the strike hit."""
+    text = "قصفت طائرات أمريكية مزرعة في منطقة الصفصاف، تستخدمها ميليشيا “أنصار الوادي” التابعة لإيران."
+    report = report_of(text)
+    names = {e.key: e.label_ar for e in report.entities}
+    assert [(e.attacker, names.get(e.target)) for e in report.events] == [(US, "أنصار الوادي")]
+
+
+def test_the_strikes_as_subject_of_a_verb_keep_their_author(report_of):
+    text = ("شنت طائرات أمريكية غارات جوية على مواقع في مدينة الرزازة. "
+            "واستهدفت الغارات مزرعة تستخدمها ميليشيا “أنصار الوادي”.")
+    report = report_of(text)
+    names = {e.key: e.label_ar for e in report.entities}
+    assert [e.attacker for e in report.events if names.get(e.target) == "أنصار الوادي"] == [US]

@@ -391,7 +391,7 @@ def test_the_same_base_is_the_one_just_attacked(nlp):
     """سقطت صواريخ على X. … هجوم على القاعدة ذاتها: "the same base" is X, even when X was read as a village."""
     doc = nlp('سقطت صواريخ على "القرية المزيرعة". وكان التحالف قد أعلن إحباط هجوم صاروخي، أمس الثلاثاء، '
               'على القاعدة ذاتها.')
-    assert [ev.target.text for ev in doc._.events if ev.target is not None] == ["المزيرعة", "المزيرعة"]
+    assert [ev.target.text.strip('"') for ev in doc._.events if ev.target is not None] == ["المزيرعة", "المزيرعة"]
 
 
 @pytest.mark.parametrize("text", [

@@ -23,3 +23,11 @@ def test_no_sentence_break_inside_a_line_without_a_stop(analyse_doc):
                                        "(and every event evidence taken from it) carries the trailing '\\n\\n'")
 def test_sentence_text_has_no_trailing_line_breaks(analyse_doc):
     assert sentences(analyse_doc, "عنوان الخبر\n\nقصفت المدفعية البلدة.")[0] == "عنوان الخبر"
+
+
+def test_a_line_break_after_a_full_stop_starts_no_blank_sentence(nlp):
+    """Counting sentences back (a claim, "the strike") counts sentences of text: the line break after
+    a full stop belongs to the sentence it ends."""
+    doc = nlp('قصفت طائرات قاعدة الصخرة. \nوقال المرصد إن "الضربة أصابت".\nوتبنت الحركة الهجوم.')
+    assert [s.text.strip() for s in doc.sents] == [
+        "قصفت طائرات قاعدة الصخرة.", 'وقال المرصد إن "الضربة أصابت".', "وتبنت الحركة الهجوم."]

@@ -32,8 +32,6 @@ def test_quotes_inside_a_name_are_tokens_of_their_own(nlp):
     assert words(nlp, 'قاعدة "تل الورد" العسكرية') == ["قاعدة", '"', "تل", "الورد", '"', "العسكرية"]
 
 
-@pytest.mark.xfail(strict=True, reason="a closing quote followed by a full stop stays one token ('\".'), "
-                                       "so a quoted name at the end of a sentence is never closed")
 def test_closing_quote_before_full_stop(nlp):
     assert words(nlp, 'تبنت الهجوم ميليشيا "لواء الرزازة".')[-3:] == ["الرزازة", '"', "."]
 
