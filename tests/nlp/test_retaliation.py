@@ -284,3 +284,12 @@ def test_a_headline_reply_answers_the_attack_with_its_weapon_in_the_story(report
                              "وهاجمت طائرة مسيرة قاعدة الصخرة أمس.")
     assert len(found) == 3 and found[0][0] == US
     assert found[0][2] == found[2][:2] != found[1][:2]        # the drone on الصخرة, not the rockets on الوادي
+
+
+def test_a_reply_to_an_assassination_answers_it(report_of):
+    """رداً على اغتيال X: the killing of a commander is an attack the reply answers."""
+    report = report_of('وأطلقت الحركة صواريخ على قاعدة حقل العمر، ردا على اغتيال قائد "فيلق النصر" سامر الحلبي.')
+    by_key = {e.key: e for e in report.events}
+    names = {e.key: e.label_ar for e in report.entities}
+    answered = [by_key[e.answers] for e in report.events if e.answers]
+    assert [names.get(e.target) for e in answered] == ["سامر الحلبي"]
