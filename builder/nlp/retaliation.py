@@ -22,7 +22,13 @@ from spacy.tokens import Doc, Span
 
 from . import event_lexicon as lex
 from .events import ACTORS, SITES, EventMention, ident, side
+from .lexicon import ATTACKER_ADJECTIVES
 from .words import Words, spans_of, words_of
+
+# Sentences after a reply within which one more strike by its author is part of it.
+MORE_REACH = 6
+ALSO_WORDS = frozenset(("كما", "كذلك", "ايضا"))
+DEFINITE_ATTACKS = frozenset(f for f in lex.ATTACK_NOUNS if f.startswith("ال"))
 
 
 def _sent(ev: EventMention) -> int:
@@ -66,9 +72,46 @@ def link(events: list[EventMention]) -> None:
             _link_marker(events, n)
         elif ev.answers is None and _hits_fire_source(ev):
             _link_fire_source(events, n)
+    _more_of_the_reply(events)
     for n, ev in enumerate(events):
         if ev.answers is not None:
             _fill_roles(events, n)
+
+
+def _more_of_the_reply(events: list[EventMention]) -> None:
+    """ضربات X رداً على الهجوم … كما استهدف القصف الأمريكي مواقع في Y: a later strike by the same author,
+    told as one more (كما، كذلك، أيضاً) or as "the strikes" again, on the same side as the reply's target,
+    is part of the same reply and answers the same attack."""
+    for n, ev in enumerate(events):
+        if not _real(ev) or ev.answers is not None or ev.attacker is None or not _told_as_more(ev):
+            continue
+        reply = next((k for k in range(n - 1, -1, -1) if events[k].answers is not None and _real(events[k])), None)
+        if reply is None:
+            continue
+        r = events[reply]
+        if _same_author(r.attacker, ev.attacker) and 0 <= _sent(ev) - _sent(r) <= MORE_REACH \
+                and side(ident(ev.target)) == side(ident(r.target)) and ev.answers != reply:
+            ev.answers = r.answers
+
+
+def _same_author(a: Span | None, b: Span | None) -> bool:
+    """One side, or a force and the nationality its name carries (قوات التحالف الأمريكي, then
+    الضربات الأميركية)."""
+    if a is None or b is None:
+        return False
+    if side(ident(a)) == side(ident(b)):
+        return True
+    w = words_of(a.doc)
+    adjective = ATTACKER_ADJECTIVES.get
+    return adjective(w.norm[a.end - 1]) == ident(b) or adjective(w.norm[b.end - 1]) == ident(a)
+
+
+def _told_as_more(ev: EventMention) -> bool:
+    """كما استهدف …، طالت كذلك …، استهدف القصف (the strike told): the text adds to strikes told."""
+    w, i = words_of(ev.trigger.doc), ev.trigger.start
+    near = range(max(0, i - 1), min(len(w), i + 2))
+    return any(w.fset[j] & ALSO_WORDS for j in range(max(0, i - 2), min(len(w), i + 4))) \
+        or any(w.fset[j] & DEFINITE_ATTACKS for j in near)
 
 
 def _hits_fire_source(ev: EventMention) -> bool:

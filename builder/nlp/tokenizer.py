@@ -10,12 +10,14 @@ from collections.abc import Callable
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 _ARABIC = "\u0621-\u064A"
 _DIGIT = "0-9\u0660-\u0669\u06F0-\u06F9"
 _QUOTE = "\"“”«»„'‘’"
 EXTRA_PREFIXES = [r"[وفبلك]ـ+", rf"[بل](?=[{_QUOTE}])"]
+# A full stop or comma after a vowel mark (مجدداً.، صباحاً،) ends the word like any other.
+EXTRA_SUFFIXES = [r"(?<=[\u064B-\u0652\u0670])[.،,:؛!؟?]"]
 EXTRA_INFIXES = [
     rf"(?<=[{_ARABIC}])(?=[{_DIGIT}])",
     rf"(?<=[{_DIGIT}])(?=[{_ARABIC}])",
@@ -33,6 +35,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes) + EXTRA_PREFIXES).search
         tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + EXTRA_INFIXES).finditer
+        tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes) + EXTRA_SUFFIXES).search
         return tokenizer
 
     return make

@@ -293,3 +293,20 @@ def test_a_reply_to_an_assassination_answers_it(report_of):
     names = {e.key: e.label_ar for e in report.entities}
     answered = [by_key[e.answers] for e in report.events if e.answers]
     assert [names.get(e.target) for e in answered] == ["سامر الحلبي"]
+
+
+def test_one_more_strike_of_the_reply_answers_the_same_attack(report_of):
+    """كما استهدف القصف الأمريكي …: a strike told as one more, by the reply's author (or the nationality
+    its name carries), on the reply's side of targets, answers the attack the reply answers."""
+    text = ("شنت قوات التحالف الأمريكي ضربات على مواقع للميليشيات الإيرانية في الميادين رداً على هجوم "
+            "بطائرة مسيرة استهدف قاعدة حقل العمر. وقال المرصد إن الضربات دمرت مستودعاً. "
+            "كما استهدف القصف الأمريكي مواقع للميليشيات الإيرانية في بادية البوكمال.")
+    found = chain(report_of, text)
+    answering = [f for f in found if f[2] is not None]
+    assert len(answering) == 2 and {f[2] for f in answering} == {(MILITIAS, OMAR)}
+
+
+def test_a_later_strike_not_told_as_more_answers_nothing(report_of):
+    text = ("شنت قوات التحالف الأمريكي ضربات على مواقع للميليشيات الإيرانية في الميادين رداً على هجوم "
+            "بطائرة مسيرة استهدف قاعدة حقل العمر. واستهدفت طائرات أمريكية في يوم آخر مواقع في البوكمال.")
+    assert len([f for f in chain(report_of, text) if f[2] is not None]) == 1

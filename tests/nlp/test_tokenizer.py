@@ -47,3 +47,9 @@ def test_text_and_offsets_are_kept(nlp):
 def test_closing_bracket_before_a_full_stop_is_its_own_token(nlp):
     """وكالة (X برس). : the bracket and the stop are split off the last word of the name."""
     assert [t.text for t in nlp.make_doc("أفادت وكالة (الصخرة برس).")][-4:] == ["الصخرة", "برس", ")", "."]
+
+
+def test_full_stop_after_a_vowel_mark(nlp):
+    """مستودعاً. ends a sentence: a stop or comma after tanween is a token of its own."""
+    assert words(nlp, "دمرت القذائف مستودعاً. وقصفت مجدداً، صباحاً") == [
+        "دمرت", "القذائف", "مستودعاً", ".", "وقصفت", "مجدداً", "،", "صباحاً"]
