@@ -20,6 +20,7 @@ from .lexicon import (
     CALLED,
     CALLED_BEFORE,
     COMMON_AFTER_HEADS,
+    COMMON_PLACE_WORDS,
     DEFINITE_OK,
     DISTINCT_HEADS,
     HEADS,
@@ -143,13 +144,15 @@ def _indefinite(text: str) -> bool:
 
 
 def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: bool = False,
-           construct: bool = False) -> tuple[int, int] | None:
+           construct: bool = False, group: bool = False) -> tuple[int, int] | None:
     """The unquoted name starting at token i. `construct`: it follows an indefinite head, so a
-    definite word in -ية is the name in construct (بلدة الحكيمية، حقل الرميلية), not an adjective."""
+    definite word in -ية is the name in construct (بلدة الحكيمية، حقل الرميلية), not an adjective.
+    `group`: a group's name, which may hold the given name علي (كتائب علي X)."""
     if i >= len(w) or (_nisba(w.norm[i]) and not construct) or _indefinite(w.text[i]):
         return None
     j = i
-    while j < len(w) and j - i < max_words and _name_like(w, j, j == i) and not _indefinite(w.text[j]) \
+    while j < len(w) and j - i < max_words and (_name_like(w, j, j == i) or group and _given_ali(w, j, known)) \
+            and not _indefinite(w.text[j]) \
             and (j == i or (j not in known or not _definite(w.norm[j - 1])) and not _ends_after(w, j - 1, j)):
         j += 1
     if j == i:
@@ -157,6 +160,17 @@ def _plain(w: Words, i: int, max_words: int, known: dict[int, Span], strict: boo
     if strict and not _proper(w, i, j):
         return None
     return i, j
+
+
+def _given_ali(w: Words, j: int, known: dict[int, Span]) -> bool:
+    """علي spelt with ي and followed by a definite word of a name (كتائب علي الأكبر) is the given name,
+    not the preposition على: the preposition is followed by what it governs, a known name or a
+    common word (كتائب X علي القاعدة)."""
+    if w.text[j] != PERSON_ALI or j + 1 >= len(w) or j + 1 in known:
+        return False
+    after = w.norm[j + 1]
+    return _definite(after) and _name_like(w, j + 1, False) and after not in COMMON_PLACE_WORDS \
+        and _head(w.forms[j + 1]) is None
 
 
 def _proper(w: Words, start: int, end: int) -> bool:
@@ -245,7 +259,7 @@ class NameFinder:
             if j in known:
                 return self._head_on_known(doc, i, head, known[j], etype, subtype)
             inner = _plain(w, j, max_words, known, strict=head in STRICT_HEADS and etype != "GasField",
-                           construct="ال" + head not in w.forms[i])
+                           construct="ال" + head not in w.forms[i], group=etype == "ArmedGroup")
         if inner is None:
             return None
         start, end = inner

@@ -307,3 +307,17 @@ def test_sites_listed_with_their_heads_are_each_a_name(analyse_doc):
     found = names(analyse_doc, "هاجم مقاتلونا ثلاث قواعد، وهي قاعدة تاونات وقاعدة مطار جفرة وقاعدة الصخرة.")
     bases = {n.removeprefix("و") for n, etype, _ in found if etype == "MilitaryBase"}
     assert bases >= {"قاعدة تاونات", "قاعدة مطار جفرة"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("غارة استهدفت موقعاً لكتائب علي الرضا التابعة للحركة.", "كتائب علي الرضا"),
+    ("تبنت سرايا علي المرتضى الهجوم.", "سرايا علي المرتضى"),
+])
+def test_the_given_name_ali_inside_a_group_name(analyse_doc, text, name):
+    """علي spelt with ي before a definite word of a name is the given name, not the preposition."""
+    assert name in [n.removeprefix("ل") for n, etype, _ in names(analyse_doc, text) if etype == "ArmedGroup"]
+
+
+def test_the_preposition_ali_after_a_group_name_ends_it(analyse_doc):
+    found = names(analyse_doc, "شنت كتائب الفجر هجوما علي القاعدة.")
+    assert ("كتائب الفجر", "ArmedGroup", None) in found
