@@ -217,7 +217,8 @@ class NameFinder:
         self.known = known              # the gazetteer matcher, for names misspelt by one letter
 
     def __call__(self, doc: Doc) -> Doc:
-        set_spans(doc, NAMES, _once(list(self.find(doc))))
+        found = list(self.find(doc))
+        set_spans(doc, NAMES, _once(found + list(_coordinated(doc, found))))
         return doc
 
     def find(self, doc: Doc) -> Iterator[Span]:
@@ -315,6 +316,20 @@ class NameFinder:
         if end - j < 2:
             return None
         return Span(doc, j, end, label=role)
+
+
+def _coordinated(doc: Doc, found: list[Span]) -> Iterator[Span]:
+    """لمليشيا "X" و"Y": a quoted name joined by و right after a group or a site (known or found) is
+    one more of the same type."""
+    w = words_of(doc)
+    known = _known_starts(doc)
+    ends = {s.end: s for s in [*found, *known.values()] if s.label_ in ("ArmedGroup", "MilitaryBase")}
+    for end, span in sorted(ends.items()):
+        k = end + (end < len(w) and w.text[end] in QUOTES)          # past the first name's closing quote
+        if k + 1 < len(w) and w.text[k] == "و" and w.text[k + 1] in QUOTES:
+            inner = _quoted_actor(w, k + 1, known, called=True)
+            if inner is not None:
+                yield Span(doc, *inner, label=span.label_)
 
 
 def _introduces_actor(w: Words, i: int) -> bool:

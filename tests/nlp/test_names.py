@@ -321,3 +321,12 @@ def test_the_given_name_ali_inside_a_group_name(analyse_doc, text, name):
 def test_the_preposition_ali_after_a_group_name_ends_it(analyse_doc):
     found = names(analyse_doc, "شنت كتائب الفجر هجوما علي القاعدة.")
     assert ("كتائب الفجر", "ArmedGroup", None) in found
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ('قصف استهدف مواقع لمليشيا "كتائب النور" و"الوزان" في الحي.', "الوزان", "ArmedGroup"),
+    ('قصف استهدف مواقع لمليشيا "كتائب حزب الله" العراقي و"الوزان" في الحي.', "الوزان", "ArmedGroup"),
+    ("استهدفت الصواريخ قاعدتي “الصخرة” و”تاونات”.", "تاونات", "MilitaryBase"),
+])
+def test_a_quoted_name_joined_to_a_group_or_site_is_one_more(analyse_doc, text, name, etype):
+    assert (name, etype) in [(n.strip('"“”'), t) for n, t, _ in names(analyse_doc, text)]
