@@ -125,6 +125,12 @@ HEDGES = words("""
 يزعم مزعوم
 """)
 AGAIN = words("مجددا مجدد مرارا مرات متكرره المتكرره سبق")
+# A verb in the imperfect (تتعرض، يهاجم) with a word of frequency tells what keeps happening, not an
+# attack: وتتعرض القواعد لهجمات متكررة، تهاجم الفصائل أحياناً القواعد، بين الحين والآخر.
+IMPERFECT_PREFIXES = ("ت", "ي")
+FREQUENCY = words("""
+متكرره المتكرره متكررا احيانا باستمرار عاده دائما مرارا والاخر والاخري الحين يوميا بانتظام متواصله المتواصله
+""")
 AGAIN_AFTER = words("اخري الثانيه الثالثه")
 AGAIN_GLUED = words("سبق")          # وسبق أن تعرضت …: an earlier attack, told with a clitic
 # بعد ضربة جوية وجهتها واشنطن: an attack noun after these is another attack, told to date this one.

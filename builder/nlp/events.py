@@ -166,6 +166,17 @@ def _the_strike_told(w: Words, events: list[EventMention]) -> None:
             ev.attacker = prior.attacker
 
 
+def _drop_habits(w: Words, events: list[EventMention]) -> None:
+    """وتتعرض القواعد الأمريكية لهجمات متكررة / وتهاجم الفصائل أحياناً القواعد: an imperfect verb with a
+    word of frequency in its clause says what keeps happening; it asserts no attack of its own."""
+    for ev in events:
+        t = ev.trigger.start
+        if ev.kind not in ("active", "passive") or not w.norm[t].lstrip("و").startswith(lex.IMPERFECT_PREFIXES):
+            continue
+        if any(w.fset[j] & lex.FREQUENCY for j in range(ev.clause.start, ev.clause.end)):
+            ev.kind = "cue"
+
+
 def _drop_echoes(w: Words, events: list[EventMention]) -> list[EventMention]:
     """Later words in a sentence that tell the attack just told again: where its projectiles fell
     (استهدفت X بثلاثة صواريخ بادية الميادين، سقطت في …), or that it was carried out (غارات نفذها X …
@@ -231,6 +242,7 @@ class EventExtractor:
         events = _split_double(w, _drop_echoes(w, events))
         _attribute_back(w, events)
         _the_strike_told(w, events)
+        _drop_habits(w, events)
         _accused_back(doc, events)
         doc._.events = events
         return doc

@@ -273,3 +273,17 @@ def test_the_strikes_as_subject_of_a_verb_keep_their_author(report_of):
     report = report_of(text)
     names = {e.key: e.label_ar for e in report.entities}
     assert [e.attacker for e in report.events if names.get(e.target) == "أنصار الوادي"] == [US]
+
+
+@pytest.mark.parametrize("text", [
+    "وتتعرض القواعد الأمريكية في العراق لاستهدافات متكررة بالصواريخ.",
+    "وتهاجم الفصائل الموالية لإيران أحياناً قاعدة حقل العمر.",
+    "ويتعرض مطار الرزازة إلى هجمات بين الحين والآخر.",
+])
+def test_what_keeps_happening_is_no_attack(report_of, text):
+    """An imperfect verb with a word of frequency tells a habit, not an attack of its own."""
+    assert events(report_of, text) == []
+
+
+def test_a_headline_in_the_present_is_an_attack(report_of):
+    assert [e.target for e in events(report_of, "مسيرة تستهدف حقل كونيكو للغاز.")] == [CONOCO]
