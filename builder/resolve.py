@@ -35,7 +35,10 @@ def _side(key: str | None) -> str | None:
 
 
 def unseen_key(etype: str, name: str) -> str:
-    digest = hashlib.sha1(f"{etype}|{name_key(name)}".encode()).hexdigest()[:12]
+    """One key per unseen name whatever article its words carry: reporters write حقل المدية and حقل
+    مدية, قرية الخضراء and قرية خضراء for one place."""
+    bare = " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in name_key(name).split())
+    digest = hashlib.sha1(f"{etype}|{bare}".encode()).hexdigest()[:12]
     return f"{etype.lower()}-{digest}"
 
 

@@ -281,3 +281,10 @@ def test_weeks_before_a_date_is_not_weeks_back(report_of):
     report = report_of("تعرضت قاعدة الصخرة الأمريكية لهجوم بطائرة مسيرة. "
                        "ويأتي الهجوم على قاعدة الصخرة الأمريكية قبل نحو أسبوعين من موعد الانسحاب.", published=None)
     assert len(report.events) == 1
+
+
+def test_an_unseen_name_with_and_without_its_article_is_one_entity(report_of):
+    """حقل المدية and حقل مدية in one report: one field, one key."""
+    report = report_of("قصفت الميليشيات حقل المدية النفطي. ثم قصفت مجدداً حقل مدية النفطي.")
+    fields = [e for e in report.entities if e.type == "OilField"]
+    assert len(fields) == 1
