@@ -59,7 +59,7 @@ class Resolver:
         self._gas = _gas_fields(named)
         self._people = _same_person(named)
         self._same_as.update({k: v[0] for k, v in self._people.items() if v[0]})
-        for mention in mentions.names:
+        for mention in sorted(mentions.names, key=lambda m: m.same_as is not None):   # a bare head after its name
             self._add_mention(entities, mention)
         self._types = {key: e.type for key, e in entities.items()}
         self._collective = {key for key, e in entities.items() if _collective(e)}
@@ -75,6 +75,9 @@ class Resolver:
             entity = entities.get(key) or Entity(
                 key, entry.type, entry.label_ar, entry.label_en, entry.also, entry.subtype, entry.role,
                 True, entry.wikidata, set(entry.aliases_ar) | set(entry.aliases_en))
+        elif mention.same_as is not None and mention.same_as in self._keys:
+            key = self._keys[mention.same_as]        # الحركة: the group named before with that head
+            entity = entities[key]
         else:
             name = mention.name
             if not name:

@@ -175,6 +175,35 @@ def mission_spans(doc: Doc) -> Iterator[Span]:
             yield Span(doc, i, i + 2, label="GovernmentBody")
 
 
+# A group's head noun with the article, alone: the group the text has named with that head
+# (أعلنت "المقاومة الإسلامية في العراق" … وأوضحت المقاومة في بيانها …، حركة X … وقالت الحركة).
+GROUP_ANAPHORA = words("المقاومه الحركه الكتائب الجماعه التنظيم السرايا العصائب الفصيل الجبهه")
+
+if not Span.has_extension("same_as"):
+    Span.set_extension("same_as", default=None)     # (start, end) of the name a bare head refers to
+
+
+def group_anaphor_spans(doc: Doc, chosen: list[Span]) -> list[Span]:
+    """المقاومة / الحركة alone, outside any name: the armed group named last before it with that head
+    (or, when none was named yet, the first named after it)."""
+    w = words_of(doc)
+    taken = {i for s in chosen for i in range(s.start, s.end)}
+    groups = [s for s in chosen if s.label_ == "ArmedGroup"]
+    out: list[Span] = []
+    for i in range(len(w)):
+        head = next((f for f in w.forms[i] if f in GROUP_ANAPHORA), None)
+        if i in taken or head is None or (i + 1 < len(w) and w.text[i + 1] in QUOTES):
+            continue
+        named = [g for g in groups if any(head in w.forms[k] or head[2:] in w.forms[k] for k in range(g.start, g.end))]
+        before = [g for g in named if g.end <= i]
+        ante = before[-1] if before else (named[0] if named else None)     # a lead cut off: named later
+        if ante is not None:
+            span = Span(doc, i, i + 1, label=ante.label_, kb_id=ante.kb_id_)
+            span._.same_as = (ante.start, ante.end)
+            out.append(span)
+    return out
+
+
 def bare_militia_spans(doc: Doc, chosen: list[Span]) -> list[Span]:
     """"الميليشيات" alone, once the text has named the Iran-backed militias, means them again."""
     named = [s.start for s in chosen if s.kb_id_ == COLLECTIVE_KEY]
@@ -254,7 +283,8 @@ class EntityChooser:
         phrases = base_phrases(doc, chosen, self.known)
         if phrases:
             chosen = choose([(5, p) for p in phrases] + [(2, c) for c in chosen])
-        set_spans(doc, ENTITIES, sorted(chosen + bare_militia_spans(doc, chosen), key=lambda s: s.start))
+        extra = bare_militia_spans(doc, chosen) + group_anaphor_spans(doc, chosen)
+        set_spans(doc, ENTITIES, sorted(chosen + choose([(1, s) for s in extra]), key=lambda s: s.start))
         chosen = {(s.start, s.end) for s in spans_of(doc, ENTITIES)}
         set_spans(doc, BACKERS, [b for s, b in collectives if b is not None and (s.start, s.end) in chosen])
         return doc

@@ -47,6 +47,7 @@ class NameMention:
     nationality: str | None = None  # the nationality its last word names (قوات التحالف الأمريكي → its key)
     adjective_only: bool = False    # its first word is what the nationality qualifies (الضربات الأميركية)
     backer: bool = False            # a backer named inside a collective (إيران in … المدعومة من إيران)
+    same_as: tuple[int, int] | None = None  # token bounds of the name a bare head (الحركة) refers to
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def _name(w: Words, text: str, s: SpacySpan, where: Span, backer: bool = False) 
     return NameMention(
         s.start, s.end, where, _clean(w, s), _core_name(w, text, s), s.label_, s.kb_id_,
         getattr(s._, "subtype", None), w.sent[s.start], nationality,
-        bool(form_set(w.norm[s.start]) & ADJ_NOUNS) if len(s) else False, backer)
+        bool(form_set(w.norm[s.start]) & ADJ_NOUNS) if len(s) else False, backer, getattr(s._, "same_as", None))
 
 
 def _event(w: Words, ev: EventMention, span: Callable[[SpacySpan], Span],

@@ -42,6 +42,8 @@ PERSON_ALI = "علي"     # spelt with ي (the preposition is على): a given n
 COMMAS = frozenset("،,")
 RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين"))
 MAX_QUOTED = 7
+# The means right after a site's name (قاعدة X بالطيران المسير، بالصواريخ): the name has ended.
+MEANS_AFTER = frozenset(("بالطيران", "بالصواريخ", "بالمسيرات", "بالطائرات", "بالقذائف", "بالمدفعيه", "بطائره"))
 
 if not Span.has_extension("subtype"):
     Span.set_extension("subtype", default=None)
@@ -68,13 +70,14 @@ def _name_like(w: Words, j: int, first: bool = True) -> bool:
     """Can token j be a word of a name (the first one when `first`)?
 
     No word of a name is grammar, a verb or noun of the report (NAME_ENDS), or a head noun
-    after the first word: "كتائب X قاعدة Y" is two names, not one.
+    after the first word: "كتائب X قاعدة Y" is two names, not one; nor, after the first word,
+    a definite word with the preposition ب (قاعدة X بالطيران، حقل X بالبادية).
     """
     text = w.norm[j]
     word = w.items[j]
     if word.punct or word.space or word.text in QUOTES or text in STOP or text in NAME_ENDS:
         return False
-    if not first and (text.startswith("و") or any(f in HEADS for f in w.forms[j])
+    if not first and (text.startswith(("و", "بال")) or any(f in HEADS for f in w.forms[j])
                       or any(f in STOP or f in NAME_ENDS for f in _readings(w, j))):
         return False
     if word.like_num:
@@ -189,9 +192,11 @@ def _proper(w: Words, start: int, end: int) -> bool:
 
 def _closes_site(w: Words, j: int) -> bool:
     """Token j ends a one-word site name: its adjective, a preposition, punctuation, a closing
-    quotation mark, or the next site of a list (قاعدة X وقاعدة Y)."""
+    quotation mark, the next site of a list (قاعدة X وقاعدة Y), or a word of the report (قاعدة X
+    بالطيران المسير، مطار X تعرض …)."""
     return w.norm[j] in SITE_ADJECTIVES or w.norm[j] in SITE_CLOSERS or _closing_punct(w, j) \
-        or w.text[j] in QUOTES or (w.norm[j].startswith("و") and _head(w.forms[j]) is not None)
+        or w.text[j] in QUOTES or (w.norm[j].startswith("و") and _head(w.forms[j]) is not None) \
+        or w.norm[j] in NAME_ENDS or w.norm[j] in MEANS_AFTER
 
 
 def _closing_punct(w: Words, j: int) -> bool:

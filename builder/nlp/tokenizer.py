@@ -16,8 +16,9 @@ _ARABIC = "\u0621-\u064A"
 _DIGIT = "0-9\u0660-\u0669\u06F0-\u06F9"
 _QUOTE = "\"“”«»„'‘’"
 EXTRA_PREFIXES = [r"[وفبلك]ـ+", rf"[بل](?=[{_QUOTE}])"]
-# A full stop or comma after a vowel mark (مجدداً.، صباحاً،) ends the word like any other.
-EXTRA_SUFFIXES = [r"(?<=[\u064B-\u0652\u0670])[.،,:؛!؟?]"]
+# A full stop or comma after a vowel mark (مجدداً.، صباحاً،), and a full stop after any Arabic letter
+# (spaCy keeps المسيّر. whole when a shadda stands earlier in the word), ends the word like any other.
+EXTRA_SUFFIXES = [r"(?<=[\u064B-\u0652\u0670])[.،,:؛!؟?]", rf"(?<=[{_ARABIC}])\."]
 EXTRA_INFIXES = [
     rf"(?<=[{_ARABIC}])(?=[{_DIGIT}])",
     rf"(?<=[{_DIGIT}])(?=[{_ARABIC}])",

@@ -287,3 +287,18 @@ def test_what_keeps_happening_is_no_attack(report_of, text):
 
 def test_a_headline_in_the_present_is_an_attack(report_of):
     assert [e.target for e in events(report_of, "مسيرة تستهدف حقل كونيكو للغاز.")] == [CONOCO]
+
+
+@pytest.mark.parametrize("text", [
+    'أعلنت "المقاومة الإسلامية في الشمال" استهداف قاعدة الصخرة. وأوضحت المقاومة في بيانها: '
+    '"هاجم مقاتلونا، اليوم الجمعة، قاعدة تاونات بالطيران المسيّر".',
+    'وأوضحت المقاومة في بيانها: "هاجم مقاتلونا قاعدة تاونات بالطيران المسيّر". '
+    'وكانت "جبهة المقاومة في الشمال" قد أعلنت استهداف قاعدة الصخرة.',
+])
+def test_a_bare_head_is_the_group_named_with_it(report_of, text):
+    """المقاومة alone is the group the text names with that head (before it, or after a cut lead):
+    the speaker whose fighters attacked."""
+    report = report_of(text)
+    names = {e.key: e.label_ar for e in report.entities}
+    found = {names.get(e.target): names.get(e.attacker) for e in report.events}
+    assert found["قاعدة تاونات"] in ("المقاومة الإسلامية في الشمال", "جبهة المقاومة في الشمال")

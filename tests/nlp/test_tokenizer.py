@@ -53,3 +53,7 @@ def test_full_stop_after_a_vowel_mark(nlp):
     """مستودعاً. ends a sentence: a stop or comma after tanween is a token of its own."""
     assert words(nlp, "دمرت القذائف مستودعاً. وقصفت مجدداً، صباحاً") == [
         "دمرت", "القذائف", "مستودعاً", ".", "وقصفت", "مجدداً", "،", "صباحاً"]
+
+
+def test_full_stop_after_a_word_with_a_shadda(nlp):
+    assert words(nlp, "بالطيران المسيّر. وقصفت")[-3:] == ["المسيّر", ".", "وقصفت"]
