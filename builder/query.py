@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -20,6 +21,9 @@ from builder import paths
 from builder.rdf.parse import parse_dataset, parse_graph
 from builder.rdf.vocab import PREFIXES
 from builder.rdf.writers import format_for
+
+if TYPE_CHECKING:
+    from builder.store import Store
 
 FORMATS = ("table", "csv", "json")
 
@@ -33,6 +37,39 @@ def load_graph(path: Path) -> Dataset | Graph:
     if fmt in ("trig", "nquads"):
         return parse_dataset(path, fmt)  # no XXE, no remote JSON-LD context (builder.rdf.parse)
     return parse_graph(path, fmt)
+
+
+def file_store(path: Path) -> Store:
+    """The statements of a graph file in an in-memory Oxigraph store, queried as `--store` is.
+
+    Oxigraph answers the named queries 10-100x faster than rdflib on the same graph (minutes
+    against about a second on a few hundred articles), so `rasad query --graph` uses the same
+    engine as the store. Turtle, N-Triples, TriG and N-Quads are read by Oxigraph (graphs kept;
+    triples land in the default graph, which the union default graph includes); JSON-LD and
+    RDF/XML go through rdflib's guarded parser (no remote contexts, no DTDs: builder.rdf.parse).
+    """
+    import pyoxigraph as ox
+
+    from builder.rdf.parse import RDFParseError
+    from builder.rdf.terms import to_oxigraph
+    from builder.store import Store
+
+    path = Path(path)
+    fmt = format_for(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such graph file")
+    store = Store.memory()
+    native = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+              "nquads": ox.RdfFormat.N_QUADS}
+    if fmt in native:
+        try:
+            store.raw.load(path=str(path), format=native[fmt], base_iri=path.absolute().as_uri())
+        except SyntaxError as exc:
+            raise RDFParseError(path, str(exc), fmt) from exc
+        return store
+    graph = load_graph(path)
+    store.raw.extend(ox.Quad(*(to_oxigraph(t) for t in triple)) for triple in graph)
+    return store
 
 
 def query_names(folder: Path | None = None) -> list[str]:

@@ -73,6 +73,11 @@ class Store:
         """A store in RAM, for tests and benchmarks."""
         return cls(ox.Store(), None)
 
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store itself, for loading files into a memory store (query.file_store)."""
+        return self._store
+
     def in_memory(self) -> Store:
         """A read-only copy of every quad in RAM, for serving.
 
@@ -297,10 +302,9 @@ class StoreSink:
             self.store.flush()
             self._unflushed = 0
 
-    def close(self) -> str:
-        """Flush and return the summary line."""
+    def close(self) -> tuple[int, int]:
+        """Flush and close; return what the store now holds: (articles, triples)."""
         self.store.flush()
-        line = (f"stored in {self.store.path}: {self.changed} articles written, {self.unchanged} unchanged; "
-                f"{len(self.store.articles())} articles, {self.store.count()} triples in the store")
+        held = len(self.store.articles()), self.store.count()
         self.store.close()
-        return line
+        return held
