@@ -123,6 +123,10 @@ class Store:
         self._update(f"DROP GRAPH {name}")
         return True
 
+    def has_graph(self, iri: str) -> bool:
+        """Whether the store holds a named graph of that IRI (any graph, not only an article's)."""
+        return self._store.contains_named_graph(ox.NamedNode(iri))
+
     def articles(self) -> list[str]:
         """Ids of the articles held, sorted (a graph not named by an article IRI is listed by its
         IRI; entity description graphs are not listed)."""
