@@ -119,3 +119,11 @@ def test_trig_keeps_article_graphs_and_entity_description_graphs_as_the_readme_s
     descriptions = [n for n in names if n.startswith("https://w3id.org/rasad/id/entity/") and
                     n.endswith("/description")]
     assert len(articles) == 7 and descriptions and len(articles) + len(descriptions) == len(names)
+
+
+def test_troubleshooting_covers_the_errors_users_meet_most():
+    section = README.split("## Troubleshooting\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| what")]
+    for topic in ("finds no store", "--bind", ".rq", "endpoint cannot be reached", "push", "no article was built",
+                  ".json", "--png", "runs long"):
+        assert any(topic in row.split("|")[1] for row in rows), topic
