@@ -11,9 +11,11 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
@@ -154,7 +156,7 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence], fmt: str = "ta
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([["" if v is None else str(v) for v in row] for row in rows])
+        writer.writerows([[_lexical(v) for v in row] for row in rows])
         return out.getvalue()
     if fmt == "json":
         data = [{c: _json_term(v) for c, v in zip(columns, row, strict=True) if v is not None}
@@ -163,17 +165,37 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence], fmt: str = "ta
     raise ValueError(f"unknown output format {fmt!r} (use one of {', '.join(FORMATS)})")
 
 
+def _lexical(term) -> str:
+    """The text of an rdflib or a pyoxigraph term (an IRI without <>, a literal without quotes)."""
+    if term is None:
+        return ""
+    return str(term) if isinstance(term, Node) else term.value
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
 def _json_term(term) -> dict:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
+    """A SPARQL-JSON style binding of an rdflib term or a pyoxigraph term (Store.select(raw=True),
+    which spares turning every term of a big result into rdflib's)."""
+    if isinstance(term, URIRef | ox.NamedNode):
+        return {"type": "uri", "value": _lexical(term)}
+    if isinstance(term, BNode | ox.BlankNode):
+        return {"type": "bnode", "value": _lexical(term)}
     if isinstance(term, Literal):
         out = {"type": "literal", "value": str(term)}
         if term.language:
             out["xml:lang"] = term.language
         elif term.datatype:
             out["datatype"] = str(term.datatype)
+        return out
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value not in (_XSD_STRING, _LANG_STRING):
+            out["datatype"] = term.datatype.value
         return out
     return {"type": "literal", "value": str(term)}
 
@@ -185,16 +207,23 @@ def _cell(term) -> str:
     """A short readable form for display only: prefixed IRIs (even with '/' in them), plain literal text."""
     if term is None:
         return ""
-    if isinstance(term, URIRef):
-        for ns, prefix in _SHORT:
-            if term.startswith(ns):
-                return f"{prefix}:{term[len(ns):]}"
-        return f"<{term}>"
-    return " ".join(str(term).split())
+    if isinstance(term, URIRef | ox.NamedNode):
+        return _short(_lexical(term))
+    return " ".join(_lexical(term).split())
 
 
+@lru_cache(maxsize=65536)
+def _short(iri: str) -> str:
+    for ns, prefix in _SHORT:
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return f"<{iri}>"
+
+
+@lru_cache(maxsize=65536)
 def _width(text: str) -> int:
-    """Columns a string takes in a terminal: combining marks (Arabic diacritics) take none."""
+    """Columns a string takes in a terminal: combining marks (Arabic diacritics) take none.
+    Cached: a table repeats the same IRIs, types and names on many rows."""
     return sum(0 if unicodedata.combining(c) or unicodedata.category(c) == "Cf"
                else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 

@@ -174,13 +174,17 @@ class Store:
         except SyntaxError as exc:
             raise ValueError(f"invalid SPARQL query: {exc}") from exc
 
-    def select(self, sparql: str, substitutions: Mapping[str, Node] | None = None
+    def select(self, sparql: str, substitutions: Mapping[str, Node] | None = None, raw: bool = False
                ) -> tuple[list[str], list[list[Node | None]]]:
-        """A SELECT query's (column names, rows of rdflib terms with None for unbound)."""
+        """A SELECT query's (column names, rows of rdflib terms with None for unbound); `raw` keeps
+        pyoxigraph's terms, which builder.query.format_rows prints as well, without the cost of
+        making an rdflib term of each (as long as the query itself on big results)."""
         result = self.query(sparql, substitutions)
         if not isinstance(result, ox.QuerySolutions):
             raise ValueError("only SELECT queries can be shown as rows")
         columns = [v.value for v in result.variables]
+        if raw:
+            return columns, [list(solution) for solution in result]
         rows = [[None if s[c] is None else to_rdflib(s[c]) for c in columns] for s in result]
         return columns, rows
 

@@ -117,6 +117,16 @@ def test_a_graph_file_in_an_oxigraph_store_answers_every_query_as_rdflib_does(su
         assert store.select(text) == (columns, rows) or plain(store.select(text)[1]) == plain(rows), (suffix, name)
 
 
+def test_oxigraph_terms_print_as_their_rdflib_terms_do(kg_files):
+    """`rasad query` prints pyoxigraph's terms directly (Store.select(raw=True)): same text in every format."""
+    store = file_store(kg_files[".trig"])
+    for name in NAMED:
+        text = resolve_query(name)
+        raw, converted = store.select(text, raw=True), store.select(text)
+        for fmt in ("table", "csv", "json"):
+            assert format_rows(*raw, fmt) == format_rows(*converted, fmt), (name, fmt)
+
+
 def test_file_store_errors_name_the_file(tmp_path):
     with pytest.raises(FileNotFoundError, match="missing.trig: no such graph file"):
         file_store(tmp_path / "missing.trig")

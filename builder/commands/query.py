@@ -61,7 +61,7 @@ def _store_rows(store, text: str, bindings: dict[str, str]):
             text = set_values(text, var, [value])
         except ValueError:
             substitutions[var] = _to_node(value)
-    return store.select(text, substitutions)
+    return store.select(text, substitutions, raw=True)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
