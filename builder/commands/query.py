@@ -64,6 +64,13 @@ def _store_rows(store, text: str, bindings: dict[str, str]):
     return store.select(text, substitutions, raw=True)
 
 
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, not {text}")
+    return value
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     q = sub.add_parser("query", help="run a named query (see queries/) or a .rq file on a graph, store or endpoint")
     q.add_argument("query", help="query name (e.g. attacks_on_bases) or path to a .rq file")
@@ -77,7 +84,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--password", help="password for the endpoint")
     q.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP auth scheme (default basic)")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    q.add_argument("--timeout", metavar="SECONDS", type=float,
+    q.add_argument("--timeout", metavar="SECONDS", type=_seconds,
                    help="stop the query after SECONDS (default: no limit; a line on stderr says when it runs long)")
     q.add_argument("--bind", action="append", help="NAME=IRI initial binding, e.g. event=https://…")
     q.set_defaults(func=cmd_query)
