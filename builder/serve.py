@@ -756,7 +756,7 @@ def serve(config: ServeConfig) -> None:
     server = SparqlServer(config)
     try:
         host, port = server.server_address[:2]
-        mode = ("read-write with a write token, on disk" if config.write_token
+        mode = ("read-write with a write token (Graph Store writes at /store), on disk" if config.write_token
                 else f"read-only, in memory (copied in {server.copy_seconds:.1f} s)" if server.copy
                 else "read-only, on disk")
         print(f"rasad serve: SPARQL endpoint http://{host}:{port}/sparql over {config.store} "

@@ -44,8 +44,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     changed = sorted(name for name, digest in state["before"].items() if after.get(name) != digest)
     if changed:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-        message = ("the tests changed tracked files (tests must write to temporary folders only): "
-                   + ", ".join(changed))
+        message = ("the tests changed tracked files (tests must write to temporary folders only; or were "
+                   "these files edited while the tests ran?): " + ", ".join(changed))
         if reporter is not None:
             reporter.write_line(message, red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
