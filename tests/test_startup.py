@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from rdflib import Literal, URIRef
+
+from builder.store import Store
 
 HEAVY = ("spacy", "pyshacl", "thinc", "trafilatura")
 CODE = """
@@ -50,3 +53,8 @@ def test_commands_that_need_no_nlp_import_neither(graph, tmp_path):
     assert imported_after("export", "--graph", graph, "--format", "graphml", "-o", tmp_path / "g.graphml") == []
     assert imported_after("viz", "--graph", graph, "-o", tmp_path / "g.html") == []
     assert imported_after("push", "--graph-store", "http://127.0.0.1:9/store", "--graph", graph) == []
+    store = Store.open(tmp_path / "store")
+    store.put_article("s-1", [(URIRef("http://example.org/a"), URIRef("http://example.org/b"), Literal("c"))])
+    store.flush()
+    store.close()
+    assert imported_after("remove", "s-1", "--store", tmp_path / "store") == []
