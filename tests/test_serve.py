@@ -380,3 +380,17 @@ def test_workers_leave_when_the_server_is_killed(tmp_path: Path, disk: bool) -> 
 def test_missing_store_is_named(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no Rasad store here"):
         SparqlServer(ServeConfig(store=tmp_path / "nothing", port=0))
+
+
+def test_push_sends_the_token_by_graph_store_and_by_update(writable: str) -> None:
+    from builder.remote import Remote, push
+
+    store_url = writable.replace("/sparql", "/store")
+    graph = [(f"{EX}pushed-gsp", f'<{EX}a> <{EX}b> "gsp" .\n'.encode())]
+    assert push(Remote(graph_store=store_url, token=TOKEN), graph) == 1
+    assert graph_rows(writable, f"{EX}pushed-gsp") == {"gsp"}
+    graph = [(f"{EX}pushed-update", f'<{EX}a> <{EX}b> "update" .\n'.encode())]
+    assert push(Remote(endpoint=writable, token=TOKEN), graph) == 1
+    assert graph_rows(writable, f"{EX}pushed-update") == {"update"}
+    with pytest.raises(ValueError, match="HTTP 401"):
+        push(Remote(graph_store=store_url), graph)
