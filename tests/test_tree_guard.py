@@ -33,7 +33,16 @@ def test_a_test_that_rewrites_a_tracked_file_fails_the_run(tmp_path):
     proc = _pytest(_repo(tmp_path, 'Path(__file__).with_name("docs").joinpath("picture.png").write_bytes(b"new")'))
     assert proc.returncode == 1, proc.stdout
     assert "1 passed" in proc.stdout
-    assert "the tests changed tracked files" in proc.stdout and "docs/picture.png" in proc.stdout
+    assert "the tests changed or added files in the repository" in proc.stdout and "docs/picture.png" in proc.stdout
+
+
+def test_a_test_that_leaves_a_new_file_fails_the_run_unless_gitignore_covers_it(tmp_path):
+    repo = _repo(tmp_path, 'Path(__file__).with_name("seeds.ttl").write_text("x"); '
+                           'Path(__file__).with_name("out.log").write_text("x")')
+    (repo / ".gitignore").write_text("*.log\n", encoding="utf-8")
+    proc = _pytest(repo)
+    assert proc.returncode == 1, proc.stdout
+    assert "seeds.ttl (new)" in proc.stdout and "out.log" not in proc.stdout
 
 
 def test_a_test_that_writes_to_its_temporary_folder_passes(tmp_path):

@@ -2,8 +2,8 @@
 
 Tests write to temporary folders only (a test once rewrote docs/seeds-graph.png whenever Chromium
 was present). The tracked files are hashed when the session starts and again when it ends; any
-file whose bytes changed is named and the run's exit status becomes 1. Outside a git checkout
-the plugin does nothing.
+file whose bytes changed, and any new file that .gitignore does not cover, is named and the
+run's exit status becomes 1. Outside a git checkout the plugin does nothing.
 """
 from __future__ import annotations
 
@@ -32,8 +32,19 @@ def tracked_files(root: Path) -> dict[str, str | None] | None:
     return hashes
 
 
+def untracked_files(root: Path) -> set[str]:
+    """Files git neither tracks nor ignores."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard", "-z"], cwd=root,
+                                capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return set()
+    return set(filter(None, listed.decode("utf-8", "surrogateescape").split("\0")))
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
-    session.stash[_KEY] = {"root": session.config.rootpath, "before": tracked_files(session.config.rootpath)}
+    root = session.config.rootpath
+    session.stash[_KEY] = {"root": root, "before": tracked_files(root), "untracked": untracked_files(root)}
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -42,10 +53,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         return
     after = tracked_files(state["root"]) or {}
     changed = sorted(name for name, digest in state["before"].items() if after.get(name) != digest)
+    changed += sorted(f"{name} (new)" for name in untracked_files(state["root"]) - state["untracked"])
     if changed:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-        message = ("the tests changed tracked files (tests must write to temporary folders only; or were "
-                   "these files edited while the tests ran?): " + ", ".join(changed))
+        message = ("the tests changed or added files in the repository (tests must write to temporary folders "
+                   "only; or were these files edited while the tests ran?): " + ", ".join(changed))
         if reporter is not None:
             reporter.write_line(message, red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
