@@ -16,29 +16,27 @@ def cmd_query(args: argparse.Namespace) -> int:
     bindings = dict(b.split("=", 1) for b in args.bind or [])
     if not (args.graph or args.store or args.endpoint):
         args.store = _default_store()
+    try:
+        columns, rows = run_limited(lambda: _rows(args, text, bindings),
+                                    f"query {args.query} on {args.graph or args.store or args.endpoint}", args.timeout)
+    except Timeout as exc:
+        print(f"rasad: {exc}", file=sys.stderr)
+        return 1
+    print(format_rows(columns, rows, args.format), end="")
+    return 0
+
+
+def _rows(args: argparse.Namespace, text: str, bindings: dict[str, str]):
+    """Rows from a graph file (loaded into an in-memory Oxigraph store), the store on disk, or an endpoint."""
+    from ..query import file_store
+    from ..store import Store
+
     if args.endpoint:
         from ..remote import Remote, select
 
         remote = Remote(endpoint=args.endpoint, user=args.user, password=args.password, auth=args.auth,
                         **({"timeout": args.timeout} if args.timeout else {}))
-        columns, rows = select(remote, text, bindings)
-    else:
-        where = args.graph or args.store
-        try:
-            columns, rows = run_limited(lambda: _local_rows(args, text, bindings), f"query {args.query} on {where}",
-                                        args.timeout)
-        except Timeout as exc:
-            print(f"rasad: {exc}", file=sys.stderr)
-            return 1
-    print(format_rows(columns, rows, args.format), end="")
-    return 0
-
-
-def _local_rows(args: argparse.Namespace, text: str, bindings: dict[str, str]):
-    """Rows from a graph file (loaded into an in-memory Oxigraph store) or from the store on disk."""
-    from ..query import file_store
-    from ..store import Store
-
+        return select(remote, text, bindings)
     store = file_store(Path(args.graph)) if args.graph else Store.open(args.store, read_only=True)
     return _store_rows(store, text, bindings)
 

@@ -1,6 +1,7 @@
 """`rasad query` with no --graph, --store or --endpoint reads ./rasad-store, the README's default."""
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import time
@@ -89,3 +90,13 @@ def test_timeout_applies_to_a_store_too(tmp_path, monkeypatch):
     query.write_text(CROSS, encoding="utf-8")
     proc = _run("query", query, "--store", tmp_path / "rasad-store", "--timeout", "1")
     assert proc.returncode == 1 and "stopped after 1 s (--timeout)" in proc.stderr
+
+
+def test_timeout_applies_to_an_endpoint_that_does_not_answer(tmp_path):
+    with socket.socket() as silent:  # accepts connections (the kernel's backlog) and never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/sparql"
+        proc = _run("query", "events", "--endpoint", url, "--timeout", "1")
+    assert proc.returncode == 1
+    assert f"rasad: query events on {url}: stopped after 1 s (--timeout)" in proc.stderr
