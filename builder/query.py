@@ -47,11 +47,9 @@ def file_store(path: Path) -> Store:
     Oxigraph answers the named queries 10-100x faster than rdflib on the same graph (minutes
     against about a second on a few hundred articles), so `rasad query --graph` uses the same
     engine as the store. Turtle, N-Triples, TriG and N-Quads are read by Oxigraph (graphs kept;
-    triples land in the default graph, which the union default graph includes); JSON-LD and
-    RDF/XML go through rdflib's guarded parser (no remote contexts, no DTDs: builder.rdf.parse).
+    triples land in the default graph, which the union default graph includes); JSON-LD goes
+    through rdflib's guarded parser (no remote contexts: builder.rdf.parse).
     """
-    import pyoxigraph as ox
-
     from builder.rdf.parse import RDFParseError
     from builder.rdf.terms import to_oxigraph
     from builder.store import Store
@@ -169,7 +167,9 @@ def _lexical(term) -> str:
     """The text of an rdflib or a pyoxigraph term (an IRI without <>, a literal without quotes)."""
     if term is None:
         return ""
-    return str(term) if isinstance(term, Node) else term.value
+    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return term.value
+    return str(term)
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
