@@ -224,7 +224,7 @@ def answer(store: Store, request: dict) -> tuple:
             store.update(request["update"])  # the worker is the only writer
             return ("ok", HTTPStatus.OK, TEXT, b"update done\n", {})
         if request["kind"] == "graph":
-            return write_graph(store, request)
+            return graph_store_write(store, request)
         return ("ok", HTTPStatus.OK, *evaluate(store, request))
     except HttpError as exc:
         return ("error", exc.status, str(exc))
@@ -238,7 +238,7 @@ GRAPH_BODIES = {"text/turtle": ox.RdfFormat.TURTLE, "application/x-turtle": ox.R
                 "application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES}
 
 
-def write_graph(store: Store, request: dict) -> tuple:
+def graph_store_write(store: Store, request: dict) -> tuple:
     """A Graph Store Protocol write (PUT replaces the graph, POST adds to it, DELETE drops it), applied
     as one SPARQL Update, hence one transaction: a failed PUT leaves the old graph whole."""
     name = ox.NamedNode(request["graph"])

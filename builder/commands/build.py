@@ -6,9 +6,13 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..facts import Article, IngestError, IngestSkip, Report
 from ..rdf.lines import GraphLines
+
+if TYPE_CHECKING:  # tqdm is imported when a build runs
+    from tqdm import tqdm
 
 
 @dataclass
@@ -89,7 +93,7 @@ def _fail(summary: Summary, source: str, reason: str, fail_fast: bool) -> None:
         raise SystemExit(1)
 
 
-def _articles(inputs: Sequence[str], summary: Summary, fail_fast: bool, bar) -> Iterator[Article]:
+def _articles(inputs: Sequence[str], summary: Summary, fail_fast: bool, bar: tqdm) -> Iterator[Article]:
     """The articles read; failures and skipped files are reported here and moved along the bar."""
     from ..ingest import read_inputs
 
@@ -114,7 +118,7 @@ def _same_line(sources: list[str]) -> str:
             "the same articles (id and text) were read from other files")
 
 
-def progress_bar(inputs: Sequence[str], quiet: bool):
+def progress_bar(inputs: Sequence[str], quiet: bool) -> tqdm:
     """A tqdm bar over the inputs, with their number (files, JSONL lines) as its total, hence an ETA.
     Hidden when quiet or when stderr is no terminal; the inputs are counted only when it shows."""
     from tqdm import tqdm
