@@ -44,6 +44,16 @@ class IngestError:
 
 
 @dataclass(frozen=True)
+class IngestSkip:
+    """An input deliberately not read as an article, and why: a .json file that holds no article,
+    or a .json whose article (same id, same text) was already read from another file. Not a failure."""
+
+    source: str
+    reason: str
+    duplicate: bool = False   # the same article was read from another file (many of these are summed up)
+
+
+@dataclass(frozen=True)
 class Span:
     """A stretch of the article text: [start, end) character offsets into Article.text."""
 

@@ -34,6 +34,7 @@ class Remote:
     password: str | None = None
     auth: str = "basic"
     timeout: float = 120.0
+    token: str | None = None             # sent as `Authorization: Bearer TOKEN` (rasad serve --write-token)
 
     def opener(self) -> urllib.request.OpenerDirector:
         handlers = []
@@ -49,6 +50,8 @@ class Remote:
         if self.user is not None and self.auth == "basic":
             token = b64encode(f"{self.user}:{self.password or ''}".encode()).decode()
             return {"Authorization": f"Basic {token}"}
+        if self.user is None and self.token:
+            return {"Authorization": f"Bearer {self.token}"}
         return {}
 
 

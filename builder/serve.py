@@ -6,7 +6,10 @@ place in Python, and the page at / can list the named queries. The query engine 
 Oxigraph (pyoxigraph), which serialises results itself.
 
 Protocol: GET /sparql?query=… and POST (form `query=…`/`update=…`, `application/sparql-query` or
-`application/sparql-update` body); /query is an alias. `default-graph-uri` / `named-graph-uri`
+`application/sparql-update` body); /query is an alias. With a write token, /store also takes the
+SPARQL 1.1 Graph Store Protocol's writes on a named graph (`?graph=IRI`): PUT replaces it, POST
+adds to it, DELETE drops it (Turtle or N-Triples bodies), which is what `rasad push --graph-store`
+sends. `default-graph-uri` / `named-graph-uri`
 are honoured. The default graph is the union of the store's named graphs. The response format
 follows the Accept header, else a `format`/`output`/`results` parameter (as SPARQLWrapper sends,
 Virtuoso-style), else JSON for SELECT/ASK and Turtle for CONSTRUCT/DESCRIBE; 406 when nothing
@@ -220,6 +223,8 @@ def answer(store: Store, request: dict) -> tuple:
         if request["kind"] == "update":
             store.update(request["update"])  # the worker is the only writer
             return ("ok", HTTPStatus.OK, TEXT, b"update done\n", {})
+        if request["kind"] == "graph":
+            return graph_store_write(store, request)
         return ("ok", HTTPStatus.OK, *evaluate(store, request))
     except HttpError as exc:
         return ("error", exc.status, str(exc))
@@ -227,6 +232,27 @@ def answer(store: Store, request: dict) -> tuple:
         return ("error", HTTPStatus.BAD_REQUEST, str(exc))
     except (OSError, RuntimeError) as exc:
         return ("error", HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
+
+
+GRAPH_BODIES = {"text/turtle": ox.RdfFormat.TURTLE, "application/x-turtle": ox.RdfFormat.TURTLE,
+                "application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES}
+
+
+def graph_store_write(store: Store, request: dict) -> tuple:
+    """A Graph Store Protocol write (PUT replaces the graph, POST adds to it, DELETE drops it), applied
+    as one SPARQL Update, hence one transaction: a failed PUT leaves the old graph whole."""
+    name = ox.NamedNode(request["graph"])
+    existed = store.has_graph(name.value)
+    if request["method"] == "DELETE":
+        if not existed:
+            return ("error", HTTPStatus.NOT_FOUND, f"no graph {name} in this store")
+        store.update(f"DROP GRAPH {name}")
+        return ("ok", HTTPStatus.NO_CONTENT, TEXT, b"", {})
+    triples = ox.parse(request["data"], format=GRAPH_BODIES[request["format"]], base_iri=name.value)
+    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    drop = f"DROP SILENT GRAPH {name} ;\n" if request["method"] == "PUT" else ""
+    store.update(f"{drop}INSERT DATA {{ GRAPH {name} {{\n{body}}} }}")
+    return ("ok", HTTPStatus.NO_CONTENT if existed else HTTPStatus.CREATED, TEXT, b"", {})
 
 
 def evaluate(store: Store, request: dict) -> tuple[str, bytes, dict[str, str]]:
@@ -430,11 +456,17 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         self._guard(self._post)
 
+    def do_PUT(self) -> None:  # noqa: N802
+        self._guard(self._graph_store)
+
+    def do_DELETE(self) -> None:  # noqa: N802
+        self._guard(self._graph_store)
+
     def do_OPTIONS(self) -> None:  # noqa: N802
         """CORS preflight (and plain OPTIONS): what may be asked, and from where if --cors."""
-        headers = {"Allow": "GET, POST, OPTIONS"}
+        headers = {"Allow": "GET, POST, PUT, DELETE, OPTIONS"}
         if self.server.config.cors:
-            headers.update({"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+            headers.update({"Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS",
                             "Access-Control-Allow-Headers": "Accept, Content-Type, Authorization",
                             "Access-Control-Max-Age": "600"})
         self._send(HTTPStatus.NO_CONTENT, TEXT, b"", headers)
@@ -449,6 +481,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def _post(self) -> None:
         url = self._url()
+        if url.path == "/store":
+            return self._graph_store()
         params = urllib.parse.parse_qs(url.query)
         ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
         body = self._body()
@@ -501,19 +535,45 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def _update(self, updates: list[str]) -> None:
         config = self.server.config
-        if not config.write_token:
-            raise HttpError(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL Update is refused "
-                                                  "(the server was started without a write token)")
-        if self.command != "POST":
+        if config.write_token and self.command != "POST":
             raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, "updates must be POSTed", {"Allow": "POST"})
-        if not authorised(self.headers.get("Authorization", ""), config.write_token):
-            raise HttpError(HTTPStatus.UNAUTHORIZED, "updates need the header `Authorization: Bearer <write token>`",
-                            {"WWW-Authenticate": 'Bearer realm="rasad"'})
+        self._may_write("SPARQL Update")
         if len(updates) != 1:
             raise HttpError(HTTPStatus.BAD_REQUEST, "give exactly one update parameter")
         check_remote(updates[0], config)
         self._reply(self.server.workers.ask({"kind": "update", "update": updates[0]}, config.timeout,
                                             config.queue_timeout))
+
+    def _may_write(self, what: str) -> None:
+        """403 on a read-only server, 401 without the right `Authorization: Bearer <write token>`."""
+        config = self.server.config
+        if not config.write_token:
+            raise HttpError(HTTPStatus.FORBIDDEN, f"this endpoint is read-only: {what} is refused "
+                                                  "(the server was started without a write token)")
+        if not authorised(self.headers.get("Authorization", ""), config.write_token):
+            raise HttpError(HTTPStatus.UNAUTHORIZED, "writes need the header `Authorization: Bearer <write token>`",
+                            {"WWW-Authenticate": 'Bearer realm="rasad"'})
+
+    def _graph_store(self) -> None:
+        """PUT, POST or DELETE /store?graph=IRI (SPARQL 1.1 Graph Store Protocol, named graphs only)."""
+        url = self._url()
+        if url.path != "/store":
+            raise HttpError(HTTPStatus.NOT_FOUND, f"nothing at {url.path}; Graph Store writes go to /store?graph=IRI")
+        self._may_write("the Graph Store Protocol")
+        graphs = urllib.parse.parse_qs(url.query).get("graph", [])
+        if len(graphs) != 1:
+            raise HttpError(HTTPStatus.BAD_REQUEST, "name exactly one graph: /store?graph=IRI (every statement of a "
+                                                    "Rasad store is in a named graph; there is no default graph to "
+                                                    "write)")
+        request = {"kind": "graph", "method": self.command, "graph": graphs[0], "data": b"", "format": None}
+        if self.command != "DELETE":
+            ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            if ctype not in GRAPH_BODIES:
+                raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                                f"send the graph as text/turtle or application/n-triples, not {ctype or 'nothing'}")
+            request.update(data=self._body(), format=ctype)  # a media type: RdfFormat does not pickle
+        config = self.server.config
+        self._reply(self.server.workers.ask(request, config.timeout, config.queue_timeout))
 
     def _reply(self, reply: tuple) -> None:
         if reply[0] != "ok":
@@ -696,7 +756,7 @@ def serve(config: ServeConfig) -> None:
     server = SparqlServer(config)
     try:
         host, port = server.server_address[:2]
-        mode = ("read-write with a write token, on disk" if config.write_token
+        mode = ("read-write with a write token (Graph Store writes at /store), on disk" if config.write_token
                 else f"read-only, in memory (copied in {server.copy_seconds:.1f} s)" if server.copy
                 else "read-only, on disk")
         print(f"rasad serve: SPARQL endpoint http://{host}:{port}/sparql over {config.store} "

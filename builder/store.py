@@ -73,6 +73,11 @@ class Store:
         """A store in RAM, for tests and benchmarks."""
         return cls(ox.Store(), None)
 
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store itself, for loading files into a memory store (query.file_store)."""
+        return self._store
+
     def in_memory(self) -> Store:
         """A read-only copy of every quad in RAM, for serving.
 
@@ -117,6 +122,10 @@ class Store:
             return False
         self._update(f"DROP GRAPH {name}")
         return True
+
+    def has_graph(self, iri: str) -> bool:
+        """Whether the store holds a named graph of that IRI (any graph, not only an article's)."""
+        return self._store.contains_named_graph(ox.NamedNode(iri))
 
     def articles(self) -> list[str]:
         """Ids of the articles held, sorted (a graph not named by an article IRI is listed by its
@@ -165,13 +174,17 @@ class Store:
         except SyntaxError as exc:
             raise ValueError(f"invalid SPARQL query: {exc}") from exc
 
-    def select(self, sparql: str, substitutions: Mapping[str, Node] | None = None
+    def select(self, sparql: str, substitutions: Mapping[str, Node] | None = None, raw: bool = False
                ) -> tuple[list[str], list[list[Node | None]]]:
-        """A SELECT query's (column names, rows of rdflib terms with None for unbound)."""
+        """A SELECT query's (column names, rows of rdflib terms with None for unbound); `raw` keeps
+        pyoxigraph's terms, which builder.query.format_rows prints as well, without the cost of
+        making an rdflib term of each (as long as the query itself on big results)."""
         result = self.query(sparql, substitutions)
         if not isinstance(result, ox.QuerySolutions):
             raise ValueError("only SELECT queries can be shown as rows")
         columns = [v.value for v in result.variables]
+        if raw:
+            return columns, [list(solution) for solution in result]
         rows = [[None if s[c] is None else to_rdflib(s[c]) for c in columns] for s in result]
         return columns, rows
 
@@ -297,10 +310,9 @@ class StoreSink:
             self.store.flush()
             self._unflushed = 0
 
-    def close(self) -> str:
-        """Flush and return the summary line."""
+    def close(self) -> tuple[int, int]:
+        """Flush and close; return what the store now holds: (articles, triples)."""
         self.store.flush()
-        line = (f"stored in {self.store.path}: {self.changed} articles written, {self.unchanged} unchanged; "
-                f"{len(self.store.articles())} articles, {self.store.count()} triples in the store")
+        held = len(self.store.articles()), self.store.count()
         self.store.close()
-        return line
+        return held

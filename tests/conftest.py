@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 from builder.facts import Article, Report
 from builder.nlp.pipeline import shared_nlp
 
+pytest_plugins = ["tree_guard"]  # the run fails if a test changed a tracked file (tests/tree_guard.py)
+
 # A Sunday; the made-up sentences in the tests are "published" on it unless they say otherwise.
 PUBLISHED = dt.date(2024, 3, 10)
 

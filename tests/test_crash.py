@@ -212,7 +212,7 @@ def test_killed_build_keeps_whole_articles_and_a_rerun_finishes(corpus: Path, tm
     assert rerun.returncode == 0, rerun.stderr
     assert reopen(store) == clean, f"seed {SEED}: the rerun did not give the clean build's store"
     summary = rerun.stderr.strip().splitlines()[-1]
-    assert f"{CORPUS} articles, {sum(len(v) for v in clean.values())} triples in the store" in summary
+    assert f"the store now holds {CORPUS} articles, {sum(len(v) for v in clean.values())} triples" in summary
 
 
 def _kill_builds(corpus: Path, store: Path, tmp_path: Path, rng: random.Random, clean_articles, brings) -> int:

@@ -129,6 +129,55 @@ def test_update_by_get_is_refused(writable: str) -> None:
     assert status == 405 and "POST" in body
 
 
+# -- Graph Store Protocol writes (what `rasad push --graph-store` sends) ------------------------
+
+def graph_store(url: str, method: str, graph: str | None, body: bytes | None = None, token: str | None = TOKEN,
+                ctype: str = "text/turtle") -> tuple[int, str, http.client.HTTPMessage]:
+    target = url.replace("/sparql", "/store") + ("?" + urllib.parse.urlencode({"graph": graph}) if graph else "")
+    headers = {"Content-Type": ctype} if body is not None else {}
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
+    return call(target, body, headers, method=method)
+
+
+def graph_rows(url: str, graph: str) -> set[str]:
+    status, body, _ = query(url, f"SELECT ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    assert status == 200, body
+    return {b["o"]["value"] for b in json.loads(body)["results"]["bindings"]}
+
+
+def test_graph_store_put_replaces_post_adds_delete_drops(writable: str) -> None:
+    g = f"{EX}gsp"
+    turtle = f"@prefix ex: <{EX}> .\nex:a ex:b 'one' , 'two' .\n".encode()
+    assert graph_store(writable, "PUT", g, turtle)[0] == 201
+    assert graph_rows(writable, g) == {"one", "two"}
+    assert graph_store(writable, "PUT", g, f'<{EX}a> <{EX}b> "three" .\n'.encode(),
+                       ctype="application/n-triples")[0] == 204
+    assert graph_rows(writable, g) == {"three"}
+    assert graph_store(writable, "POST", g, f"<{EX}a> <{EX}b> 'four' .\n".encode())[0] == 204
+    assert graph_rows(writable, g) == {"three", "four"}
+    assert graph_store(writable, "DELETE", g)[0] == 204
+    assert graph_rows(writable, g) == set()
+    status, body, _ = graph_store(writable, "DELETE", g)
+    assert status == 404 and "no graph" in body
+
+
+def test_graph_store_refusals(writable: str, strict: str) -> None:
+    g, good = f"{EX}gsp-refused", f"<{EX}a> <{EX}b> 'x' .\n".encode()
+    status, body, headers = graph_store(writable, "PUT", g, good, token=None)
+    assert status == 401 and headers["WWW-Authenticate"].startswith("Bearer")
+    assert graph_store(writable, "PUT", g, good, token="wrong")[0] == 401
+    status, body, _ = graph_store(strict, "PUT", g, good)
+    assert status == 403 and "read-only" in body
+    assert graph_store(writable, "PUT", None, good)[0] == 400
+    status, body, _ = graph_store(writable, "PUT", g, b"<a> <b> <c> .", ctype="application/rdf+xml")
+    assert status == 415 and "text/turtle" in body
+    assert graph_store(writable, "PUT", g, good)[0] == 201
+    status, body, _ = graph_store(writable, "PUT", g, b"<broken")
+    assert status == 400
+    assert graph_rows(writable, g) == {"x"}  # a failed PUT leaves the graph whole
+
+
 # -- SERVICE and LOAD -----------------------------------------------------------------------
 
 def test_service_refused(strict: str) -> None:
@@ -331,3 +380,17 @@ def test_workers_leave_when_the_server_is_killed(tmp_path: Path, disk: bool) -> 
 def test_missing_store_is_named(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no Rasad store here"):
         SparqlServer(ServeConfig(store=tmp_path / "nothing", port=0))
+
+
+def test_push_sends_the_token_by_graph_store_and_by_update(writable: str) -> None:
+    from builder.remote import Remote, push
+
+    store_url = writable.replace("/sparql", "/store")
+    graph = [(f"{EX}pushed-gsp", f'<{EX}a> <{EX}b> "gsp" .\n'.encode())]
+    assert push(Remote(graph_store=store_url, token=TOKEN), graph) == 1
+    assert graph_rows(writable, f"{EX}pushed-gsp") == {"gsp"}
+    graph = [(f"{EX}pushed-update", f'<{EX}a> <{EX}b> "update" .\n'.encode())]
+    assert push(Remote(endpoint=writable, token=TOKEN), graph) == 1
+    assert graph_rows(writable, f"{EX}pushed-update") == {"update"}
+    with pytest.raises(ValueError, match="HTTP 401"):
+        push(Remote(graph_store=store_url), graph)

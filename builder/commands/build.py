@@ -6,9 +6,13 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..facts import Article, IngestError, Report
+from ..facts import Article, IngestError, IngestSkip, Report
 from ..rdf.lines import GraphLines
+
+if TYPE_CHECKING:  # tqdm is imported when a build runs
+    from tqdm import tqdm
 
 
 @dataclass
@@ -20,12 +24,39 @@ class Summary:
     relations: int = 0
     triples: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    same: list[str] = field(default_factory=list)  # .json files skipped: their article was read already
 
-    def lines(self, out: Path) -> str:
-        return (f"built {out}: {self.articles} articles, {len(self.entities)} entities, "
-                f"{self.events} events, "
-                f"{self.links} retaliation links, {self.relations} relations, {self.triples} triples, "
-                f"{len(self.failures)} failures")
+    def line(self, out: Path | None, store: StoreCounts | None = None) -> str:
+        """The one closing line: what this build made, then (with --store) what the store now holds,
+        so a rerun never pairs this build's articles with the whole store's triples."""
+        made = (f"{len(self.entities)} entities, {self.events} events, {self.links} retaliation links, "
+                f"{self.relations} relations")
+        failures = f"{len(self.failures)} failures"
+        if out is not None:
+            text = f"built {out}: {self.articles} articles, {made}, {self.triples} triples, {failures}"
+            if store is not None:
+                text += f"; {store.path}: {store.changes()}, now holds {store.holds()}"
+            return text
+        assert store is not None
+        return (f"built {store.path}: {self.articles} articles ({store.changes()}), {made}, {failures}; "
+                f"the store now holds {store.holds()}")
+
+
+@dataclass(frozen=True)
+class StoreCounts:
+    """What a build did to the store, and what the whole store holds after it."""
+
+    path: str
+    written: int
+    unchanged: int
+    articles: int
+    triples: int
+
+    def changes(self) -> str:
+        return f"{self.written} written, {self.unchanged} unchanged"
+
+    def holds(self) -> str:
+        return f"{self.articles} articles, {self.triples} triples"
 
 
 @dataclass(frozen=True)
@@ -62,20 +93,66 @@ def _fail(summary: Summary, source: str, reason: str, fail_fast: bool) -> None:
         raise SystemExit(1)
 
 
-def _articles(inputs: Sequence[str], summary: Summary, fail_fast: bool) -> Iterator[Article]:
+def _articles(inputs: Sequence[str], summary: Summary, fail_fast: bool, bar: tqdm) -> Iterator[Article]:
+    """The articles read; failures and skipped files are reported here and moved along the bar."""
     from ..ingest import read_inputs
 
     for item in read_inputs(inputs):
         if isinstance(item, IngestError):
             _fail(summary, item.source, item.reason, fail_fast)
+            bar.update(1)
+        elif isinstance(item, IngestSkip):
+            if item.duplicate:
+                summary.same.append(item.source)
+            else:
+                print(f"rasad: {item.source}: skipped: {item.reason}", file=sys.stderr)
+            bar.update(1)
         else:
             yield item
 
 
+def _same_line(sources: list[str]) -> str:
+    """One line for every .json skipped because its article had been read from another file."""
+    names = ", ".join(Path(s).name for s in sources[:3]) + (", …" if len(sources) > 3 else "")
+    return (f"rasad: skipped {len(sources)} .json file{'s' if len(sources) != 1 else ''} ({names}): "
+            "the same articles (id and text) were read from other files")
+
+
+def progress_bar(inputs: Sequence[str], quiet: bool) -> tqdm:
+    """A tqdm bar over the inputs, with their number (files, JSONL lines) as its total, hence an ETA.
+    Hidden when quiet or when stderr is no terminal; the inputs are counted only when it shows."""
+    from tqdm import tqdm
+
+    shown = not quiet and sys.stderr.isatty()
+    total = count_inputs(inputs) if shown else None
+    return tqdm(total=total, desc="articles", unit="art", disable=not shown)
+
+
+def count_inputs(inputs: Sequence[str]) -> int:
+    """How many items read_inputs will yield for `inputs`: one per file, one per non-blank JSONL line
+    (a JSONL file with none yields one error). Cheap: JSONL files are scanned for line breaks only."""
+    from ..ingest import READERS
+    from ..ingest.paths import expand
+
+    total = 0
+    for item in expand(inputs, READERS):
+        if isinstance(item, Path) and item.suffix.lower() == ".jsonl":
+            total += max(1, _jsonl_lines(item))
+        else:
+            total += 1
+    return total
+
+
+def _jsonl_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as stream:
+            return sum(1 for line in stream if line.strip())
+    except OSError:
+        return 1
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from functools import partial
-
-    from tqdm import tqdm
 
     from ..extract import Failure, extract
     from ..rdf.lines import lines_graph
@@ -90,9 +167,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     sink = StoreSink.open(args.store) if args.store else None
     summary = Summary()
     graphs = []
-    stream = extract(_articles(args.inputs, summary, args.fail_fast), jobs=args.jobs,
+    bar = progress_bar(args.inputs, args.quiet)
+    stream = extract(_articles(args.inputs, summary, args.fail_fast, bar), jobs=args.jobs,
                      gazetteer=tuple(args.gazetteer or ()), then=partial(to_rdf, check=not args.no_validate))
-    for result in tqdm(stream, desc="articles", unit="art", disable=args.quiet or not sys.stderr.isatty()):
+    for result in stream:
+        bar.update(1)
         if isinstance(result, Failure):
             _fail(summary, result.source, result.reason, args.fail_fast)
             continue
@@ -105,20 +184,21 @@ def cmd_build(args: argparse.Namespace) -> int:
         summary.events += result.events
         summary.links += result.links
         summary.relations += result.relations
+    bar.close()
+    if summary.same:
+        print(_same_line(summary.same), file=sys.stderr)
     if out is not None:
         summary.triples = write_graph(graphs, out)
-        print(summary.lines(out), file=sys.stderr)
+    counts = None
     if sink is not None:
-        if out is None:
-            summary.triples = sink.store.count()
-            print(summary.lines(Path(args.store)), file=sys.stderr)
-        print(sink.close(), file=sys.stderr)
+        counts = StoreCounts(str(args.store), sink.changed, sink.unchanged, *sink.close())
+    print(summary.line(out, counts), file=sys.stderr)
     return 1 if summary.failures else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("build", help="extract entities and attacks from articles and write RDF")
-    b.add_argument("inputs", nargs="+", help=".txt, .html, .jsonl files or folders of them")
+    b.add_argument("inputs", nargs="+", help=".txt, .html, .jsonl, .json files or folders of them")
     b.add_argument("-o", "--output", help="output file: .ttl .nt .jsonld .trig .nq")
     b.add_argument("--store", metavar="DIR",
                    help="also (or instead) keep each article's graph in the store DIR (e.g. rasad-store/)")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -10,8 +11,9 @@ def cmd_push(args: argparse.Namespace) -> int:
 
     if args.password is not None and args.user is None:
         raise ValueError("--password needs --user")
+    token = None if args.user else (args.token or os.environ.get("RASAD_WRITE_TOKEN") or None)
     remote = Remote(endpoint=args.endpoint, graph_store=args.graph_store, user=args.user,
-                    password=args.password, auth=args.auth)
+                    password=args.password, auth=args.auth, token=token)
     if args.store:
         from ..store import Store
 
@@ -32,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--password", help="password")
     p.add_argument("--auth", choices=("basic", "digest"), default="basic",
                    help="HTTP auth scheme (Virtuoso's /sparql-auth wants digest)")
+    p.add_argument("--token", help="send `Authorization: Bearer TOKEN`, as `rasad serve --write-token` wants "
+                                   "(default: $RASAD_WRITE_TOKEN, which other users cannot see in the process "
+                                   "list; not sent with --user)")
     p.add_argument("--batch", type=int, default=20, help="graphs per SPARQL Update request (default 20)")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--store", metavar="DIR", help="push every article graph of this store")

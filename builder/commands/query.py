@@ -2,29 +2,43 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 DEFAULT_STORE = "rasad-store"  # what `rasad build --store rasad-store` and `rasad serve` use
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from ..query import format_rows, load_graph, resolve_query, run_query
+    from ..deadline import Timeout, run_limited
+    from ..query import format_rows, resolve_query
 
     text = resolve_query(args.query)
     bindings = dict(b.split("=", 1) for b in args.bind or [])
     if not (args.graph or args.store or args.endpoint):
         args.store = _default_store()
-    if args.graph:
-        columns, rows = run_query(load_graph(Path(args.graph)), text, bindings or None)
-    elif args.store:
-        columns, rows = _store_rows(args.store, text, bindings)
-    else:
-        from ..remote import Remote, select
-
-        remote = Remote(endpoint=args.endpoint, user=args.user, password=args.password, auth=args.auth)
-        columns, rows = select(remote, text, bindings)
+    try:
+        columns, rows = run_limited(lambda: _rows(args, text, bindings),
+                                    f"query {args.query} on {args.graph or args.store or args.endpoint}", args.timeout)
+    except Timeout as exc:
+        print(f"rasad: {exc}", file=sys.stderr)
+        return 1
     print(format_rows(columns, rows, args.format), end="")
     return 0
+
+
+def _rows(args: argparse.Namespace, text: str, bindings: dict[str, str]):
+    """Rows from a graph file (loaded into an in-memory Oxigraph store), the store on disk, or an endpoint."""
+    from ..query import file_store
+    from ..store import Store
+
+    if args.endpoint:
+        from ..remote import Remote, select
+
+        remote = Remote(endpoint=args.endpoint, user=args.user, password=args.password, auth=args.auth,
+                        **({"timeout": args.timeout} if args.timeout else {}))
+        return select(remote, text, bindings)
+    store = file_store(Path(args.graph)) if args.graph else Store.open(args.store, read_only=True)
+    return _store_rows(store, text, bindings)
 
 
 def _default_store() -> str:
@@ -35,9 +49,8 @@ def _default_store() -> str:
     return DEFAULT_STORE
 
 
-def _store_rows(path: str, text: str, bindings: dict[str, str]):
+def _store_rows(store, text: str, bindings: dict[str, str]):
     from ..query import _to_node, set_values
-    from ..store import Store
 
     substitutions = {}
     for var, value in bindings.items():
@@ -46,7 +59,14 @@ def _store_rows(path: str, text: str, bindings: dict[str, str]):
             text = set_values(text, var, [value])
         except ValueError:
             substitutions[var] = _to_node(value)
-    return Store.open(path, read_only=True).select(text, substitutions)
+    return store.select(text, substitutions, raw=True)
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, not {text}")
+    return value
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,5 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--password", help="password for the endpoint")
     q.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP auth scheme (default basic)")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--timeout", metavar="SECONDS", type=_seconds,
+                   help="stop the query after SECONDS (default: no limit; a line on stderr says when it runs long)")
     q.add_argument("--bind", action="append", help="NAME=IRI initial binding, e.g. event=https://…")
     q.set_defaults(func=cmd_query)

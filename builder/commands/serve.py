@@ -46,8 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--max-body", metavar="BYTES", type=_positive(int), default=1_000_000,
                    help="largest POST body; more: 413 (default 1000000)")
     s.add_argument("--write-token", metavar="TOKEN",
-                   help="accept SPARQL Update with `Authorization: Bearer TOKEN` (or set RASAD_WRITE_TOKEN, "
-                        "which other users cannot see in the process list); without it updates get 403")
+                   help="accept SPARQL Update and Graph Store Protocol writes (PUT/POST/DELETE /store?graph=IRI) "
+                        "with `Authorization: Bearer TOKEN` (or set RASAD_WRITE_TOKEN, which other users cannot "
+                        "see in the process list); without it writes get 403")
     s.add_argument("--allow-service", action="store_true", help="let queries use SERVICE (fetches other endpoints)")
     s.add_argument("--allow-load", action="store_true", help="let updates use LOAD (fetches URLs, reads files)")
     s.add_argument("--cors", metavar="ORIGIN",

@@ -61,6 +61,11 @@ def parse_line(raw: bytes, path: Path, *, max_bytes: int = MAX_BYTES, first: boo
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise IngestProblem(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    return parse_record(record, path, max_bytes=max_bytes)
+
+
+def parse_record(record: object, path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
+    """An Article from one decoded JSON record (a JSONL line, or a whole .json article file)."""
     if not isinstance(record, dict):
         raise IngestProblem(f"expected a JSON object, got {type(record).__name__}")
     missing = [name for name in REQUIRED if record.get(name) is None]

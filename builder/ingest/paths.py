@@ -8,8 +8,10 @@ from pathlib import Path
 from builder.facts import IngestError
 
 
-def expand(paths: Iterable[str | Path], suffixes: Collection[str]) -> Iterator[Path | IngestError]:
-    """Files to read, inputs in the order given and each folder's files sorted by relative path.
+def expand(paths: Iterable[str | Path], suffixes: Collection[str],
+           last: Collection[str] = ()) -> Iterator[Path | IngestError]:
+    """Files to read, inputs in the order given and each folder's files sorted by relative path,
+    those with a suffix in `last` after the others (a .json copy comes after the article it repeats).
 
     Folders are searched recursively; inside them only files with one of `suffixes` are taken
     and hidden files and folders (".git", ".cache") are skipped. A file reached twice (named
@@ -22,7 +24,7 @@ def expand(paths: Iterable[str | Path], suffixes: Collection[str]) -> Iterator[P
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = list(_walk(path, suffixes))
+            found = list(_walk(path, suffixes, last))
             if not found:
                 yield IngestError(str(path), f"folder has no {_names(suffixes)} files")
         elif path.exists():
@@ -39,7 +41,7 @@ def expand(paths: Iterable[str | Path], suffixes: Collection[str]) -> Iterator[P
             yield item
 
 
-def _walk(root: Path, suffixes: Collection[str]) -> Iterator[Path | IngestError]:
+def _walk(root: Path, suffixes: Collection[str], last: Collection[str] = ()) -> Iterator[Path | IngestError]:
     errors: list[IngestError] = []
 
     def report(exc: OSError) -> None:
@@ -50,7 +52,7 @@ def _walk(root: Path, suffixes: Collection[str]) -> Iterator[Path | IngestError]
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         files += [Path(folder, n) for n in names
                   if not n.startswith(".") and Path(n).suffix.lower() in suffixes]
-    yield from sorted(files, key=lambda f: f.relative_to(root).parts)
+    yield from sorted(files, key=lambda f: (f.suffix.lower() in last, f.relative_to(root).parts))
     yield from errors
 
 
