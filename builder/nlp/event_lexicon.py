@@ -204,7 +204,8 @@ COMPLEMENTIZERS = words("ان انه انها بان بانه لان وان")
 PRONOUN_COMPLEMENTIZERS = words("انها انه بانها بانه انهم بانهم انهما")
 BASE_WORDS = words("قاعده القاعده قواعد القواعد قاعدتي")
 CLAIM_VERBS = words("اعلنت اعلن واعلنت يعلن تعلن")
-ADOPT_VERBS = words("تبنت تبني وتبنت تتبني يتبني")
+# Verbs of adopting an attack, and their masdar with its pronoun (أعلنت X تبنيها للهجوم).
+ADOPT_VERBS = words("تبنت تبني وتبنت تتبني يتبني تبنيها تبنيه تبنيهم")
 CLAIM_NOUNS = words("تنفيذ بتنفيذ مسؤوليتها مسؤوليه")
 # Nouns of the light verbs (تنفيذ، شن، توجيه): their genitive actor carried out the attack named next.
 LIGHT_MASDARS = words("تنفيذ بتنفيذ لتنفيذ شن بشن توجيه بتوجيه")

@@ -33,7 +33,8 @@ _EXPOSED = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "ت�
 # Words no trigger rule can fire on: a token none of whose readings or verb forms is listed.
 _TRIGGER_WORDS = (lex.ACTIVE_VERBS | lex.LIGHT_VERBS | lex.REPLY_VERBS | lex.REPLY_MARKERS | _EXPOSED
                   | lex.FOIL_VERBS | lex.PASSIVE_VERBS | lex.ATTACK_NOUNS | lex.ASSASSINATION)
-_NOUN_CUES = lex.FOILED | lex.CLAIM_NOUNS | {"تعرض", "تعرضت"}     # an attack noun after these is an event
+# An attack noun after these is an event: أحبطت الهجوم، مسؤوليتها عن الهجوم، تبنيها للاستهداف، تعرضت لهجوم.
+_NOUN_CUES = lex.FOILED | lex.CLAIM_NOUNS | lex.ADOPT_VERBS | {"تعرض", "تعرضت"}
 # Words (past times, punctuation and, for a foiling, names) in which a verb's object must come:
 # شنت … ضربات (light verb), أسقط الجيش الأمريكي اليوم طائرة مسيرة (foiling).
 LIGHT_REACH, FOIL_REACH = 9, 3
@@ -251,10 +252,12 @@ def _noun_has_target(doc: Doc, i: int) -> bool:
             return True
         if (forms & lex.TARGET_NOUNS or forms & lex.BASE_WORDS) and j - i <= 2:
             return True
+    if bool(i) and meets(w.fset[max(0, i - 2):i], _NOUN_CUES):
+        return True                         # أعلنت X تبنيها للاستهداف / مسؤوليتها عن الهجوم
     if w.fset[i] & lex.MASDAR:
         ents = [s for s in entity_spans(doc) if i < s.start <= i + 5]
         return any(s.label_ in SITES for s in ents)
-    return bool(i) and meets(w.fset[max(0, i - 2):i], _NOUN_CUES)
+    return False
 
 
 def _answered_noun(doc: Doc, i: int) -> bool:
@@ -304,8 +307,9 @@ def triggers(doc: Doc, bounds: tuple[int, int], in_entity: dict[int, Span]) -> l
     joined = -RELATIVE_REACH - 1                 # the last attack noun folded into the verb before it
     for i, kind in found:
         reach = 6
-        if kept and kept[-1][1] == "passive" and (w.norm[i].startswith("ل") or w.norm[i - 1] == "الي"):
-            reach = 24                           # تعرضت X … لقصف: the exposure's object
+        if kept and kept[-1][1] == "passive" and (w.norm[i].startswith("ل") or w.norm[i - 1] == "الي") \
+                and not any(kept[-1][0] < c < i and w.fset[c] & lex.ATTACK_NOUNS for c in inside):
+            reach = 24                           # تعرضت X … لقصف: the exposure's object, the first attack noun
         if kept and kept[-1][1] == "active" and verb_forms(w.norm[kept[-1][0]]) & lex.LIGHT_VERBS:
             reach = 10                           # شنت، ليل الأحد - الإثنين، ضربات جوية
         if kind == "noun" and kept and _gap(doc, kept[-1][0], i) <= reach and kept[-1][1] != "cue":

@@ -302,3 +302,11 @@ def test_a_bare_head_is_the_group_named_with_it(report_of, text):
     names = {e.key: e.label_ar for e in report.entities}
     found = {names.get(e.target): names.get(e.attacker) for e in report.events}
     assert found["قاعدة تاونات"] in ("المقاومة الإسلامية في الشمال", "جبهة المقاومة في الشمال")
+
+
+def test_a_claim_of_the_attack_later_in_the_sentence_names_its_author(report_of):
+    """تعرضت X لاستهداف …، في حين أعلنت Y تبنيها للاستهداف: the claim's noun is no second exposure
+    object; it is the attack told, and Y its author."""
+    report = report_of('تعرضت قاعدة حقل العمر، مساء الأربعاء، لاستهداف بالقرب من بلدة الرزازة، في حين أعلنت '
+                       '"المقاومة الإسلامية في العراق" تبنيها للاستهداف.')
+    assert [(e.attacker, e.target) for e in report.events] == [("islamic-resistance-in-iraq", OMAR)]
