@@ -316,6 +316,8 @@ def _day_kind(words: set[str]) -> str | None:
 # Days between a time told for an attack and the date of a statement told without one beyond
 # which they are two attacks: a report's lead is about the last day or two, a recap weeks back.
 FAR_DAYS = 3
+# الليلة الماضية is last night, the night of a lead's attack, not days back.
+_LAST_NIGHT = frozenset(name_key(k) for k, v in RELATIVE.items() if v == -1 and len(k.split()) > 1)
 _MONTHS = tuple(f" {name_key(month)} " for month in MONTHS if len(month) > 3)   # not آب، ماي: common words
 
 
@@ -328,7 +330,8 @@ def _far_from(kept: Event, kept_stamps: list, stamp: tuple | None) -> bool:
         return False
     if stamp[0] and kept.date:
         return abs((stamp[0] - kept.date).days) > FAR_DAYS
-    back = stamp[2].split()[:1] == ["قبل"] or bool(PAST_WORDS & set(stamp[2].split()[1:2]))
+    words = stamp[2].split()
+    back = words[:1] == ["قبل"] or bool(PAST_WORDS & set(words[1:2])) and stamp[2] not in _LAST_NIGHT
     return not stamp[0] and (back or any(month in f" {stamp[2]} " for month in _MONTHS))
 
 

@@ -288,3 +288,10 @@ def test_an_unseen_name_with_and_without_its_article_is_one_entity(report_of):
     report = report_of("قصفت الميليشيات حقل المدية النفطي. ثم قصفت مجدداً حقل مدية النفطي.")
     fields = [e for e in report.entities if e.type == "OilField"]
     assert len(fields) == 1
+
+
+def test_last_night_restates_the_lead(report_of):
+    """A title and its first sentence with الليلة الماضية tell one strike: last night is not days back."""
+    report = report_of("القوات الأمريكية تنفذ ضربات جوية ضد مواقع كتائب حزب الله في العراق\n"
+                       "نفذت القوات الأمريكية الليلة الماضية ضربات جوية ضد مواقع كتائب حزب الله في العراق.")
+    assert [(e.attacker, e.target) for e in report.events] == [("us-forces", "kataib-hezbollah")]
