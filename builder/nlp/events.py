@@ -47,6 +47,11 @@ from .words import Words, set_spans, words_of
 
 # Attack nouns with the article: what a text says when it names an attack it has told.
 DEFINITE_ATTACKS = frozenset(f for f in lex.ATTACK_NOUNS if f.startswith("ال"))
+# A claim: its verb, what it claims, and how far after the verb the claimant is named.
+CLAIMING = lex.CLAIM_VERBS | lex.ADOPT_VERBS
+CLAIMED = lex.CLAIM_NOUNS | lex.ADOPT_VERBS | lex.ATTACK_NOUNS | lex.ACTIVE_VERBS
+CLAIM_REACH = 4
+ACTORS_HIT = ("ArmedGroup",)        # a group hit is the other side's attack, not the claimant's
 # Sentences back within which "the strike" (الضربة الجوية) is the strike told with its author.
 TOLD_REACH = 3
 # A masdar carrying its object's pronoun (إثر استهدافها): the object is named before it.
@@ -166,6 +171,33 @@ def _the_strike_told(w: Words, events: list[EventMention]) -> None:
             ev.attacker = prior.attacker
 
 
+def _sole_claimant(doc: Doc, events: list[EventMention]) -> None:
+    """When one armed group, and one only, claims attacks in a report (أعلنت X مسؤوليتها عن …، تبنت X
+    …، أعلنت X أنها استهدفت …), the attacks the report tells with no author, on sites and forces
+    rather than on groups, are its claim."""
+    claimant = _the_claimant(doc)
+    if claimant is None:
+        return
+    for ev in events:
+        if ev.kind != "cue" and ev.attacker is None and ev.target is not None and ev.target.label_ not in ACTORS_HIT \
+                and ident(ev.target) != ident(claimant):
+            ev.attacker = claimant
+
+
+def _the_claimant(doc: Doc) -> Span | None:
+    w = words_of(doc)
+    found: dict[str, Span] = {}
+    spans = entity_spans(doc)
+    for start, end in w.bounds:
+        verbs = [j for j in range(start, end) if w.fset[j] & CLAIMING]
+        if not verbs or not any(w.fset[j] & CLAIMED for j in range(start, end)):
+            continue
+        for span in spans:
+            if span.label_ == "ArmedGroup" and any(0 < span.start - j <= CLAIM_REACH for j in verbs):
+                found.setdefault(ident(span), span)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _drop_habits(w: Words, events: list[EventMention]) -> None:
     """وتتعرض القواعد الأمريكية لهجمات متكررة / وتهاجم الفصائل أحياناً القواعد: an imperfect verb with a
     word of frequency in its clause says what keeps happening; it asserts no attack of its own."""
@@ -243,6 +275,7 @@ class EventExtractor:
         _attribute_back(w, events)
         _the_strike_told(w, events)
         _drop_habits(w, events)
+        _sole_claimant(doc, events)
         _accused_back(doc, events)
         doc._.events = events
         return doc

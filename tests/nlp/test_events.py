@@ -310,3 +310,20 @@ def test_a_claim_of_the_attack_later_in_the_sentence_names_its_author(report_of)
     report = report_of('تعرضت قاعدة حقل العمر، مساء الأربعاء، لاستهداف بالقرب من بلدة الرزازة، في حين أعلنت '
                        '"المقاومة الإسلامية في العراق" تبنيها للاستهداف.')
     assert [(e.attacker, e.target) for e in report.events] == [("islamic-resistance-in-iraq", OMAR)]
+
+
+def test_the_one_claimant_of_a_report_is_the_author_of_its_agentless_attacks(report_of):
+    """One group claims attacks in the report: the attacks told with no author on sites and forces are
+    its claim (a group named as hit is not)."""
+    text = ("تعرضت قاعدة حقل العمر لهجوم بالصواريخ. وقال مسؤول إن طائرة مسيرة استهدفت قاعدة التنف. "
+            'من جانبها، أعلنت "المقاومة الإسلامية في العراق" مسؤوليتها عن القصف.')
+    assert {(e.attacker, e.target) for e in events(report_of, text)} == {
+        ("islamic-resistance-in-iraq", OMAR), ("islamic-resistance-in-iraq", "al-tanf-base")}
+
+
+def test_two_claimants_leave_agentless_attacks_alone(report_of):
+    text = ("تعرضت قاعدة حقل العمر لهجوم بالصواريخ. وقال مسؤول إن طائرة مسيرة استهدفت قاعدة التنف. "
+            'وأعلنت "المقاومة الإسلامية في العراق" مسؤوليتها عن هجوم على قاعدة عين الأسد، '
+            "فيما تبنت كتائب حزب الله هجوماً على مطار أربيل.")
+    found = {e.target: e.attacker for e in events(report_of, text)}
+    assert found[OMAR] is None and found["al-tanf-base"] is None
