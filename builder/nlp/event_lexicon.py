@@ -206,7 +206,7 @@ BASE_WORDS = words("قاعده القاعده قواعد القواعد قاعد
 CLAIM_VERBS = words("اعلنت اعلن واعلنت يعلن تعلن")
 # Verbs of adopting an attack, and their masdar with its pronoun (أعلنت X تبنيها للهجوم).
 ADOPT_VERBS = words("تبنت تبني وتبنت تتبني يتبني تبنيها تبنيه تبنيهم")
-CLAIM_NOUNS = words("تنفيذ بتنفيذ مسؤوليتها مسؤوليه")
+CLAIM_NOUNS = words("تنفيذ بتنفيذ مسؤوليتها مسؤوليه مسئوليتها مسئوليه")   # ؤ or ئ: both spellings are in use
 # Nouns of the light verbs (تنفيذ، شن، توجيه): their genitive actor carried out the attack named next.
 LIGHT_MASDARS = words("تنفيذ بتنفيذ لتنفيذ شن بشن توجيه بتوجيه")
 MASDAR = words("استهداف الاستهداف باستهداف لاستهداف")

@@ -50,7 +50,7 @@ DEFINITE_ATTACKS = frozenset(f for f in lex.ATTACK_NOUNS if f.startswith("ال")
 # A claim: its verb, what it claims, and how far after the verb the claimant is named.
 CLAIMING = lex.CLAIM_VERBS | lex.ADOPT_VERBS
 CLAIMED = lex.CLAIM_NOUNS | lex.ADOPT_VERBS | lex.ATTACK_NOUNS | lex.ACTIVE_VERBS
-CLAIM_REACH = 4
+CLAIM_REACH = 7     # أعلنت جماعة شيعية عراقية تسمى "X" مسؤوليتها …
 ACTORS_HIT = ("ArmedGroup",)        # a group hit is the other side's attack, not the claimant's
 # Sentences back within which "the strike" (الضربة الجوية) is the strike told with its author.
 TOLD_REACH = 3
@@ -192,9 +192,10 @@ def _the_claimant(doc: Doc) -> Span | None:
         verbs = [j for j in range(start, end) if w.fset[j] & CLAIMING]
         if not verbs or not any(w.fset[j] & CLAIMED for j in range(start, end)):
             continue
-        for span in spans:
-            if span.label_ == "ArmedGroup" and any(0 < span.start - j <= CLAIM_REACH for j in verbs):
-                found.setdefault(ident(span), span)
+        for n, span in enumerate(spans):
+            if span.label_ == "ArmedGroup" and any(0 < span.start - j <= CLAIM_REACH and not any(
+                    j < s.start for s in spans[:n] if s.end <= span.start) for j in verbs):
+                found.setdefault(ident(span), span)     # the first name after the verb (past what describes it)
     return next(iter(found.values())) if len(found) == 1 else None
 
 

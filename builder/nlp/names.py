@@ -264,6 +264,9 @@ class NameFinder:
                 j, etype = j + 1, "GasField"
             if j in known:
                 return self._head_on_known(doc, i, head, known[j], etype, subtype)
+            site = self._site_of_town(doc, i, j, known)
+            if site is not None:
+                return site
             inner = _plain(w, j, max_words, known, strict=head in STRICT_HEADS and etype != "GasField",
                            construct="ال" + head not in w.forms[i], group=etype == "ArmedGroup")
         if inner is None:
@@ -282,6 +285,17 @@ class NameFinder:
         span = Span(doc, span_start, end + (1 if quoted else 0), label=etype)
         span._.subtype = subtype
         return span
+
+    def _site_of_town(self, doc: Doc, i: int, j: int, known: dict[int, Span]) -> Span | None:
+        """مطار مدينة X: the site of a known town, which the gazetteer may know as مطار X."""
+        w = words_of(doc)
+        town = _head(w.forms[j])
+        if self.known is None or town is None or HEADS[town][0] != "Place" or j + 1 not in known:
+            return None
+        inner = known[j + 1]
+        head = w.forms[i][-1] if len(w.forms[i]) > 1 else w.norm[i]
+        entry = self.known.lookup((head, *(w.norm[k] for k in range(inner.start, inner.end))))
+        return Span(doc, i, inner.end, label=entry.type, kb_id=entry.key) if entry is not None else None
 
     def _misspelt(self, doc: Doc, i: int, start: int, end: int):
         if self.known is None:

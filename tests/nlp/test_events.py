@@ -327,3 +327,12 @@ def test_two_claimants_leave_agentless_attacks_alone(report_of):
             "فيما تبنت كتائب حزب الله هجوماً على مطار أربيل.")
     found = {e.target: e.attacker for e in events(report_of, text)}
     assert found[OMAR] is None and found["al-tanf-base"] is None
+
+
+def test_a_claimant_described_before_its_name_still_claims(report_of):
+    """أعلنت جماعة … تسمى "X" مسئوليتها (either spelling of مسؤولية): X is the report's one claimant."""
+    text = ('سقطت طائرة مسيرة، فجر الأحد، قرب مطار أربيل. وذكرت مصادر أن الحادثة جاءت بعد أن أعلنت جماعة '
+            'عراقية تسمى "سرايا الضياء" مسئوليتها عن هجوم بطائرة مسيرة.')
+    report = report_of(text)
+    names = {e.key: e.label_ar for e in report.entities}
+    assert [(names.get(e.attacker), e.target) for e in report.events] == [("سرايا الضياء", "erbil-air-base")]

@@ -330,3 +330,9 @@ def test_the_preposition_ali_after_a_group_name_ends_it(analyse_doc):
 ])
 def test_a_quoted_name_joined_to_a_group_or_site_is_one_more(analyse_doc, text, name, etype):
     assert (name, etype) in [(n.strip('"“”'), t) for n, t, _ in names(analyse_doc, text)]
+
+
+def test_the_site_of_a_known_town_is_the_known_site(analyse_doc):
+    """مطار مدينة أربيل is the airport the gazetteer knows as مطار أربيل, not the city."""
+    found = entities(analyse_doc, "سقطت طائرة مسيرة قرب مطار مدينة أربيل شمالي العراق.")
+    assert found[0][1:] == ("MilitaryBase", "erbil-air-base")
