@@ -41,6 +41,7 @@ from .roles import (
     reported,
     site_first,
     subject,
+    unnamed_site_in,
     victims,
 )
 from .words import Words, set_spans, words_of
@@ -339,7 +340,8 @@ def _verb_roles(doc: Doc, ev: EventMention, before: list[Span], after: list[Span
     means = after_means(doc, i, after) if kind == "reply" else after
     rest = [s for s in means if s is not ev.attacker and (ev.attacker is None or s.start > ev.attacker.start
                                                            or kind == "noun")]
-    ev.target = first_target(doc, [s for s in rest if ident(s) != ident(ev.attacker)], loose=ev.attacker is not None)
+    ev.target = unnamed_site_in(doc, i, rest) or \
+        first_target(doc, [s for s in rest if ident(s) != ident(ev.attacker)], loose=ev.attacker is not None)
 
 
 def _last_resort_target(doc: Doc, ev: EventMention, before: list[Span], in_entity) -> list[Span] | None:

@@ -141,6 +141,16 @@ def _nisba(text: str) -> bool:
     return text.startswith("ال") and text.endswith(("يه", "ي")) and len(text) > 5
 
 
+def _proper_nisba(w: Words, j: int) -> bool:
+    """القرية الرشيدية: after a definite place head, a definite word in -ية that is no common adjective
+    (الشرقية، المجاورة، الحدودية، الأمريكية) is the place's name."""
+    if j >= len(w) or not _nisba(w.norm[j]):
+        return False
+    text = w.norm[j]
+    return text not in STOP and text not in ATTACKER_ADJECTIVES and text[2:] not in COMMON_AFTER_HEADS \
+        and text not in SITE_ADJECTIVES
+
+
 def _indefinite(text: str) -> bool:
     """تحليقاً، مكثفاً (a token's text): accusative tanween marks a common word."""
     return text.endswith(("اً", "ًا")) or text.endswith("ً")
@@ -257,8 +267,10 @@ class NameFinder:
         if not quoted and head in QUOTED_ONLY and not (j < len(w) and (w.items[j].like_num or (
                 head in DEFINITE_OK and _definite(w.norm[j]) and not _nisba(w.norm[j])))):
             return None
-        if not quoted and "ال" + head in w.forms[i] and not (j < len(w) and _definite(w.norm[j])):
-            return None     # القاعدة عقب …، للحركة X: a definite head names only with an adjective (الفرقة السابعة)
+        if not quoted and "ال" + head in w.forms[i] and not (j < len(w) and _definite(w.norm[j])
+                                                             and w.norm[j][2:] not in COMMON_AFTER_HEADS):
+            return None     # القاعدة عقب …، للحركة X: a definite head names only with an adjective (الفرقة
+            #               السابعة), never a common one (القرية المجاورة)
         if inner is None:
             if head.startswith("حقل") and j < len(w) and w.norm[j] == "غاز":
                 j, etype = j + 1, "GasField"
@@ -267,8 +279,9 @@ class NameFinder:
             site = self._site_of_town(doc, i, j, known)
             if site is not None:
                 return site
+            construct = "ال" + head not in w.forms[i] or etype == "Place" and _proper_nisba(w, j)
             inner = _plain(w, j, max_words, known, strict=head in STRICT_HEADS and etype != "GasField",
-                           construct="ال" + head not in w.forms[i], group=etype == "ArmedGroup")
+                           construct=construct, group=etype == "ArmedGroup")
         if inner is None:
             return None
         start, end = inner

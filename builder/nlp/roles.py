@@ -13,7 +13,7 @@ from . import event_lexicon as lex
 from .event_words import ACTORS, MEANS, SITES, STATE_ACTORS, entity_spans, ident, is_actor
 from .frames import relative_verb
 from .known import QUOTES
-from .lexicon import HEADS, MISSIONS, SITE_ADJECTIVES
+from .lexicon import ATTACKER_ADJECTIVES, HEADS, MISSIONS, SITE_ADJECTIVES
 from .words import Words, words_of
 
 # How far before a group a word of killing may stand: مقتل 37 مسلحاً من قيادات تنظيم X.
@@ -26,6 +26,8 @@ ANSWERED_REACH = 4
 LAUNCH_REACH = 3
 # Words between من قبل and its agent's name (من قبل ميليشيات تطلق على نفسها اسم X).
 AGENT_REACH = 8
+# An unnamed base, indefinite (قاعدة أمريكية في …): it is hit where the text says it lies.
+UNNAMED_BASES = frozenset(("قاعده", "قاعدتين", "قواعد"))
 # Places too wide to be what an attack hit: they only say where.
 WIDE_PLACES = {"Country", "Province", "Region"}
 # Words between a verb of falling and its على-object (سقطت، فجر اليوم، على …).
@@ -94,6 +96,25 @@ def reported(doc: Doc, i: int, before: list[Span]) -> list[Span]:
     leaves out the speaker before the complementizer."""
     start = _clause_subject_start(doc, i, before)
     return [s for s in before if s.start >= start]
+
+
+def unnamed_site_in(doc: Doc, i: int, after: list[Span]) -> Span | None:
+    """استهدفت X قاعدة أمريكية في بلدة Y: a base the text does not name, said to lie in a named place,
+    is hit where that place is: the place is the target. The base noun comes within a few words of
+    the trigger at i, indefinite, with its adjectives only between it and في."""
+    w = words_of(doc)
+    base = next((j for j in range(i + 1, min(i + 4, len(w))) if w.norm[j] in UNNAMED_BASES), None)
+    if base is None:
+        return None
+    j = base + 1
+    while j < len(w) and j - base <= 3 and (w.norm[j] in ATTACKER_ADJECTIVES or w.norm[j] in SITE_ADJECTIVES
+                                            or w.norm[j] in lex.NOUN_ADJECTIVES):
+        j += 1
+    at = j + 1 if j < len(w) and w.norm[j] == "في" else (j if j < len(w) and w.norm[j].startswith("ب") else None)
+    if at is None:
+        return None
+    starts = (at, at + 1) if any(f in HEADS for f in w.forms[at]) else (at,)   # في بلدة X: the head stays out
+    return next((s for s in after if s.start in starts and s.label_ in ("Place", *SITES)), None)
 
 
 def relative_head(doc: Doc, before: list[Span], i: int) -> Span | None:

@@ -336,3 +336,14 @@ def test_a_claimant_described_before_its_name_still_claims(report_of):
     report = report_of(text)
     names = {e.key: e.label_ar for e in report.entities}
     assert [(names.get(e.attacker), e.target) for e in report.events] == [("سرايا الضياء", "erbil-air-base")]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("استهدفت الفصائل قاعدة أمريكية في بلدة الرزازة بالصواريخ.", "الرزازة"),
+    ("أعلنت المقاومة الإسلامية في العراق استهداف قاعدة أميركية في القرية الرزازية بطائرة مسيرة.", "الرزازية"),
+])
+def test_an_unnamed_base_is_hit_where_it_lies(report_of, text, place):
+    """قاعدة أمريكية في X: the base has no name, so the place it lies in is what the attack hit."""
+    report = report_of(text)
+    names = {e.key: e.label_ar for e in report.entities}
+    assert [names.get(e.target) for e in report.events] == [place]

@@ -336,3 +336,9 @@ def test_the_site_of_a_known_town_is_the_known_site(analyse_doc):
     """مطار مدينة أربيل is the airport the gazetteer knows as مطار أربيل, not the city."""
     found = entities(analyse_doc, "سقطت طائرة مسيرة قرب مطار مدينة أربيل شمالي العراق.")
     assert found[0][1:] == ("MilitaryBase", "erbil-air-base")
+
+
+def test_a_definite_place_head_with_a_proper_nisba_names_the_place(analyse_doc):
+    """القرية الرشيدية names a village; القرية المجاورة / القرية الشرقية describe one."""
+    found = names(analyse_doc, "وصلت التعزيزات إلى القرية المجاورة والقرية الشرقية والقرية الرزازية.")
+    assert [n for n, etype, _ in found if etype == "Place"] == ["الرزازية"]
