@@ -48,6 +48,7 @@ from .words import Words, set_spans, words_of
 
 # Attack nouns with the article: what a text says when it names an attack it has told.
 DEFINITE_ATTACKS = frozenset(f for f in lex.ATTACK_NOUNS if f.startswith("ال"))
+REPLY_WORDS = lex.REPLY_MARKERS | lex.REPLY_VERBS
 # A claim: its verb, what it claims, and how far after the verb the claimant is named.
 CLAIMING = lex.CLAIM_VERBS | lex.ADOPT_VERBS
 CLAIMED = lex.CLAIM_NOUNS | lex.ADOPT_VERBS | lex.ATTACK_NOUNS | lex.ACTIVE_VERBS
@@ -172,6 +173,25 @@ def _the_strike_told(w: Words, events: list[EventMention]) -> None:
             ev.attacker = prior.attacker
 
 
+def _this_attack(w: Words, events: list[EventMention]) -> list[EventMention]:
+    """ويعتبر هذا الهجوم …: an attack noun after a demonstrative names an attack already told, not a new
+    one (بما في ذلك ضربات … is no demonstrative: the noun is indefinite); an author it names goes to
+    that attack when it has none. (After a reply marker, رداً على
+    هذا الهجوم, it stays: the reply rules read it.)"""
+    out: list[EventMention] = []
+    for ev in events:
+        t = ev.trigger.start
+        told = next((e for e in reversed(out) if e.kind != "cue" and e.target is not None), None)
+        if ev.kind == "noun" and t > 1 and w.norm[t - 1] in lex.DEMONSTRATIVES and w.norm[t].startswith("ال") \
+                and told is not None \
+                and not any(w.fset[j] & REPLY_WORDS for j in range(max(0, t - 4), t)):
+            if told.attacker is None and ev.attacker is not None:
+                told.attacker = ev.attacker
+            continue
+        out.append(ev)
+    return out
+
+
 def _sole_claimant(doc: Doc, events: list[EventMention]) -> None:
     """When one armed group, and one only, claims attacks in a report (أعلنت X مسؤوليتها عن …، تبنت X
     …، أعلنت X أنها استهدفت …), the attacks the report tells with no author, on sites and forces
@@ -200,15 +220,15 @@ def _the_claimant(doc: Doc) -> Span | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _drop_habits(w: Words, events: list[EventMention]) -> None:
+def _drop_habits(w: Words, events: list[EventMention]) -> list[EventMention]:
     """وتتعرض القواعد الأمريكية لهجمات متكررة / وتهاجم الفصائل أحياناً القواعد: an imperfect verb with a
     word of frequency in its clause says what keeps happening; it asserts no attack of its own."""
-    for ev in events:
+    def habit(ev: EventMention) -> bool:
         t = ev.trigger.start
-        if ev.kind not in ("active", "passive") or not w.norm[t].lstrip("و").startswith(lex.IMPERFECT_PREFIXES):
-            continue
-        if any(w.fset[j] & lex.FREQUENCY for j in range(ev.clause.start, ev.clause.end)):
-            ev.kind = "cue"
+        return ev.kind in ("active", "passive") and w.norm[t].lstrip("و").startswith(lex.IMPERFECT_PREFIXES) \
+            and any(w.fset[j] & lex.FREQUENCY for j in range(ev.clause.start, ev.clause.end))
+
+    return [ev for ev in events if not habit(ev)]
 
 
 def _drop_echoes(w: Words, events: list[EventMention]) -> list[EventMention]:
@@ -276,7 +296,8 @@ class EventExtractor:
         events = _split_double(w, _drop_echoes(w, events))
         _attribute_back(w, events)
         _the_strike_told(w, events)
-        _drop_habits(w, events)
+        events = _drop_habits(w, events)
+        events = _this_attack(w, events)
         _sole_claimant(doc, events)
         _accused_back(doc, events)
         doc._.events = events

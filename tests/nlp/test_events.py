@@ -347,3 +347,16 @@ def test_an_unnamed_base_is_hit_where_it_lies(report_of, text, place):
     report = report_of(text)
     names = {e.key: e.label_ar for e in report.entities}
     assert [names.get(e.target) for e in report.events] == [place]
+
+
+def test_this_attack_is_the_attack_told(report_of):
+    """هذا الهجوم names the attack told before: no second event, and the author it names is that attack's."""
+    text = ("تعرضت قاعدة حقل العمر لهجوم بطائرة مسيرة. وقال المرصد إن هذا الهجوم على القوات الأمريكية "
+            "نفذته الميليشيات الإيرانية.")
+    assert [(e.attacker, e.target) for e in events(report_of, text)] == [(MILITIAS, OMAR)]
+
+
+def test_including_strikes_is_no_demonstrative(report_of):
+    text = ("تعرضت قاعدة حقل العمر لهجوم بطائرة مسيرة. ويأتي ذلك مع عمليات أمريكية، بما في ذلك ضربات جوية "
+            "نفذتها القوات الأمريكية على مواقع الميليشيات الإيرانية.")
+    assert (US, MILITIAS) in [(e.attacker, e.target) for e in events(report_of, text)]
