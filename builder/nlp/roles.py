@@ -358,8 +358,20 @@ def first_target(doc: Doc, spans: list[Span], loose: bool) -> Span | None:
         owner = span.start > 0 and words_of(doc).fset[span.start - 1] & lex.BASE_WORDS
         if owner and span.label_ in ACTORS and any(s.label_ in SITES for s in spans[n + 1:n + 2]):
             continue            # قاعدة الجيش الأمريكي في حقل كونيكو: the base is the target, not the army
+        if span.label_ == "MilitaryForce" and _stationed_at(doc, span, spans[n + 1:n + 2]):
+            continue            # استهدف قوات التحالف في قاعدة X: the base is what was hit
         return span
     return None
+
+
+def _stationed_at(doc: Doc, force: Span, following: list[Span]) -> bool:
+    """قوات X في قاعدة Y / بقاعدة Y: the next name is a site the force is said to be in."""
+    w = words_of(doc)
+    if not following or following[0].label_ not in SITES:
+        return False
+    site = following[0]
+    between = [w.norm[k] for k in range(force.end, site.start) if w.text[k] not in QUOTES]
+    return between in (["في"], []) and (between or w.norm[site.start].startswith("ب"))
 
 
 def foiled_target(before: list[Span], after: list[Span]) -> Span | None:

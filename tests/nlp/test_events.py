@@ -360,3 +360,9 @@ def test_including_strikes_is_no_demonstrative(report_of):
     text = ("تعرضت قاعدة حقل العمر لهجوم بطائرة مسيرة. ويأتي ذلك مع عمليات أمريكية، بما في ذلك ضربات جوية "
             "نفذتها القوات الأمريكية على مواقع الميليشيات الإيرانية.")
     assert (US, MILITIAS) in [(e.attacker, e.target) for e in events(report_of, text)]
+
+
+def test_forces_in_a_base_the_base_is_hit(report_of):
+    """استهدف قوات التحالف في قاعدة X: the base the forces are in is what the attack hit."""
+    found = events(report_of, "قالت القيادة الوسطى إن هجوماً بصواريخ استهدف قوات التحالف في قاعدة التنف.")
+    assert [e.target for e in found] == ["al-tanf-base"]
