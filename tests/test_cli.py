@@ -335,10 +335,11 @@ def _dates(result: dict) -> float:
 # never lowered to hide a regression. Issue 13's targets (dev 0.90 / 0.75 / 0.65) live in the quality
 # report (scripts/quality_report.py), not here, so that every step towards them can land on its own.
 # The seeds floors were set at 0.85 / 0.80 while the gazetteer held entries taken from the seeds'
-# own wording; with every entry sourced (issue 13) the honest figures are 0.825 / 0.783.
+# own wording; with every entry sourced (issue 13) the figures fell to 0.825 / 0.783 and have since
+# risen by reading, not by entries (seeds links 0.818, dev events 0.708, dev links 0.718).
 FLOORS = {
-    "seeds": {"entities": 0.95, "events": 0.86, "retaliation_links": 0.78, "dates": 0.80},
-    "dev": {"entities": 0.92, "events": 0.62, "retaliation_links": 0.62, "dates": 0.85},
+    "seeds": {"entities": 0.95, "events": 0.86, "retaliation_links": 0.81, "dates": 0.80},
+    "dev": {"entities": 0.92, "events": 0.70, "retaliation_links": 0.70, "dates": 0.85},
 }
 
 
