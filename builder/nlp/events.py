@@ -195,14 +195,27 @@ def _this_attack(w: Words, events: list[EventMention]) -> list[EventMention]:
 def _sole_claimant(doc: Doc, events: list[EventMention]) -> None:
     """When one armed group, and one only, claims attacks in a report (أعلنت X مسؤوليتها عن …، تبنت X
     …، أعلنت X أنها استهدفت …), the attacks the report tells with no author, on sites and forces
-    rather than on groups, are its claim."""
-    claimant = _the_claimant(doc)
+    rather than on groups, are its claim; with no claimant, the one actor the report accuses of its
+    attacks is their author, hedged."""
+    claimant, hedged = _the_claimant(doc), False
+    if claimant is None:
+        claimant, hedged = _the_accused(doc), True
     if claimant is None:
         return
     for ev in events:
         if ev.kind != "cue" and ev.attacker is None and ev.target is not None and ev.target.label_ not in ACTORS_HIT \
                 and ident(ev.target) != ident(claimant):
-            ev.attacker = claimant
+            ev.attacker, ev.hedged = claimant, ev.hedged or hedged
+
+
+def _the_accused(doc: Doc) -> Span | None:
+    """The one actor a report accuses of its attacks (تتهم واشنطن X بالوقوف وراء الهجمات), if one only."""
+    found: dict[str, Span] = {}
+    for number in range(len(words_of(doc).bounds)):
+        accused = accused_of_earlier(doc, number)
+        if accused is not None:
+            found.setdefault(ident(accused[0]), accused[0])
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _the_claimant(doc: Doc) -> Span | None:

@@ -10,6 +10,7 @@ import pytest
 
 OMAR, CONOCO, SHADDADI = "al-omar-oil-field", "conoco-gas-field", "shaddadi-base"
 MILITIAS, COALITION, US = "iranian-militias", "international-coalition", "us-forces"
+KH_KEY = "kataib-hezbollah"
 
 
 def events(report_of, text: str):
@@ -366,3 +367,11 @@ def test_forces_in_a_base_the_base_is_hit(report_of):
     """استهدف قوات التحالف في قاعدة X: the base the forces are in is what the attack hit."""
     found = events(report_of, "قالت القيادة الوسطى إن هجوماً بصواريخ استهدف قوات التحالف في قاعدة التنف.")
     assert [e.target for e in found] == ["al-tanf-base"]
+
+
+def test_with_no_claimant_the_one_accused_is_the_hedged_author(report_of):
+    """No group claims the report's attacks, one actor is accused of them: their author, hedged."""
+    text = ("وتتهم واشنطن كتائب حزب الله بالوقوف وراء الهجمات على قواتها في العراق. "
+            "وسقطت ثلاثة صواريخ على قاعدة عين الأسد. وتعرضت قاعدة التنف لقصف بطائرة مسيرة.")
+    found = {e.target: (e.attacker, e.hedged) for e in events(report_of, text)}
+    assert found["al-tanf-base"] == (KH_KEY, True) and found["ain-al-asad-air-base"][0] == KH_KEY
