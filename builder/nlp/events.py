@@ -53,7 +53,7 @@ REPLY_WORDS = lex.REPLY_MARKERS | lex.REPLY_VERBS
 CLAIMING = lex.CLAIM_VERBS | lex.ADOPT_VERBS
 CLAIMED = lex.CLAIM_NOUNS | lex.ADOPT_VERBS | lex.ATTACK_NOUNS | lex.ACTIVE_VERBS
 CLAIM_REACH = 7     # أعلنت جماعة شيعية عراقية تسمى "X" مسؤوليتها …
-ACTORS_HIT = ("ArmedGroup",)        # a group hit is the other side's attack, not the claimant's
+ACTORS_HIT = ("ArmedGroup", "Place")   # a group or a town hit is the other side's attack, not the claimant's
 # Sentences back within which "the strike" (الضربة الجوية) is the strike told with its author.
 TOLD_REACH = 3
 # A masdar carrying its object's pronoun (إثر استهدافها): the object is named before it.
