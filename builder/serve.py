@@ -64,6 +64,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from builder import paths
+from builder.plural import plural
 from builder.store import Store, StoreError
 
 RESULTS = {  # media type → format for SELECT / ASK
@@ -700,8 +701,9 @@ def serve(config: ServeConfig) -> None:
                 else f"read-only, in memory (copied in {server.copy_seconds:.1f} s)" if server.copy
                 else "read-only, on disk")
         print(f"rasad serve: SPARQL endpoint http://{host}:{port}/sparql over {config.store} "
-              f"({server.articles()} articles; {mode}; timeout {config.timeout:g} s, max {config.max_rows} rows, "
-              f"{server.workers.size} workers)", file=sys.stderr, flush=True)
+              f"({plural(server.articles(), 'article')}; {mode}; timeout {config.timeout:g} s, "
+              f"max {plural(config.max_rows, 'row')}, {plural(server.workers.size, 'worker')})",
+              file=sys.stderr, flush=True)
         warning = exposure_warning(host)
         if warning:
             print(warning, file=sys.stderr, flush=True)

@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from builder.plural import plural
 from builder.rdf.lines import GraphLines, graph_lines
 from builder.rdf.terms import to_oxigraph, to_rdflib
 from builder.rdf.triples import article_iri
@@ -300,7 +301,8 @@ class StoreSink:
     def close(self) -> str:
         """Flush and return the summary line."""
         self.store.flush()
-        line = (f"stored in {self.store.path}: {self.changed} articles written, {self.unchanged} unchanged; "
-                f"{len(self.store.articles())} articles, {self.store.count()} triples in the store")
+        line = (f"stored in {self.store.path}: {plural(self.changed, 'article')} written, "
+                f"{self.unchanged} unchanged; {plural(len(self.store.articles()), 'article')}, "
+                f"{plural(self.store.count(), 'triple')} in the store")
         self.store.close()
         return line

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..facts import Article, IngestError, Report
+from ..plural import plural
 from ..rdf.lines import GraphLines
 
 
@@ -22,10 +23,10 @@ class Summary:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     def lines(self, out: Path) -> str:
-        return (f"built {out}: {self.articles} articles, {len(self.entities)} entities, "
-                f"{self.events} events, "
-                f"{self.links} retaliation links, {self.relations} relations, {self.triples} triples, "
-                f"{len(self.failures)} failures")
+        counts = ((self.articles, "article"), (len(self.entities), "entity"), (self.events, "event"),
+                  (self.links, "retaliation link"), (self.relations, "relation"), (self.triples, "triple"),
+                  (len(self.failures), "failure"))
+        return f"built {out}: " + ", ".join(plural(n, noun) for n, noun in counts)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..plural import plural
+
 
 def cmd_export(args: argparse.Namespace) -> int:
     from ..viz.export import export
@@ -12,7 +14,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     proj = project(Path(args.graph), gazetteer=() if args.no_gazetteer else None)
     out = export(proj, args.format, Path(args.output))
-    print(f"wrote {out}: {proj.network.number_of_nodes()} nodes, {proj.network.number_of_edges()} edges",
+    net = proj.network
+    print(f"wrote {out}: {plural(net.number_of_nodes(), 'node')}, {plural(net.number_of_edges(), 'edge')}",
           file=sys.stderr)
     return 0
 

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..plural import plural
+
 if TYPE_CHECKING:  # the command imports rdflib and SPARQLWrapper only when it runs
     from ..link.classes import ClassTable
 
@@ -53,8 +55,9 @@ def cmd_link(args: argparse.Namespace) -> int:
             print("rasad link: no Wikidata class for any type; the live search is skipped", file=sys.stderr)
     links, offline, live = link_graph(graph, client, args.threshold, table)
     count = write_linked(graph, links, out)
-    asked = f", {client.requests} requests" if client else ""
-    print(f"linked {out}: {offline} gazetteer links, {live} live links{asked}, {count} triples")
+    asked = f", {plural(client.requests, 'request')}" if client else ""
+    print(f"linked {out}: {plural(offline, 'gazetteer link')}, {plural(live, 'live link')}{asked}, "
+          f"{plural(count, 'triple')}")
     return 0
 
 

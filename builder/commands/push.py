@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..plural import plural
+
 
 def cmd_push(args: argparse.Namespace) -> int:
     from ..remote import Remote, file_graphs, push
@@ -20,7 +22,7 @@ def cmd_push(args: argparse.Namespace) -> int:
         graphs = file_graphs(args.graph)
     sent = push(remote, graphs, batch=args.batch)
     how = f"Graph Store PUT to {args.graph_store}" if args.graph_store else f"SPARQL Update to {args.endpoint}"
-    print(f"pushed {sent} graphs ({how})", file=sys.stderr)
+    print(f"pushed {plural(sent, 'graph')} ({how})", file=sys.stderr)
     return 0
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..plural import plural
+
 
 def cmd_remove(args: argparse.Namespace) -> int:
     from ..store import Store
@@ -13,8 +15,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
     for article_id in missing:
         print(f"rasad: {args.store}: no article {article_id!r} in the store", file=sys.stderr)
     store.flush()
-    print(f"removed {len(args.ids) - len(missing)} articles from {args.store}; "
-          f"{len(store.articles())} articles, {store.count()} triples left", file=sys.stderr)
+    print(f"removed {plural(len(args.ids) - len(missing), 'article')} from {args.store}; "
+          f"{plural(len(store.articles()), 'article')}, {plural(store.count(), 'triple')} left", file=sys.stderr)
     return 1 if missing else 0
 
 

@@ -6,6 +6,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..plural import plural
+
 
 def cmd_viz(args: argparse.Namespace) -> int:
     from ..viz.html import write_html
@@ -29,8 +31,9 @@ def cmd_viz(args: argparse.Namespace) -> int:
             svg.write_text(svg_text, encoding="utf-8")
             svg_to_png(svg, Path(args.png))
     net = proj.network
-    print(f"wrote {out}: {net.number_of_nodes()} nodes, {net.number_of_edges()} edges, "
-          f"{proj.events.number_of_nodes()} events, {proj.events.number_of_edges()} retaliation links"
+    print(f"wrote {out}: {plural(net.number_of_nodes(), 'node')}, {plural(net.number_of_edges(), 'edge')}, "
+          f"{plural(proj.events.number_of_nodes(), 'event')}, "
+          f"{plural(proj.events.number_of_edges(), 'retaliation link')}"
           + "".join(f", {p}" for p in (args.svg, args.png) if p), file=sys.stderr)
     return 0
 

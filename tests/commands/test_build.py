@@ -51,3 +51,12 @@ def test_in_the_workers_a_refused_graph_becomes_that_articles_failure():
         assert isinstance(good, Built) and good.graph.article_id == "good"
         assert isinstance(bad, Failure) and bad.source == "bad"
         assert bad.reason.startswith("graph breaks the SHACL shapes:") and "-3" in bad.reason
+
+
+def test_the_summary_line_says_1_failure_and_1_article_not_1_failures():
+    from builder.commands.build import Summary
+
+    summary = Summary(articles=1, entities={"iran"}, events=1, links=0, relations=1, triples=1,
+                      failures=[("x.txt", "empty")])
+    assert summary.lines(Path("out.ttl")) == ("built out.ttl: 1 article, 1 entity, 1 event, 0 retaliation links, "
+                                              "1 relation, 1 triple, 1 failure")

@@ -36,7 +36,7 @@ def test_rebuild_edit_remove(seeds: Path, tmp_path: Path) -> None:
     text = edited.read_text(encoding="utf-8")
     edited.write_text(text + "\nوقصفت الميليشيات قاعدة حقل العمر بثلاثة صواريخ يوم الخميس.\n", encoding="utf-8")
     rebuilt = rasad("build", str(corpus), "--store", str(store), "-q")
-    assert "1 articles written, 2 unchanged" in rebuilt.stderr
+    assert "1 article written, 2 unchanged" in rebuilt.stderr
     after = graphs(store)
     changed = {a for a in first if first[a] != after[a]}
     assert len(changed) == 1 and set(after) == set(first)
