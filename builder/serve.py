@@ -65,7 +65,7 @@ import pyoxigraph as ox
 
 from builder import paths
 from builder.plural import plural
-from builder.store import Store, StoreError
+from builder.store import Store, StoreError, check_store_path
 
 RESULTS = {  # media type → format for SELECT / ASK
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -384,9 +384,7 @@ class SparqlServer(ThreadingHTTPServer):
 
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
-        if not (Path(config.store) / "CURRENT").is_file():
-            raise StoreError(f"{config.store}: no Rasad store here (build one with "
-                             f"`rasad build … --store {config.store}`)")
+        check_store_path(Path(config.store))
         writable = bool(config.write_token)
         self.copy, self.copy_seconds = None, 0.0
         if config.memory and not writable:  # a write token needs the directory itself

@@ -74,21 +74,52 @@ def _articles(inputs: Sequence[str], summary: Summary, fail_fast: bool) -> Itera
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from functools import partial
-
-    from tqdm import tqdm
-
-    from ..extract import Failure, extract
-    from ..rdf.lines import lines_graph
-    from ..rdf.writers import format_for, write_graph
     from ..store import StoreSink
 
     if not args.output and not args.store:
         raise ValueError("build needs -o FILE, --store DIR, or both")
     out = Path(args.output) if args.output else None
     if out is not None:
+        from ..rdf.writers import format_for
+
         format_for(out)  # a wrong suffix is reported before any work is done
+    _check_gazetteers(args.gazetteer or ())
     sink = StoreSink.open(args.store) if args.store else None
+    summary, graphs = _build(args, sink, keep=out is not None)
+    if not summary.articles:
+        _nothing_built(summary, out)
+    elif out is not None:
+        from ..rdf.writers import write_graph
+
+        summary.triples = write_graph(graphs, out)
+        print(summary.lines(out), file=sys.stderr)
+    if sink is not None:
+        if out is None and summary.articles:
+            summary.triples = sink.store.count()
+            print(summary.lines(Path(args.store)), file=sys.stderr)
+        print(sink.close(), file=sys.stderr)
+    return 1 if summary.failures or not summary.articles else 0
+
+
+def _check_gazetteers(files: Sequence[str]) -> None:
+    """Read the --gazetteer files once before any article: a missing or broken one is one error
+    (GazetteerError, naming the file) instead of the same failure for every article."""
+    if files:
+        from ..gazetteer import load_gazetteer
+
+        load_gazetteer([Path(f) for f in files])
+
+
+def _build(args: argparse.Namespace, sink, keep: bool) -> tuple[Summary, list]:
+    """Analyse every article (on args.jobs processes), put each into the store as it comes, and
+    keep the graphs for the output file when `keep`; failures are reported as they happen."""
+    from functools import partial
+
+    from tqdm import tqdm
+
+    from ..extract import Failure, extract
+    from ..rdf.lines import lines_graph
+
     summary = Summary()
     graphs = []
     stream = extract(_articles(args.inputs, summary, args.fail_fast), jobs=args.jobs,
@@ -97,7 +128,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         if isinstance(result, Failure):
             _fail(summary, result.source, result.reason, args.fail_fast)
             continue
-        if out is not None:
+        if keep:
             graphs.append((result.graph.article_id, lines_graph(result.graph)))
         if sink is not None:
             sink.put(result.graph)
@@ -106,15 +137,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         summary.events += result.events
         summary.links += result.links
         summary.relations += result.relations
+    return summary, graphs
+
+
+def _nothing_built(summary: Summary, out: Path | None) -> None:
+    """Say that no article was built and that the output file, if any, was not touched: a build
+    that built nothing (a misspelt input, say) must not replace a good graph with an empty one."""
+    kept = ""
     if out is not None:
-        summary.triples = write_graph(graphs, out)
-        print(summary.lines(out), file=sys.stderr)
-    if sink is not None:
-        if out is None:
-            summary.triples = sink.store.count()
-            print(summary.lines(Path(args.store)), file=sys.stderr)
-        print(sink.close(), file=sys.stderr)
-    return 1 if summary.failures else 0
+        kept = f"; {out} left as it was" if out.exists() else f"; {out} not written"
+    print(f"rasad: no article was built ({plural(len(summary.failures), 'failure')}){kept}", file=sys.stderr)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -33,15 +33,15 @@ def cmd_link(args: argparse.Namespace) -> int:
     from ..link.classes import load_class_labels, load_classes, resolve_classes
     from ..link.client import WIKIDATA_SPARQL, SparqlClient
     from ..link.graph import link_graph, write_linked
-    from ..query import load_graph
     from ..rdf.writers import format_for
+    from .source import load_graph_file
 
     out = Path(args.output)
     format_for(out)
     if not 0.0 <= args.threshold <= 1.0:
         raise ValueError(f"--threshold must be between 0 and 1, got {args.threshold}")
     given = load_classes(Path(args.classes)) if args.classes else None
-    graph = load_graph(Path(args.graph))
+    graph = load_graph_file(args.graph)
     client = None if args.offline else SparqlClient(args.endpoint or WIKIDATA_SPARQL,
                                                     Path(args.cache) if args.cache else None)
     table = None

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..plural import plural
+from .source import check_graph_file
 
 
 def cmd_push(args: argparse.Namespace) -> int:
@@ -19,6 +21,7 @@ def cmd_push(args: argparse.Namespace) -> int:
 
         graphs = Store.open(args.store, read_only=True).named_graphs()
     else:
+        check_graph_file(Path(args.graph))
         graphs = file_graphs(args.graph)
     sent = push(remote, graphs, batch=args.batch)
     how = f"Graph Store PUT to {args.graph_store}" if args.graph_store else f"SPARQL Update to {args.endpoint}"

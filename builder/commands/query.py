@@ -8,14 +8,15 @@ DEFAULT_STORE = "rasad-store"  # what `rasad build --store rasad-store` and `ras
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from ..query import format_rows, load_graph, resolve_query, run_query
+    from ..query import format_rows, resolve_query, run_query
+    from .source import load_graph_file
 
     text = resolve_query(args.query)
     bindings = dict(b.split("=", 1) for b in args.bind or [])
     if not (args.graph or args.store or args.endpoint):
         args.store = _default_store()
     if args.graph:
-        columns, rows = run_query(load_graph(Path(args.graph)), text, bindings or None)
+        columns, rows = run_query(load_graph_file(args.graph), text, bindings or None)
     elif args.store:
         columns, rows = _store_rows(args.store, text, bindings)
     else:

@@ -10,7 +10,7 @@ from ..plural import plural
 def cmd_remove(args: argparse.Namespace) -> int:
     from ..store import Store
 
-    store = Store.open(args.store)
+    store = Store.open(args.store, create=False)
     missing = [i for i in args.ids if not store.remove_article(i)]
     for article_id in missing:
         print(f"rasad: {args.store}: no article {article_id!r} in the store", file=sys.stderr)

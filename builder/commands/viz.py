@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from ..plural import plural
+from .source import add_source, load_source, source_name
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
@@ -18,9 +19,9 @@ def cmd_viz(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() not in (".html", ".htm"):
         raise ValueError(f"{out}: the page must be an .html file")
-    proj = project(Path(args.graph), gazetteer=() if args.no_gazetteer else None)
+    proj = project(load_source(args), gazetteer=() if args.no_gazetteer else None)
     positions = force_layout(proj.network.to_undirected(as_view=True))
-    title = args.title or f"Rasad: {Path(args.graph).name}"
+    title = args.title or f"Rasad: {source_name(args)}"
     write_html(proj, out, title, positions)
     svg_text = network_svg(proj, positions, title) if args.svg or args.png else ""
     if args.svg:
@@ -40,11 +41,11 @@ def cmd_viz(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     v = sub.add_parser("viz", help="draw a built graph: offline HTML with network, timeline and map")
-    v.add_argument("--graph", required=True, help="a graph written by `rasad build`")
+    add_source(v)
     v.add_argument("-o", "--output", required=True, help="the .html page to write")
     v.add_argument("--png", help="also write a PNG of the network (needs Chromium)")
     v.add_argument("--svg", help="also write an SVG of the network")
-    v.add_argument("--title", help="page title (default: the graph file's name)")
+    v.add_argument("--title", help="page title (default: the graph file's or store's name)")
     v.add_argument("--no-gazetteer", action="store_true",
                    help="take coordinates from the graph only, not from ontology/gazetteer")
     v.set_defaults(func=cmd_viz)
