@@ -6,6 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..atomic import replacing, write_text
 from ..plural import plural
 from .source import add_source, load_source, source_name
 
@@ -25,12 +26,13 @@ def cmd_viz(args: argparse.Namespace) -> int:
     write_html(proj, out, title, positions)
     svg_text = network_svg(proj, positions, title) if args.svg or args.png else ""
     if args.svg:
-        Path(args.svg).write_text(svg_text, encoding="utf-8")
+        write_text(args.svg, svg_text)
     if args.png:
-        with tempfile.TemporaryDirectory(prefix="rasad-viz-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="rasad-viz-") as tmp, replacing(args.png) as png:
             svg = Path(tmp) / "network.svg"
             svg.write_text(svg_text, encoding="utf-8")
-            svg_to_png(svg, Path(args.png))
+            png.unlink()  # so that svg_to_png sees whether Chromium wrote it
+            svg_to_png(svg, png)
     net = proj.network
     print(f"wrote {out}: {plural(net.number_of_nodes(), 'node')}, {plural(net.number_of_edges(), 'edge')}, "
           f"{plural(proj.events.number_of_nodes(), 'event')}, "
