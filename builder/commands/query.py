@@ -8,11 +8,12 @@ DEFAULT_STORE = "rasad-store"  # what `rasad build --store rasad-store` and `ras
 
 
 def cmd_query(args: argparse.Namespace) -> int:
+    from ..bind import parse_binds
     from ..query import format_rows, resolve_query, run_query
     from .source import load_graph_file
 
     text = resolve_query(args.query)
-    bindings = dict(b.split("=", 1) for b in args.bind or [])
+    bindings = parse_binds(args.bind or [], text)
     if not (args.graph or args.store or args.endpoint):
         args.store = _default_store()
     if args.graph:
@@ -36,7 +37,7 @@ def _default_store() -> str:
     return DEFAULT_STORE
 
 
-def _store_rows(path: str, text: str, bindings: dict[str, str]):
+def _store_rows(path: str, text: str, bindings: dict):
     from ..query import _to_node, set_values
     from ..store import Store
 
@@ -63,5 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--password", help="password for the endpoint")
     q.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP auth scheme (default basic)")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    q.add_argument("--bind", action="append", help="NAME=IRI initial binding, e.g. event=https://…")
+    q.add_argument("--bind", action="append", metavar="NAME=IRI",
+                   help="give the query's ?NAME this IRI: <…>, https://…, or the short form the tables print, "
+                        "e.g. event=art:seed-000/event/ev1")
     q.set_defaults(func=cmd_query)
