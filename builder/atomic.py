@@ -7,6 +7,7 @@ Missing parent folders are made, as `rasad build -o` always did.
 """
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -19,8 +20,13 @@ def replacing(path: str | Path) -> Iterator[Path]:
     """A temporary path beside `path` to write to; renamed onto `path` if the block ends without
     an error, deleted otherwise. The temporary name keeps the suffix (for tools that look at it)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=f".tmp{path.suffix}")
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "a folder is in the way", str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=f".tmp{path.suffix}")
+    except OSError as exc:  # named after the output, not the temporary file
+        raise OSError(exc.errno, f"cannot write here: {exc.strerror}", str(path)) from exc
     os.close(fd)
     tmp = Path(name)
     try:

@@ -14,9 +14,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from builder import paths
+from builder.errors import InvalidQuery
 from builder.rdf.parse import parse_dataset, parse_graph
 from builder.rdf.vocab import PREFIXES
 from builder.rdf.writers import format_for
@@ -91,12 +94,20 @@ def run_query(graph: Graph, text: str, bindings: Mapping[str, Node | str] | None
             text = set_values(text, var, [value])
         except ValueError:
             initial[var] = _to_node(value)
-    result = graph.query(text, initBindings=initial)
+    result = graph.query(_prepare(text, graph), initBindings=initial)
     if result.type != "SELECT":
         raise ValueError(f"only SELECT queries can be shown as rows (this one is {result.type})")
     columns = [str(v) for v in result.vars]
     rows = [[row[i] for i in range(len(columns))] for row in result]
     return columns, rows
+
+
+def _prepare(text: str, graph: Graph) -> Query:
+    """The parsed query (with the graph's prefixes, as graph.query(text) would have), or InvalidQuery."""
+    try:
+        return prepareQuery(text, initNs=dict(graph.namespaces()))
+    except Exception as exc:  # pyparsing's ParseException; a bare Exception for an unknown prefix
+        raise InvalidQuery(f"invalid SPARQL query: {' '.join(str(exc).split())}") from exc
 
 
 def _to_node(value: Node | str) -> Node:

@@ -395,9 +395,9 @@ class SparqlServer(ThreadingHTTPServer):
         self.workers = Workers(config.store, 1 if writable else max(1, config.workers), writable, self.copy)
         try:
             super().__init__((config.host, config.port), SparqlHandler)
-        except OSError:
+        except OSError as exc:  # the address is taken, or not ours to listen on
             self.workers.close()
-            raise
+            raise ValueError(f"{config.host}:{config.port}: cannot listen there: {exc.strerror or exc}") from exc
 
     def articles(self) -> int:
         """Number of articles in the store (asked of a worker, which also shows the store opens)."""

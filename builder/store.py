@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
+from builder.errors import InvalidQuery
 from builder.plural import plural
 from builder.rdf.lines import GraphLines, graph_lines
 from builder.rdf.terms import to_oxigraph, to_rdflib
@@ -185,7 +186,7 @@ class Store:
         try:
             return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as exc:
-            raise ValueError(f"invalid SPARQL query: {exc}") from exc
+            raise InvalidQuery(f"invalid SPARQL query: {exc}") from exc
 
     def query_dataset(self, sparql: str, default_graph: list[ox.NamedNode] | None = None,
                       named_graphs: list[ox.NamedNode] | None = None
@@ -195,7 +196,7 @@ class Store:
             return self._store.query(sparql, default_graph=default_graph, named_graphs=named_graphs,
                                      use_default_graph_as_union=default_graph is None)
         except SyntaxError as exc:
-            raise ValueError(f"invalid SPARQL query: {exc}") from exc
+            raise InvalidQuery(f"invalid SPARQL query: {exc}") from exc
 
     def select(self, sparql: str, substitutions: Mapping[str, Node] | None = None
                ) -> tuple[list[str], list[list[Node | None]]]:

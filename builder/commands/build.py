@@ -10,6 +10,7 @@ from pathlib import Path
 from ..facts import Article, IngestError, Report
 from ..plural import plural
 from ..rdf.lines import GraphLines
+from .types import positive
 
 
 @dataclass
@@ -155,7 +156,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("-o", "--output", help="output file: .ttl .nt .jsonld .trig .nq")
     b.add_argument("--store", metavar="DIR",
                    help="also (or instead) keep each article's graph in the store DIR (e.g. rasad-store/)")
-    b.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    b.add_argument("--jobs", type=positive(int), default=1, help="worker processes (default 1)")
     b.add_argument("--fail-fast", action="store_true", help="stop at the first bad article")
     b.add_argument("--no-validate", action="store_true", help="skip the SHACL check of each article graph")
     b.add_argument("--gazetteer", action="append", help="gazetteer TTL to use instead of ontology/gazetteer")

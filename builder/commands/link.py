@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..plural import plural
+from .types import http_url
 
 if TYPE_CHECKING:  # the command imports rdflib and SPARQLWrapper only when it runs
     from ..link.classes import ClassTable
@@ -65,7 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("link", help="link entities to Wikidata (gazetteer offline, then live SPARQL)")
     p.add_argument("--graph", required=True, help="a graph file written by `rasad build -o`")
     p.add_argument("-o", "--output", required=True, help="the linked graph (.trig, .nq, .ttl, …)")
-    p.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint (default https://query.wikidata.org/sparql)")
+    p.add_argument("--endpoint", metavar="URL", type=http_url, help="SPARQL endpoint (default https://query.wikidata.org/sparql)")
     p.add_argument("--cache", metavar="DIR", help="cache answers here; a second run asks nothing")
     p.add_argument("--threshold", type=float, default=0.8, help="minimum score for a live link (default 0.8)")
     p.add_argument("--classes", metavar="TSV",

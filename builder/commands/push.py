@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..plural import plural
 from .source import check_graph_file
+from .types import http_url, positive
 
 
 def cmd_push(args: argparse.Namespace) -> int:
@@ -31,13 +32,15 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("push", help="send article graphs to a SPARQL server (Graph Store Protocol or Update)")
-    p.add_argument("--endpoint", metavar="URL", help="SPARQL Update endpoint (used when no --graph-store)")
-    p.add_argument("--graph-store", metavar="URL", help="Graph Store Protocol endpoint: one PUT per article graph")
+    p.add_argument("--endpoint", metavar="URL", type=http_url,
+                   help="SPARQL Update endpoint (used when no --graph-store)")
+    p.add_argument("--graph-store", metavar="URL", type=http_url,
+                   help="Graph Store Protocol endpoint: one PUT per article graph")
     p.add_argument("--user", help="user name")
     p.add_argument("--password", help="password")
     p.add_argument("--auth", choices=("basic", "digest"), default="basic",
                    help="HTTP auth scheme (Virtuoso's /sparql-auth wants digest)")
-    p.add_argument("--batch", type=int, default=20, help="graphs per SPARQL Update request (default 20)")
+    p.add_argument("--batch", type=positive(int), default=20, help="graphs per SPARQL Update request (default 20)")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--store", metavar="DIR", help="push every article graph of this store")
     src.add_argument("--graph", metavar="FILE", help="push the named graphs of a .trig/.nq file")

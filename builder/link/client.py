@@ -66,6 +66,9 @@ class SparqlClient:
                 if attempt == self.retries:
                     raise ValueError(f"{self.endpoint}: server error: {exc}") from exc
                 self.sleep(self.backoff * 2 ** attempt)
+            except (urllib.error.URLError, OSError) as exc:  # refused, no such host, timed out
+                reason = getattr(exc, "reason", None) or exc
+                raise ValueError(f"{self.endpoint}: cannot reach the endpoint: {reason}") from exc
         raise AssertionError("unreachable")
 
 

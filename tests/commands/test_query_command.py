@@ -1,6 +1,7 @@
 """`rasad query` with no --graph, --store or --endpoint reads ./rasad-store, the README's default."""
 from __future__ import annotations
 
+import pytest
 from rdflib import Graph, Literal, URIRef
 
 from builder.cli import main
@@ -32,3 +33,18 @@ def test_query_without_a_target_or_default_store_says_so(tmp_path, monkeypatch, 
     assert main(["query", "events"]) == 2
     err = capsys.readouterr().err
     assert "no --graph, --store or --endpoint given" in err and "rasad-store" in err
+
+
+def test_query_help_lists_every_named_query_with_its_description(capsys):
+    from builder import paths
+    from builder.commands.query import describe
+
+    with pytest.raises(SystemExit) as done:
+        main(["query", "--help"])
+    assert done.value.code == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    files = sorted(paths.QUERIES_DIR.glob("*.rq"))
+    assert len(files) >= 9
+    for f in files:
+        assert f"{f.stem} {describe(f)}" in help_text
+    assert "events every attack an article asserts, with who attacked what, when, and what it answers" in help_text
