@@ -37,6 +37,23 @@ def replacing(path: str | Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
+def check_writable(path: str | Path, folder: bool = False) -> None:
+    """OSError naming `path` if an output (a file, or with `folder` a folder of files) plainly cannot
+    be made there: checked before the work, so a long build does not fail only at its end."""
+    path = Path(path)
+    if path.is_dir() and not folder:
+        raise IsADirectoryError(errno.EISDIR, "cannot write here: a folder is in the way", str(path))
+    if path.exists() and not path.is_dir() and folder:
+        raise NotADirectoryError(errno.ENOTDIR, "cannot write here: a file is in the way", str(path))
+    parent = path.parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, f"cannot write here: {parent} is a file, not a folder", str(path))
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, f"cannot write here: no permission to write in {parent}", str(path))
+
+
 def write_bytes(path: str | Path, data: bytes) -> None:
     """Write `data` to `path` through `replacing`, synced to disk before the rename."""
     with replacing(path) as tmp, open(tmp, "wb") as handle:

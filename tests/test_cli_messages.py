@@ -28,6 +28,8 @@ CASES = [
     ("build-output-suffix", "build {d}/a.txt -o {d}/out.xml", 2, "{d}/out.xml: unsupported RDF file suffix"),
     ("build-output-under-a-file", "build {d}/a.txt -o {d}/notes.txt/out.ttl", 2,
      "{d}/notes.txt/out.ttl: cannot write here"),
+    ("build-output-is-a-folder", "build {d}/a.txt -o {d}/dir.ttl", 2,
+     "{d}/dir.ttl: cannot write here: a folder is in the way"),
     ("build-broken-gazetteer", "build {d}/a.txt -o {d}/out.ttl --gazetteer {d}/broken.ttl", 2,
      "{d}/broken.ttl: not valid Turtle"),
     ("build-store-in-a-file", "build {d}/a.txt --store {d}/notes.txt", 2, "{d}/notes.txt: not a store directory"),
@@ -57,18 +59,22 @@ CASES = [
     ("viz-not-html", "viz --graph {d}/g.trig -o {d}/x.png", 2, "{d}/x.png: the page must be an .html file"),
     ("viz-output-under-a-file", "viz --graph {d}/g.trig -o {d}/notes.txt/x.html --no-gazetteer", 2,
      "{d}/notes.txt/x.html: cannot write here"),
+    ("viz-png-under-a-file", "viz --graph {d}/g.trig -o {d}/page.html --png {d}/notes.txt/x.png", 2,
+     "{d}/notes.txt/x.png: cannot write here: {d}/notes.txt is a file, not a folder"),
     ("viz-broken-graph", "viz --graph {d}/broken.ttl -o {d}/x.html", 2, "{d}/broken.ttl: not valid turtle"),
     ("viz-no-store", "viz --store {d}/empty -o {d}/x.html", 2, "{d}/empty: no Rasad store here"),
     ("export-output-under-a-file", "export --graph {d}/g.trig --format graphml -o {d}/notes.txt/x.graphml", 2,
      "{d}/notes.txt/x.graphml: cannot write here"),
     ("export-csv-into-a-file", "export --graph {d}/g.trig --format csv -o {d}/notes.txt", 2,
-     "{d}/notes.txt: csv export writes a folder"),
+     "{d}/notes.txt: cannot write here: a file is in the way"),
     ("export-folder-in-the-way", "export --graph {d}/g.trig --format gexf -o {d}/empty", 2,
      "{d}/empty: cannot write here"),
     ("link-endpoint-down", "link --graph {d}/g.trig -o {d}/l.trig --endpoint http://127.0.0.1:{closed}/sparql", 2,
      "http://127.0.0.1:{closed}/sparql: cannot reach the endpoint"),
     ("link-missing-classes", "link --graph {d}/g.trig -o {d}/l.trig --classes {d}/absent.tsv --offline", 2,
      "{d}/absent.tsv"),
+    ("link-output-is-a-folder", "link --graph {d}/g.trig -o {d}/dir.ttl --offline", 2,
+     "{d}/dir.ttl: cannot write here: a folder is in the way"),
     ("link-threshold", "link --graph {d}/g.trig -o {d}/l.trig --threshold 2 --offline", 2, "--threshold"),
     ("no-command", "", 2, "the following arguments are required: command"),
     ("unknown-command", "nosuch", 2, "invalid choice: 'nosuch'"),
@@ -90,6 +96,7 @@ def runs(tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess, str]]
     (d / "bad.rq").write_text("SELECT ?x WHERE { ?x ?y }\n", encoding="utf-8")
     (d / "prefix.rq").write_text("SELECT ?x WHERE { ?x nosuch:p ?y }\n", encoding="utf-8")
     (d / "empty").mkdir()
+    (d / "dir.ttl").mkdir()
     sample_graph(d / "g.trig")
     sample_graph(d / "g.ttl")
     sample_store(d / "store")
@@ -121,6 +128,13 @@ def test_every_subcommand_is_walked():
     from builder.cli import COMMANDS
 
     assert {c[1].split()[0] for c in CASES if c[1]} >= set(COMMANDS)
+
+
+def test_nothing_was_written_by_the_refused_commands(runs):
+    folder = Path(runs["viz-png-under-a-file"][0].args[-1]).parents[1]
+    assert not (folder / "page.html").exists()  # the PNG's place was checked before the page was written
+    assert not (folder / "out.ttl").exists() and not (folder / "l.trig").exists()
+    assert [p.name for p in (folder / "empty").iterdir()] == [] and not any((folder / "dir.ttl").iterdir())
 
 
 def test_version_comes_from_the_package_metadata():

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import check_writable
 from ..facts import Article, IngestError, Report
 from ..plural import plural
 from ..rdf.lines import GraphLines
@@ -83,7 +84,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if out is not None:
         from ..rdf.writers import format_for
 
-        format_for(out)  # a wrong suffix is reported before any work is done
+        format_for(out)  # a wrong suffix or place is reported before any work is done
+        check_writable(out)
     _check_gazetteers(args.gazetteer or ())
     sink = StoreSink.open(args.store) if args.store else None
     summary, graphs = _build(args, sink, keep=out is not None)

@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..atomic import check_writable
 from ..plural import plural
 from .source import add_source, load_source
 
@@ -13,6 +14,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ..viz.export import export
     from ..viz.project import project
 
+    check_writable(args.output, folder=args.format == "csv" and not args.output.lower().endswith(".zip"))
     proj = project(load_source(args), gazetteer=() if args.no_gazetteer else None)
     out = export(proj, args.format, Path(args.output))
     net = proj.network

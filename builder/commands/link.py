@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..atomic import check_writable
 from ..plural import plural
 from .types import http_url
 
@@ -39,6 +40,7 @@ def cmd_link(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     format_for(out)
+    check_writable(out)
     if not 0.0 <= args.threshold <= 1.0:
         raise ValueError(f"--threshold must be between 0 and 1, got {args.threshold}")
     given = load_classes(Path(args.classes)) if args.classes else None

@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..atomic import replacing, write_text
+from ..atomic import check_writable, replacing, write_text
 from ..plural import plural
 from .source import add_source, load_source, source_name
 
@@ -20,6 +20,9 @@ def cmd_viz(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() not in (".html", ".htm"):
         raise ValueError(f"{out}: the page must be an .html file")
+    for path in (out, args.svg, args.png):
+        if path:
+            check_writable(path)
     proj = project(load_source(args), gazetteer=() if args.no_gazetteer else None)
     positions = force_layout(proj.network.to_undirected(as_view=True))
     title = args.title or f"Rasad: {source_name(args)}"
