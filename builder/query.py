@@ -94,7 +94,11 @@ def run_query(graph: Graph, text: str, bindings: Mapping[str, Node | str] | None
             text = set_values(text, var, [value])
         except ValueError:
             initial[var] = _to_node(value)
-    result = graph.query(_prepare(text, graph), initBindings=initial)
+    prepared = _prepare(text, graph)
+    # A store that answers SPARQL itself (Oxigraph, through oxrdflib: `Store.rdflib_dataset`) is
+    # given the text; given the parsed query, rdflib would evaluate it in Python over the store.
+    native = type(graph.store).__module__.startswith("oxrdflib")
+    result = graph.query(text if native else prepared, initBindings=initial)
     if result.type != "SELECT":
         raise ValueError(f"only SELECT queries can be shown as rows (this one is {result.type})")
     columns = [str(v) for v in result.vars]
