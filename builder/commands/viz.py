@@ -13,7 +13,7 @@ from .source import add_source, load_source, source_name
 
 def cmd_viz(args: argparse.Namespace) -> int:
     from ..viz.html import write_html
-    from ..viz.image import network_svg, svg_to_png
+    from ..viz.image import find_chromium, network_svg, svg_to_png
     from ..viz.layout import force_layout
     from ..viz.project import project
 
@@ -23,6 +23,9 @@ def cmd_viz(args: argparse.Namespace) -> int:
     for path in (out, args.svg, args.png):
         if path:
             check_writable(path)
+    if args.png and find_chromium() is None:  # said before the page is written, not after
+        raise FileNotFoundError(f"{args.png}: a PNG needs Chromium; install it with scripts/chromium.sh install "
+                                "(or write --svg instead)")
     proj = project(load_source(args), gazetteer=() if args.no_gazetteer else None)
     positions = force_layout(proj.network.to_undirected(as_view=True))
     title = args.title or f"Rasad: {source_name(args)}"
