@@ -9,7 +9,11 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -22,7 +26,8 @@ from samples import sample_graph, sample_store  # noqa: E402
 SENTENCE = "استهدفت طائرة مسيرة مجهولة مستودعا قرب الطريق العام مساء أمس."
 
 # (name, arguments, exit code, text the error line must hold); {d} is the fixture folder, {closed}
-# a local port nothing listens on, {busy} one something does.
+# a local port nothing listens on, {busy} one something does, {web} a web server that is no SPARQL
+# endpoint (/404 answers 404, /page a web page).
 CASES = [
     ("build-missing-input", "build {d}/typo.txt -o {d}/out.ttl", 1, "{d}/typo.txt"),
     ("build-output-suffix", "build {d}/a.txt -o {d}/out.xml", 2, "{d}/out.xml: unsupported RDF file suffix"),
@@ -43,6 +48,10 @@ CASES = [
     ("query-no-store", "query events --store {d}/empty", 2, "{d}/empty: no Rasad store here"),
     ("query-endpoint-down", "query events --endpoint http://127.0.0.1:{closed}/sparql", 2,
      "http://127.0.0.1:{closed}/sparql: the query failed"),
+    ("query-endpoint-404", "query events --endpoint {web}/404", 2,
+     "{web}/404: the query failed: no SPARQL endpoint at this URL (HTTP 404)"),
+    ("query-endpoint-web-page", "query events --endpoint {web}/page", 2,
+     "{web}/page: the answer is not a SPARQL JSON result"),
     ("query-endpoint-not-a-url", "query events --endpoint notaurl", 2, "not an http:// or https:// URL"),
     ("query-bind", "query event_facts --graph {d}/g.trig --bind event", 2, "--bind 'event': expected NAME=IRI"),
     ("query-unknown", "query no_such_query --graph {d}/g.trig", 2, "unknown query 'no_such_query'"),
@@ -71,6 +80,10 @@ CASES = [
      "{d}/empty: cannot write here"),
     ("link-endpoint-down", "link --graph {d}/g.trig -o {d}/l.trig --endpoint http://127.0.0.1:{closed}/sparql", 2,
      "http://127.0.0.1:{closed}/sparql: cannot reach the endpoint"),
+    ("link-endpoint-404", "link --graph {d}/g.trig -o {d}/l.trig --endpoint {web}/404", 2,
+     "{web}/404: no SPARQL endpoint at this URL (HTTP 404)"),
+    ("link-endpoint-web-page", "link --graph {d}/g.trig -o {d}/l.trig --endpoint {web}/page", 2,
+     "{web}/page: the answer is not a SPARQL JSON result"),
     ("link-missing-classes", "link --graph {d}/g.trig -o {d}/l.trig --classes {d}/absent.tsv --offline", 2,
      "{d}/absent.tsv"),
     ("link-output-is-a-folder", "link --graph {d}/g.trig -o {d}/dir.ttl --offline", 2,
@@ -79,6 +92,33 @@ CASES = [
     ("no-command", "", 2, "the following arguments are required: command"),
     ("unknown-command", "nosuch", 2, "invalid choice: 'nosuch'"),
 ]
+
+
+class _NotSparql(BaseHTTPRequestHandler):
+    """A web server, not a SPARQL endpoint: 404 on /404, an HTML page anywhere else."""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = b"<html><body>\n<p>Welcome</p>\n</body></html>\n"
+        self.send_response(404 if self.path == "/404" else 200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def _web_server() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _NotSparql)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def _port() -> int:
@@ -101,10 +141,10 @@ def runs(tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess, str]]
     sample_graph(d / "g.ttl")
     sample_store(d / "store")
     closed = _port()
-    with socket.socket() as busy:
+    with socket.socket() as busy, _web_server() as web:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
-        values = {"d": str(d), "closed": closed, "busy": busy.getsockname()[1]}
+        values = {"d": str(d), "closed": closed, "busy": busy.getsockname()[1], "web": web}
         with ThreadPoolExecutor(max_workers=2) as pool:
             futures = {name: (pool.submit(rasad, *args.format(**values).split(), cwd=d, timeout=300),
                               needle.format(**values)) for name, args, _, needle in CASES}
