@@ -82,3 +82,12 @@ def test_query_reads_the_same_rows_from_the_store_and_the_file(built, capsys):
         assert main(["query", "events", *where, "--format", "json"]) == 0
         rows[where[0]] = json.loads(capsys.readouterr().out)
     assert rows["--graph"] == rows["--store"] and rows["--graph"]
+
+
+def test_export_into_folders_not_made_yet_makes_them(built, tmp_path, capsys):
+    """`export -o missing/dir/x.graphml` printed a bare Errno; it now writes there, as build -o does."""
+    graph, _ = built
+    out = tmp_path / "missing" / "dir" / "x.graphml"
+    code, err = _run(["export", "--graph", str(graph), "--format", "graphml", "-o", str(out)], capsys)
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8").startswith("<?xml") and err.startswith(f"wrote {out}: ")
