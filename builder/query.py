@@ -20,11 +20,14 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from builder import paths
+from builder.errors import InvalidQuery
 from builder.rdf.parse import parse_dataset, parse_graph
 from builder.rdf.vocab import PREFIXES
 from builder.rdf.writers import format_for
 
 if TYPE_CHECKING:
+    from rdflib.plugins.sparql.sparql import Query
+
     from builder.store import Store
 
 FORMATS = ("table", "csv", "json")
@@ -128,12 +131,27 @@ def run_query(graph: Graph, text: str, bindings: Mapping[str, Node | str] | None
             text = set_values(text, var, [value])
         except ValueError:
             initial[var] = _to_node(value)
-    result = graph.query(text, initBindings=initial)
+    prepared = _prepare(text, graph)
+    # A store that answers SPARQL itself (Oxigraph, through oxrdflib: `Store.rdflib_dataset`) is
+    # given the text; given the parsed query, rdflib would evaluate it in Python over the store.
+    native = type(graph.store).__module__.startswith("oxrdflib")
+    result = graph.query(text if native else prepared, initBindings=initial)
     if result.type != "SELECT":
         raise ValueError(f"only SELECT queries can be shown as rows (this one is {result.type})")
     columns = [str(v) for v in result.vars]
     rows = [[row[i] for i in range(len(columns))] for row in result]
     return columns, rows
+
+
+def _prepare(text: str, graph: Graph) -> Query:
+    """The parsed query (with the graph's prefixes, as graph.query(text) would have), or InvalidQuery.
+    rdflib's SPARQL engine is imported here only: `rasad query` (Oxigraph) never loads it."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        return prepareQuery(text, initNs=dict(graph.namespaces()))
+    except Exception as exc:  # pyparsing's ParseException; a bare Exception for an unknown prefix
+        raise InvalidQuery(f"invalid SPARQL query: {' '.join(str(exc).split())}") from exc
 
 
 def _to_node(value: Node | str) -> Node:

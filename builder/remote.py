@@ -7,6 +7,7 @@ graphs per request). Both work on Oxigraph server, Virtuoso, Fuseki and GraphDB.
 """
 from __future__ import annotations
 
+import json
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,6 +20,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from builder.errors import NOT_RESULTS, sparql_refusal
 from builder.query import set_values
 
 AUTH = ("basic", "digest")
@@ -59,7 +61,6 @@ def select(remote: Remote, text: str, bindings: Mapping[str, str] | None = None
            ) -> tuple[list[str], list[list[Node | None]]]:
     """A SELECT query's (columns, rows of rdflib terms) from `remote.endpoint`, via SPARQLWrapper."""
     from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SPARQLWrapper
-    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     for var, value in (bindings or {}).items():
         text = set_values(text, var.lstrip("?$"), [value])  # a remote server has no initial bindings
@@ -72,15 +73,34 @@ def select(remote: Remote, text: str, bindings: Mapping[str, str] | None = None
     if remote.user is not None:
         client.setHTTPAuth(DIGEST if remote.auth == "digest" else BASIC)
         client.setCredentials(remote.user, remote.password or "")
-    try:
-        data = client.queryAndConvert()
-    except (SPARQLWrapperException, urllib.error.URLError) as exc:
-        raise ValueError(f"{remote.endpoint}: the query failed: {exc}") from exc
-    if not isinstance(data, dict) or "results" not in data:
-        raise ValueError(f"{remote.endpoint}: not a SELECT result (only SELECT queries can be shown as rows)")
+    data = _answer(client, remote.endpoint)
     columns = list(data["head"]["vars"])
     rows = [[_term(b[c]) if c in b else None for c in columns] for b in data["results"]["bindings"]]
     return columns, rows
+
+
+def _answer(client, endpoint: str) -> dict:
+    """The SPARQL JSON results of the prepared SPARQLWrapper `client`, or ValueError naming the
+    endpoint and, in one line, why not (SPARQLWrapper's own errors span lines and carry the page)."""
+    import warnings
+
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    try:
+        with warnings.catch_warnings():  # "unknown response content type": said below, once
+            warnings.simplefilter("ignore", RuntimeWarning)
+            data = client.queryAndConvert()
+    except SPARQLWrapperException as exc:
+        raise ValueError(f"{endpoint}: the query failed: {sparql_refusal(exc)}") from exc
+    except urllib.error.URLError as exc:
+        raise ValueError(f"{endpoint}: the query failed: cannot reach the endpoint: {exc.reason}") from exc
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{endpoint}: {NOT_RESULTS}") from exc
+    if not isinstance(data, dict):  # a web page, not an endpoint
+        raise ValueError(f"{endpoint}: {NOT_RESULTS}")
+    if "results" not in data:
+        raise ValueError(f"{endpoint}: not a SELECT result (only SELECT queries can be shown as rows)")
+    return data
 
 
 def strip_comments(text: str) -> str:

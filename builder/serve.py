@@ -67,7 +67,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from builder import paths
-from builder.store import Store, StoreError
+from builder.plural import plural
+from builder.store import Store, StoreError, check_store_path
 
 RESULTS = {  # media type → format for SELECT / ASK
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -409,9 +410,7 @@ class SparqlServer(ThreadingHTTPServer):
 
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
-        if not (Path(config.store) / "CURRENT").is_file():
-            raise StoreError(f"{config.store}: no Rasad store here (build one with "
-                             f"`rasad build … --store {config.store}`)")
+        check_store_path(Path(config.store))
         writable = bool(config.write_token)
         self.copy, self.copy_seconds = None, 0.0
         if config.memory and not writable:  # a write token needs the directory itself
@@ -422,9 +421,9 @@ class SparqlServer(ThreadingHTTPServer):
         self.workers = Workers(config.store, 1 if writable else max(1, config.workers), writable, self.copy)
         try:
             super().__init__((config.host, config.port), SparqlHandler)
-        except OSError:
+        except OSError as exc:  # the address is taken, or not ours to listen on
             self.workers.close()
-            raise
+            raise ValueError(f"{config.host}:{config.port}: cannot listen there: {exc.strerror or exc}") from exc
 
     def articles(self) -> int:
         """Number of articles in the store (asked of a worker, which also shows the store opens)."""
@@ -760,8 +759,9 @@ def serve(config: ServeConfig) -> None:
                 else f"read-only, in memory (copied in {server.copy_seconds:.1f} s)" if server.copy
                 else "read-only, on disk")
         print(f"rasad serve: SPARQL endpoint http://{host}:{port}/sparql over {config.store} "
-              f"({server.articles()} articles; {mode}; timeout {config.timeout:g} s, max {config.max_rows} rows, "
-              f"{server.workers.size} workers)", file=sys.stderr, flush=True)
+              f"({plural(server.articles(), 'article')}; {mode}; timeout {config.timeout:g} s, "
+              f"max {plural(config.max_rows, 'row')}, {plural(server.workers.size, 'worker')})",
+              file=sys.stderr, flush=True)
         warning = exposure_warning(host)
         if warning:
             print(warning, file=sys.stderr, flush=True)

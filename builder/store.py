@@ -26,9 +26,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
+from builder.errors import InvalidQuery
 from builder.rdf.lines import GraphLines, graph_lines
 from builder.rdf.terms import to_oxigraph, to_rdflib
 from builder.rdf.triples import article_iri
@@ -45,6 +46,25 @@ class StoreError(ValueError):
     """A store directory that cannot be opened or used; the message names the directory."""
 
 
+def holds_store(path: Path) -> bool:
+    """Whether the folder holds an Oxigraph store: RocksDB keeps its CURRENT file in every one."""
+    return (Path(path) / "CURRENT").is_file()
+
+
+def check_store_path(path: Path, create: bool = False) -> None:
+    """StoreError unless `path` holds a store, or (with `create`) is a folder a new store may go in."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: not a store directory (it is a file)")
+    if holds_store(path):
+        return
+    if not create:
+        missing = "" if path.exists() else ", no such folder"
+        raise StoreError(f"{path}: no Rasad store here{missing} (build one with `rasad build … --store {path}`)")
+    if path.exists() and any(path.iterdir()):
+        raise StoreError(f"{path}: this folder holds other files and no Rasad store; "
+                         "give a new or empty folder for the store")
+
+
 class Store:
     """Typed access to a Rasad store directory (see the module docstring for its layout)."""
 
@@ -54,13 +74,15 @@ class Store:
         self.read_only = read_only
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> Store:
-        """Open (or create) the store in `path`; read_only opens a snapshot that needs no lock."""
+    def open(cls, path: str | Path, read_only: bool = False, create: bool = True) -> Store:
+        """Open the store in `path`; read_only opens a snapshot that needs no lock.
+
+        A new store is made only when `create` is true and the folder is new or empty: a command
+        that reads or edits a store (create=False, or read_only) must not leave RocksDB files in
+        a folder that held none, and a build must not scatter them among someone's other files.
+        """
         path = Path(path)
-        if path.exists() and not path.is_dir():
-            raise StoreError(f"{path}: not a store directory (it is a file)")
-        if read_only and not (path / "CURRENT").is_file():
-            raise StoreError(f"{path}: no Rasad store here (build one with `rasad build … --store {path}`)")
+        check_store_path(path, create=create and not read_only)
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except (OSError, RuntimeError) as exc:  # RuntimeError: a snapshot of a store still being created
@@ -77,6 +99,16 @@ class Store:
     def raw(self) -> ox.Store:
         """The pyoxigraph store itself, for loading files into a memory store (query.file_store)."""
         return self._store
+
+    def rdflib_dataset(self) -> Dataset:
+        """The store as an rdflib Dataset whose default graph is the union of the named graphs.
+
+        Its queries are answered by Oxigraph itself (oxrdflib), so code written for a graph file
+        (`viz`, `export`) reads a store unchanged and at store speed, without copying it.
+        """
+        from oxrdflib import OxigraphStore
+
+        return Dataset(store=OxigraphStore(store=self._store), default_union=True)
 
     def in_memory(self) -> Store:
         """A read-only copy of every quad in RAM, for serving.
@@ -162,7 +194,7 @@ class Store:
         try:
             return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as exc:
-            raise ValueError(f"invalid SPARQL query: {exc}") from exc
+            raise InvalidQuery(f"invalid SPARQL query: {exc}") from exc
 
     def query_dataset(self, sparql: str, default_graph: list[ox.NamedNode] | None = None,
                       named_graphs: list[ox.NamedNode] | None = None
@@ -172,7 +204,7 @@ class Store:
             return self._store.query(sparql, default_graph=default_graph, named_graphs=named_graphs,
                                      use_default_graph_as_union=default_graph is None)
         except SyntaxError as exc:
-            raise ValueError(f"invalid SPARQL query: {exc}") from exc
+            raise InvalidQuery(f"invalid SPARQL query: {exc}") from exc
 
     def select(self, sparql: str, substitutions: Mapping[str, Node] | None = None, raw: bool = False
                ) -> tuple[list[str], list[list[Node | None]]]:
@@ -278,27 +310,37 @@ def _is_description(iri: str) -> bool:
     return iri.startswith(str(ENTITY)) and iri.endswith("/description")
 
 
-
-
 class StoreSink:
     """What `rasad build --store` writes through: put each article, count what changed.
 
     RocksDB keeps what was written in memory until its write buffers are flushed: left alone,
     a build held ~1.5 MB per article written (950 MB after 500 synthetic articles). Flushing
     every `FLUSH_QUADS` quads keeps a build's memory flat whatever the corpus size.
+    A new store is made at the first article built, so a build that builds nothing (every
+    input misspelt) leaves no empty store behind; an existing one is opened at once, so a
+    store another process holds is reported before any article is analysed.
     """
 
     FLUSH_QUADS = 50000
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: Store | None, path: Path | None = None) -> None:
+        self._store = store
+        self.path = store.path if store is not None else path
         self.changed = 0
         self.unchanged = 0
         self._unflushed = 0
 
     @classmethod
     def open(cls, path: str | Path) -> StoreSink:
-        return cls(Store.open(path))
+        path = Path(path)
+        check_store_path(path, create=True)
+        return cls(Store.open(path) if holds_store(path) else None, path)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self.path)
+        return self._store
 
     def put(self, article: GraphLines) -> None:
         if not self.store.put_lines(article):
@@ -310,8 +352,16 @@ class StoreSink:
             self.store.flush()
             self._unflushed = 0
 
+    @property
+    def opened(self) -> bool:
+        """Whether a store is open: one that was there, or one made at the first article built."""
+        return self._store is not None
+
     def close(self) -> tuple[int, int]:
-        """Flush and close; return what the store now holds: (articles, triples)."""
+        """Flush and close; return what the store now holds: (articles, triples), (0, 0) when no
+        article was built into a new folder and so no store was made there."""
+        if self._store is None:
+            return 0, 0
         self.store.flush()
         held = len(self.store.articles()), self.store.count()
         self.store.close()

@@ -26,9 +26,9 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 DEV = SHARED / "corpus" / "dev"
 SCORE = SHARED / "eval" / "score.py"
-SUMMARY = re.compile(r"^built (?P<out>.+): (?P<articles>\d+) articles, (?P<entities>\d+) entities, "
-                     r"(?P<events>\d+) events, (?P<links>\d+) retaliation links, (?P<relations>\d+) relations, "
-                     r"(?P<triples>\d+) triples, (?P<failures>\d+) failures(?:; .*)?$", re.MULTILINE)
+SUMMARY = re.compile(r"^built (?P<out>.+): (?P<articles>\d+) articles?, (?P<entities>\d+) entit(?:y|ies), "
+                     r"(?P<events>\d+) events?, (?P<links>\d+) retaliation links?, (?P<relations>\d+) relations?, "
+                     r"(?P<triples>\d+) triples?, (?P<failures>\d+) failures?(?:; .*)?$", re.MULTILINE)
 
 
 WORKERS = max(2, os.cpu_count() or 2)

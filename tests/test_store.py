@@ -151,3 +151,23 @@ def test_put_lines_writes_a_new_article_then_replaces_it_whole(tmp_path):
         assert store.put_lines(graph_lines("a-1", article("الميادين")))
         assert set(store.graph("a-1")) == set(article("الميادين")) != first
         assert store.articles() == ["a-1"]
+
+
+def test_the_rdflib_view_of_a_store_is_queried_by_oxigraph(store: Store, monkeypatch) -> None:
+    """viz and export read a store through Store.rdflib_dataset: each query must reach Oxigraph as
+    text (a parsed rdflib query would be evaluated by rdflib, in Python, over the whole store)."""
+    from oxrdflib.store import OxigraphStore
+
+    from builder.query import run_query
+
+    store.put_article("a-1", article("قاعدة"))
+    seen: list[type] = []
+    answer = OxigraphStore.query
+
+    def spy(self, query, *args, **kwargs):
+        seen.append(type(query))
+        return answer(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(OxigraphStore, "query", spy)
+    columns, rows = run_query(store.rdflib_dataset(), f"SELECT ?label WHERE {{ ?s <{EX}label> ?label }}")
+    assert seen == [str] and [str(r[0]) for r in rows] == ["قاعدة"]

@@ -8,11 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..atomic import check_writable
 from ..facts import Article, IngestError, IngestSkip, Report
+from ..plural import plural
 from ..rdf.lines import GraphLines
+from .types import positive
 
-if TYPE_CHECKING:  # tqdm is imported when a build runs
+if TYPE_CHECKING:  # tqdm and the store are imported when a build runs
     from tqdm import tqdm
+
+    from ..store import StoreSink
 
 
 @dataclass
@@ -28,17 +33,20 @@ class Summary:
 
     def line(self, out: Path | None, store: StoreCounts | None = None) -> str:
         """The one closing line: what this build made, then (with --store) what the store now holds,
-        so a rerun never pairs this build's articles with the whole store's triples."""
-        made = (f"{len(self.entities)} entities, {self.events} events, {self.links} retaliation links, "
-                f"{self.relations} relations")
-        failures = f"{len(self.failures)} failures"
+        so a rerun never pairs this build's articles with the whole store's triples. Every count
+        agrees with its noun (builder.plural: 1 article, 1 failure)."""
+        made = ", ".join(plural(n, noun) for n, noun in (
+            (len(self.entities), "entity"), (self.events, "event"), (self.links, "retaliation link"),
+            (self.relations, "relation")))
+        failures = plural(len(self.failures), "failure")
+        articles = plural(self.articles, "article")
         if out is not None:
-            text = f"built {out}: {self.articles} articles, {made}, {self.triples} triples, {failures}"
+            text = f"built {out}: {articles}, {made}, {plural(self.triples, 'triple')}, {failures}"
             if store is not None:
                 text += f"; {store.path}: {store.changes()}, now holds {store.holds()}"
             return text
         assert store is not None
-        return (f"built {store.path}: {self.articles} articles ({store.changes()}), {made}, {failures}; "
+        return (f"built {store.path}: {articles} ({store.changes()}), {made}, {failures}; "
                 f"the store now holds {store.holds()}")
 
 
@@ -56,7 +64,7 @@ class StoreCounts:
         return f"{self.written} written, {self.unchanged} unchanged"
 
     def holds(self) -> str:
-        return f"{self.articles} articles, {self.triples} triples"
+        return f"{plural(self.articles, 'article')}, {plural(self.triples, 'triple')}"
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,7 @@ def _articles(inputs: Sequence[str], summary: Summary, fail_fast: bool, bar: tqd
 def _same_line(sources: list[str]) -> str:
     """One line for every .json skipped because its article had been read from another file."""
     names = ", ".join(Path(s).name for s in sources[:3]) + (", …" if len(sources) > 3 else "")
-    return (f"rasad: skipped {len(sources)} .json file{'s' if len(sources) != 1 else ''} ({names}): "
+    return (f"rasad: skipped {plural(len(sources), '.json file')} ({names}): "
             "the same articles (id and text) were read from other files")
 
 
@@ -152,19 +160,54 @@ def _jsonl_lines(path: Path) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from functools import partial
-
-    from ..extract import Failure, extract
-    from ..rdf.lines import lines_graph
-    from ..rdf.writers import format_for, write_graph
     from ..store import StoreSink
 
     if not args.output and not args.store:
         raise ValueError("build needs -o FILE, --store DIR, or both")
     out = Path(args.output) if args.output else None
     if out is not None:
-        format_for(out)  # a wrong suffix is reported before any work is done
+        from ..rdf.writers import format_for
+
+        format_for(out)  # a wrong suffix or place is reported before any work is done
+        check_writable(out)
+    _check_gazetteers(args.gazetteer or ())
     sink = StoreSink.open(args.store) if args.store else None
+    summary, graphs = _build(args, sink, keep=out is not None)
+    if summary.same:
+        print(_same_line(summary.same), file=sys.stderr)
+    if not summary.articles:
+        _nothing_built(summary, out, sink)
+        if sink is not None:
+            sink.close()
+        return 1
+    if out is not None:
+        from ..rdf.writers import write_graph
+
+        summary.triples = write_graph(graphs, out)
+    counts = None
+    if sink is not None:
+        counts = StoreCounts(str(args.store), sink.changed, sink.unchanged, *sink.close())
+    print(summary.line(out, counts), file=sys.stderr)
+    return 1 if summary.failures else 0
+
+
+def _check_gazetteers(files: Sequence[str]) -> None:
+    """Read the --gazetteer files once before any article: a missing or broken one is one error
+    (GazetteerError, naming the file) instead of the same failure for every article."""
+    if files:
+        from ..gazetteer import load_gazetteer
+
+        load_gazetteer([Path(f) for f in files])
+
+
+def _build(args: argparse.Namespace, sink: StoreSink | None, keep: bool) -> tuple[Summary, list]:
+    """Analyse every article (on args.jobs processes), put each into the store as it comes, and
+    keep the graphs for the output file when `keep`; failures are reported as they happen."""
+    from functools import partial
+
+    from ..extract import Failure, extract
+    from ..rdf.lines import lines_graph
+
     summary = Summary()
     graphs = []
     bar = progress_bar(args.inputs, args.quiet)
@@ -175,7 +218,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         if isinstance(result, Failure):
             _fail(summary, result.source, result.reason, args.fail_fast)
             continue
-        if out is not None:
+        if keep:
             graphs.append((result.graph.article_id, lines_graph(result.graph)))
         if sink is not None:
             sink.put(result.graph)
@@ -185,15 +228,19 @@ def cmd_build(args: argparse.Namespace) -> int:
         summary.links += result.links
         summary.relations += result.relations
     bar.close()
-    if summary.same:
-        print(_same_line(summary.same), file=sys.stderr)
+    return summary, graphs
+
+
+def _nothing_built(summary: Summary, out: Path | None, sink: StoreSink | None) -> None:
+    """Say that no article was built and that the output file and store, if any, were not touched:
+    a build that built nothing (a misspelt input, say) must not replace a good graph with an empty
+    one, nor leave an empty store behind."""
+    kept = ""
     if out is not None:
-        summary.triples = write_graph(graphs, out)
-    counts = None
+        kept = f"; {out} left as it was" if out.exists() else f"; {out} not written"
     if sink is not None:
-        counts = StoreCounts(str(args.store), sink.changed, sink.unchanged, *sink.close())
-    print(summary.line(out, counts), file=sys.stderr)
-    return 1 if summary.failures else 0
+        kept += f"; {sink.path} left as it was" if sink.opened else f"; no store was made in {sink.path}"
+    print(f"rasad: no article was built ({plural(len(summary.failures), 'failure')}){kept}", file=sys.stderr)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -202,7 +249,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("-o", "--output", help="output file: .ttl .nt .jsonld .trig .nq")
     b.add_argument("--store", metavar="DIR",
                    help="also (or instead) keep each article's graph in the store DIR (e.g. rasad-store/)")
-    b.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    b.add_argument("--jobs", type=positive(int), default=1, help="worker processes (default 1)")
     b.add_argument("--fail-fast", action="store_true", help="stop at the first bad article")
     b.add_argument("--no-validate", action="store_true", help="skip the SHACL check of each article graph")
     b.add_argument("--gazetteer", action="append", help="gazetteer TTL to use instead of ontology/gazetteer")

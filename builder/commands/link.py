@@ -6,6 +6,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..atomic import check_writable
+from ..plural import plural
+from .types import http_url
+
 if TYPE_CHECKING:  # the command imports rdflib and SPARQLWrapper only when it runs
     from ..link.classes import ClassTable
 
@@ -31,15 +35,16 @@ def cmd_link(args: argparse.Namespace) -> int:
     from ..link.classes import load_class_labels, load_classes, resolve_classes
     from ..link.client import WIKIDATA_SPARQL, SparqlClient
     from ..link.graph import link_graph, write_linked
-    from ..query import load_graph
     from ..rdf.writers import format_for
+    from .source import load_graph_file
 
     out = Path(args.output)
     format_for(out)
+    check_writable(out)
     if not 0.0 <= args.threshold <= 1.0:
         raise ValueError(f"--threshold must be between 0 and 1, got {args.threshold}")
     given = load_classes(Path(args.classes)) if args.classes else None
-    graph = load_graph(Path(args.graph))
+    graph = load_graph_file(args.graph)
     client = None if args.offline else SparqlClient(args.endpoint or WIKIDATA_SPARQL,
                                                     Path(args.cache) if args.cache else None)
     table = None
@@ -53,8 +58,9 @@ def cmd_link(args: argparse.Namespace) -> int:
             print("rasad link: no Wikidata class for any type; the live search is skipped", file=sys.stderr)
     links, offline, live = link_graph(graph, client, args.threshold, table)
     count = write_linked(graph, links, out)
-    asked = f", {client.requests} requests" if client else ""
-    print(f"linked {out}: {offline} gazetteer links, {live} live links{asked}, {count} triples")
+    asked = f", {plural(client.requests, 'request')}" if client else ""
+    print(f"linked {out}: {plural(offline, 'gazetteer link')}, {plural(live, 'live link')}{asked}, "
+          f"{plural(count, 'triple')}")
     return 0
 
 
@@ -62,7 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("link", help="link entities to Wikidata (gazetteer offline, then live SPARQL)")
     p.add_argument("--graph", required=True, help="a graph file written by `rasad build -o`")
     p.add_argument("-o", "--output", required=True, help="the linked graph (.trig, .nq, .ttl, …)")
-    p.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint (default https://query.wikidata.org/sparql)")
+    p.add_argument("--endpoint", metavar="URL", type=http_url, help="SPARQL endpoint (default https://query.wikidata.org/sparql)")
     p.add_argument("--cache", metavar="DIR", help="cache answers here; a second run asks nothing")
     p.add_argument("--threshold", type=float, default=0.8, help="minimum score for a live link (default 0.8)")
     p.add_argument("--classes", metavar="TSV",

@@ -4,17 +4,19 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..plural import plural
+
 
 def cmd_remove(args: argparse.Namespace) -> int:
     from ..store import Store
 
-    store = Store.open(args.store)
+    store = Store.open(args.store, create=False)
     missing = [i for i in args.ids if not store.remove_article(i)]
     for article_id in missing:
         print(f"rasad: {args.store}: no article {article_id!r} in the store", file=sys.stderr)
     store.flush()
-    print(f"removed {len(args.ids) - len(missing)} articles from {args.store}; "
-          f"{len(store.articles())} articles, {store.count()} triples left", file=sys.stderr)
+    print(f"removed {plural(len(args.ids) - len(missing), 'article')} from {args.store}; "
+          f"{plural(len(store.articles()), 'article')}, {plural(store.count(), 'triple')} left", file=sys.stderr)
     return 1 if missing else 0
 
 

@@ -10,11 +10,14 @@ import hashlib
 import json
 import time
 import urllib.error
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import EndPointInternalError
+from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperException
+
+from builder.errors import NOT_RESULTS, sparql_refusal
 
 AGENT = "Rasad/0.1 (https://w3id.org/rasad; entity linking for conflict reports) SPARQLWrapper"
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
@@ -35,7 +38,11 @@ class SparqlClient:
         path = self._cache_path(query)
         if path is not None and path.is_file():
             return json.loads(path.read_text(encoding="utf-8"))
-        rows = self._fetch(query)["results"]["bindings"]
+        answer = self._fetch(query)
+        try:
+            rows = answer["results"]["bindings"]
+        except (TypeError, KeyError) as exc:  # an HTML page, a JSON error object …
+            raise ValueError(f"{self.endpoint}: {NOT_RESULTS}") from exc
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
@@ -57,15 +64,24 @@ class SparqlClient:
             wrapper.setQuery(query)
             self.requests += 1
             try:
-                return wrapper.query().convert()
+                with warnings.catch_warnings():  # "unknown response content type": said in select()
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    return wrapper.query().convert()
             except urllib.error.HTTPError as exc:
                 if exc.code != 429 and exc.code < 500 or attempt == self.retries:
                     raise ValueError(f"{self.endpoint}: HTTP {exc.code} {exc.reason}") from exc
                 self.sleep(_retry_after(exc.headers.get("Retry-After"), self.backoff * 2 ** attempt))
             except EndPointInternalError as exc:
                 if attempt == self.retries:
-                    raise ValueError(f"{self.endpoint}: server error: {exc}") from exc
+                    raise ValueError(f"{self.endpoint}: server error (HTTP 500): {sparql_refusal(exc)}") from exc
                 self.sleep(self.backoff * 2 ** attempt)
+            except SPARQLWrapperException as exc:  # SPARQLWrapper's names for HTTP 400, 401, 404, 414
+                raise ValueError(f"{self.endpoint}: {sparql_refusal(exc)}") from exc
+            except (urllib.error.URLError, OSError) as exc:  # refused, no such host, timed out
+                reason = getattr(exc, "reason", None) or exc
+                raise ValueError(f"{self.endpoint}: cannot reach the endpoint: {reason}") from exc
+            except json.JSONDecodeError as exc:  # a web page, not an endpoint
+                raise ValueError(f"{self.endpoint}: {NOT_RESULTS}") from exc
         raise AssertionError("unreachable")
 
 

@@ -102,7 +102,8 @@ def _read(path: Path) -> bytes:
 
 
 def _reason(exc: Exception) -> str:
-    text = str(exc).strip() or type(exc).__name__
+    """The parser's complaint on one line (rdflib's spread over several), at most 500 characters."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 500 else text[:500] + "…"
 
 

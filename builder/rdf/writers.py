@@ -11,13 +11,12 @@ keys are sorted. The file appears all at once (temp file + os.replace), never ha
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
+from builder.atomic import write_bytes
 from builder.rdf.triples import article_iri, split_graphs
 from builder.rdf.vocab import PREFIXES
 
@@ -61,7 +60,7 @@ def write_graph(graphs: Iterable[tuple[str, Graph]], path: Path) -> int:
             for triple in graph:
                 union.add(triple)
         data, count = _write_triples(union, fmt), len(union)
-    _atomic_write(path, data)
+    write_bytes(path, data)
     return count
 
 
@@ -129,24 +128,3 @@ def _canonical_json(text: str) -> bytes:
 
     data = canon(json.loads(text))
     return (json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from builder.atomic import replacing, write_text
+
 from .project import Projection
 
 FORMATS = ("graphml", "gexf", "csv")
@@ -41,16 +43,15 @@ def export(proj: Projection, fmt: str, out: Path) -> Path:
     """Write the network as graphml, gexf, or csv (a folder with nodes.csv + edges.csv, or a .zip of them)."""
     out = Path(out)
     graph = flat_network(proj)
-    if fmt == "graphml":
-        nx.write_graphml(graph, out)
-    elif fmt == "gexf":
-        nx.write_gexf(graph, out)
+    if fmt in ("graphml", "gexf"):
+        with replacing(out) as tmp:
+            (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(graph, tmp)
     elif fmt == "csv":
         tables = {"nodes.csv": _csv(NODE_COLUMNS, ({"id": n, **d} for n, d in graph.nodes(data=True))),
                   "edges.csv": _csv(EDGE_COLUMNS, ({"source": u, "target": v, **d}
                                                    for u, v, d in graph.edges(data=True)))}
         if out.suffix.lower() == ".zip":
-            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            with replacing(out) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
                 for name, text in tables.items():
                     z.writestr(name, text)
         else:
@@ -58,7 +59,7 @@ def export(proj: Projection, fmt: str, out: Path) -> Path:
                 raise ValueError(f"{out}: csv export writes a folder (or a .zip), and this is a file")
             out.mkdir(parents=True, exist_ok=True)
             for name, text in tables.items():
-                (out / name).write_text(text, encoding="utf-8")
+                write_text(out / name, text)
     else:
         raise ValueError(f"unknown export format {fmt!r} (use one of {', '.join(FORMATS)})")
     return out

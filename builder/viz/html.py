@@ -10,6 +10,8 @@ import html
 import json
 from pathlib import Path
 
+from builder.atomic import write_text
+
 from .colors import palette
 from .layout import force_layout
 from .page_js import SCRIPT
@@ -141,5 +143,5 @@ def render_html(proj: Projection, title: str = "Rasad graph",
 def write_html(proj: Projection, out: Path, title: str = "Rasad graph",
                positions: dict[str, tuple[float, float]] | None = None) -> Path:
     out = Path(out)
-    out.write_text(render_html(proj, title, positions), encoding="utf-8")
+    write_text(out, render_html(proj, title, positions))
     return out

@@ -51,3 +51,18 @@ def test_in_the_workers_a_refused_graph_becomes_that_articles_failure():
         assert isinstance(good, Built) and good.graph.article_id == "good"
         assert isinstance(bad, Failure) and bad.source == "bad"
         assert bad.reason.startswith("graph breaks the SHACL shapes:") and "-3" in bad.reason
+
+
+def test_the_summary_line_says_1_failure_and_1_article_not_1_failures():
+    from builder.commands.build import StoreCounts, Summary
+
+    summary = Summary(articles=1, entities={"iran"}, events=1, links=0, relations=1, triples=1,
+                      failures=[("x.txt", "empty")])
+    assert summary.line(Path("out.ttl")) == ("built out.ttl: 1 article, 1 entity, 1 event, 0 retaliation links, "
+                                             "1 relation, 1 triple, 1 failure")
+    store = StoreCounts("rasad-store", written=1, unchanged=0, articles=1, triples=1)
+    assert summary.line(None, store) == ("built rasad-store: 1 article (1 written, 0 unchanged), 1 entity, 1 event, "
+                                         "0 retaliation links, 1 relation, 1 failure; "
+                                         "the store now holds 1 article, 1 triple")
+    assert summary.line(Path("out.ttl"), store).endswith(
+        "1 triple, 1 failure; rasad-store: 1 written, 0 unchanged, now holds 1 article, 1 triple")

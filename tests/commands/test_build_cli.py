@@ -53,11 +53,11 @@ def test_store_build_prints_one_summary_that_keeps_this_build_apart_from_the_who
     proc = rasad("build", later, "--store", store, "-q")
     assert proc.returncode == 0, proc.stderr
     (line,) = summaries(proc.stderr)
-    assert line.startswith(f"built {store}: 1 articles (1 written, 0 unchanged), ")
+    assert line.startswith(f"built {store}: 1 article (1 written, 0 unchanged), ")
     assert line.endswith("the store now holds 4 articles, " + line.rsplit(", ", 1)[1])
     again = rasad("build", later, "--store", store, "-q")
     (line,) = summaries(again.stderr)
-    assert "1 articles (0 written, 1 unchanged)" in line and "the store now holds 4 articles" in line
+    assert "1 article (0 written, 1 unchanged)" in line and "the store now holds 4 articles" in line
 
 
 def test_file_and_store_build_prints_one_summary(tmp_path):
@@ -125,7 +125,7 @@ def test_a_single_gold_json_article_is_built(tmp_path):
     path.write_text(gold("gold-1", ATTACK), encoding="utf-8")
     proc = rasad("build", path, "-o", tmp_path / "out.nt")
     assert proc.returncode == 0, proc.stderr
-    assert summaries(proc.stderr)[0].startswith(f"built {tmp_path / 'out.nt'}: 1 articles, ")
+    assert summaries(proc.stderr)[0].startswith(f"built {tmp_path / 'out.nt'}: 1 article, ")
     assert "<https://w3id.org/rasad/id/article/gold-1>" in (tmp_path / "out.nt").read_text(encoding="utf-8")
 
 

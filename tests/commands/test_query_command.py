@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from rdflib import Graph, Literal, URIRef
 
 from builder.cli import main
@@ -100,3 +101,18 @@ def test_timeout_applies_to_an_endpoint_that_does_not_answer(tmp_path):
         proc = _run("query", "events", "--endpoint", url, "--timeout", "1")
     assert proc.returncode == 1
     assert f"rasad: query events on {url}: stopped after 1 s (--timeout)" in proc.stderr
+
+
+def test_query_help_lists_every_named_query_with_its_description(capsys):
+    from builder import paths
+    from builder.commands.query import describe
+
+    with pytest.raises(SystemExit) as done:
+        main(["query", "--help"])
+    assert done.value.code == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    files = sorted(paths.QUERIES_DIR.glob("*.rq"))
+    assert len(files) >= 9
+    for f in files:
+        assert f"{f.stem} {describe(f)}" in help_text
+    assert "events every attack an article asserts, with who attacked what, when, and what it answers" in help_text

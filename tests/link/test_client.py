@@ -69,3 +69,55 @@ def test_gives_up_with_a_clear_message(throttling, tmp_path):
     client = SparqlClient(throttling, None, retries=1, sleep=lambda _: None)
     with pytest.raises(ValueError, match="HTTP 503"):
         client.select("SELECT ?x WHERE {}")
+
+
+class Refusing(BaseHTTPRequestHandler):
+    """Answers every request with the status and body its path asks for: /404, /401, /400, /page."""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        code = 200 if self.path == "/page" else int(self.path.strip("/"))
+        body = b"<html><body>\n<p>Not what you wanted</p>\n</body></html>\n"
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture()
+def refusing() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Refusing)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize(("path", "said"), [
+    ("/404", "no SPARQL endpoint at this URL (HTTP 404)"),
+    ("/401", "the endpoint wants credentials (HTTP 401)"),
+    ("/400", "the endpoint refused the query as malformed (HTTP 400)"),
+    ("/page", "the answer is not a SPARQL JSON result (is this a SPARQL endpoint?)"),
+])
+def test_a_refusal_or_a_web_page_is_one_line_naming_the_url(refusing, path, said):
+    client = SparqlClient(refusing + path, None, retries=0, sleep=lambda _: None)
+    with pytest.raises(ValueError) as refused:
+        client.select("SELECT ?x WHERE {}")
+    assert str(refused.value) == f"{refusing}{path}: {said}"
+
+
+def test_an_endpoint_nobody_answers_is_one_line_naming_the_url():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/sparql"
+    with pytest.raises(ValueError, match=r"^http://127\.0\.0\.1:\d+/sparql: cannot reach the endpoint: "):
+        SparqlClient(url, None, retries=0).select("SELECT ?x WHERE {}")
