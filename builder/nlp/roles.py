@@ -26,6 +26,8 @@ ANSWERED_REACH = 4
 LAUNCH_REACH = 3
 # Words between من قبل and its agent's name (من قبل ميليشيات تطلق على نفسها اسم X).
 AGENT_REACH = 8
+# قام بـ: "carried out" a masdar (قامت القوات بقصف …): its subject is the author.
+DID_VERBS = frozenset(("قام", "قامت", "قاموا", "تقوم", "يقوم"))
 # An unnamed base, indefinite (قاعدة أمريكية في …): it is hit where the text says it lies.
 UNNAMED_BASES = frozenset(("قاعده", "قاعدتين", "قواعد"))
 # Places too wide to be what an attack hit: they only say where.
@@ -209,13 +211,16 @@ def _dropped_claimant(doc: Doc, i: int) -> Span | None:
 
 def masdar_agent(doc: Doc, i: int, before: list[Span]) -> Span | None:
     """تنفيذ واشنطن ضربتين / شن التحالف غارات: the actor between a light verb's noun and the attack
-    noun is the author."""
+    noun is the author; so is the subject of قام before a masdar with ب (قامت طائرات X باستهداف …)."""
     w = words_of(doc)
     if not before or not is_actor(before[-1]) or i - before[-1].end > 1:
         return None
     k = before[-1].start - 1
     while k >= 0 and w.text[k] in QUOTES:
         k -= 1
+    did = k - 1 if k >= 0 and w.fset[k] & lex.AIRCRAFT else k        # قامت طائرات X
+    if did >= 0 and w.norm[i].startswith("ب") and w.fset[did] & DID_VERBS:
+        return before[-1]                    # قامت طائرات X باستهداف الرتل: the subject of قام carried it out
     return before[-1] if k >= 0 and w.fset[k] & lex.LIGHT_MASDARS else None
 
 

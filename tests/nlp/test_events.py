@@ -375,3 +375,9 @@ def test_with_no_claimant_the_one_accused_is_the_hedged_author(report_of):
             "وسقطت ثلاثة صواريخ على قاعدة عين الأسد. وتعرضت قاعدة التنف لقصف بطائرة مسيرة.")
     found = {e.target: (e.attacker, e.hedged) for e in events(report_of, text)}
     assert found["al-tanf-base"] == (KH_KEY, True) and found["ain-al-asad-air-base"][0] == KH_KEY
+
+
+def test_the_subject_of_qama_carried_out_the_masdar(report_of):
+    """قامت طائرات X باستهداف Y: the subject of قام (past the aircraft that carry it) is the author."""
+    found = events(report_of, "فقامت طائرات التحالف الدولي باستهداف مواقع للميليشيات الإيرانية.")
+    assert [(e.attacker, e.target) for e in found] == [(COALITION, MILITIAS)]
