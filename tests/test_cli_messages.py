@@ -9,16 +9,13 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "commands"))
+from local_http import WebPage, serving  # noqa: E402
 from run_cli import rasad  # noqa: E402
 from samples import sample_graph, sample_store  # noqa: E402
 
@@ -94,33 +91,6 @@ CASES = [
 ]
 
 
-class _NotSparql(BaseHTTPRequestHandler):
-    """A web server, not a SPARQL endpoint: 404 on /404, an HTML page anywhere else."""
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        body = b"<html><body>\n<p>Welcome</p>\n</body></html>\n"
-        self.send_response(404 if self.path == "/404" else 200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextmanager
-def _web_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _NotSparql)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def _port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -141,7 +111,7 @@ def runs(tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess, str]]
     sample_graph(d / "g.ttl")
     sample_store(d / "store")
     closed = _port()
-    with socket.socket() as busy, _web_server() as web:
+    with socket.socket() as busy, serving(WebPage) as web:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         values = {"d": str(d), "closed": closed, "busy": busy.getsockname()[1], "web": web}

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from local_http import WebPage, serving
 
 from builder.link.client import AGENT, SparqlClient
 
@@ -44,14 +44,8 @@ class Throttling(BaseHTTPRequestHandler):
 @pytest.fixture()
 def throttling() -> Iterator[str]:
     Throttling.seen = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Throttling)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Throttling) as url:
+        yield url + "/sparql"
 
 
 def test_retries_honour_retry_after_then_back_off_and_cache(throttling, tmp_path):
@@ -71,33 +65,10 @@ def test_gives_up_with_a_clear_message(throttling, tmp_path):
         client.select("SELECT ?x WHERE {}")
 
 
-class Refusing(BaseHTTPRequestHandler):
-    """Answers every request with the status and body its path asks for: /404, /401, /400, /page."""
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        code = 200 if self.path == "/page" else int(self.path.strip("/"))
-        body = b"<html><body>\n<p>Not what you wanted</p>\n</body></html>\n"
-        self.send_response(code)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture()
 def refusing() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Refusing)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(WebPage) as url:
+        yield url
 
 
 @pytest.mark.parametrize(("path", "said"), [
