@@ -170,7 +170,8 @@ NOUN_BLOCKERS = words("متبادل المتبادل متبادله بين اس�
 # Words right before an actor that make it an object, not the subject: التي تقود التحالف.
 NOT_SUBJECT = words("""
 تقود يقود تقوده بقياده التي الذي لصالح باسم عنصر عناصر مقاتل مقاتلين مقتل قتلي قائد زعيم امين
-""")
+لمحاربه محاربه لمكافحه مكافحه لقتال
+""")   # the last line: التحالف الدولي لمحاربة تنظيم X: X is whom the coalition fights, never the subject
 # Words spelled the same as verb and noun.
 VERB_NOUN_HOMOGRAPHS = words("قصف استهداف هجوم")
 NOUN_PREPS = words("""

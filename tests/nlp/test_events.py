@@ -381,3 +381,10 @@ def test_the_subject_of_qama_carried_out_the_masdar(report_of):
     """قامت طائرات X باستهداف Y: the subject of قام (past the aircraft that carry it) is the author."""
     found = events(report_of, "فقامت طائرات التحالف الدولي باستهداف مواقع للميليشيات الإيرانية.")
     assert [(e.attacker, e.target) for e in found] == [(COALITION, MILITIAS)]
+
+
+def test_the_group_a_force_is_named_for_fighting_is_no_subject(report_of):
+    """قوات التحالف الدولي لمحاربة تنظيم X استهدفت …: X is whom the coalition fights, not who attacked."""
+    found = events(report_of, "أن قوات التحالف الدولي لمحاربة تنظيم داعش الإرهابي استهدفت بقصف صاروخي "
+                              "مواقع الميليشيات الإيرانية.")
+    assert [(e.attacker, e.target) for e in found] == [(COALITION, MILITIAS)]
