@@ -24,6 +24,9 @@ GROUP_NOUNS = words("""
 جماعه مجموعه فصيل
 """)
 BARE_MILITIAS = words("الميليشيات المليشيات الميليشيا المليشيا")
+# تلك الفصائل / هذه الجماعات: a plural group noun pointed back at is the collective named before.
+POINTED_GROUPS = words("الفصائل الجماعات المجموعات")
+POINTERS = words("تلك هذه لتلك لهذه بتلك بهذه")
 GROUP_ADJ = words("المسلحه مسلحه الشيعيه شيعيه العراقيه عراقيه الاخري اخرين اخري")
 IRAN = words("ايران طهران لايران لطهران بايران بطهران")
 IRAN_ADJ = words("الايرانيه ايرانيه الايراني ايراني ايران")
@@ -212,7 +215,8 @@ def bare_militia_spans(doc: Doc, chosen: list[Span]) -> list[Span]:
     taken = {i for s in chosen for i in range(s.start, s.end)}
     fset = words_of(doc).fset
     return [Span(doc, i, i + 1, label="ArmedGroup", kb_id=COLLECTIVE_KEY) for i in range(min(named), len(fset))
-            if i not in taken and not fset[i].isdisjoint(BARE_MILITIAS)]
+            if i not in taken and (not fset[i].isdisjoint(BARE_MILITIAS) or i > 0 and not fset[i].isdisjoint(
+                POINTED_GROUPS) and not fset[i - 1].isdisjoint(POINTERS))]
 
 
 BASE_NOUNS = words("القاعده قاعده")

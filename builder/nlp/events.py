@@ -299,7 +299,8 @@ class EventExtractor:
                     events.append(EventMention(doc[i:i + 1], clause, kind, replies=True))
                     continue
                 ev = self._event(doc, i, kind, clause, in_entity)
-                if ev.attacker is None and kind == "active" and events and events[-1].kind != "cue":
+                if ev.attacker is None and (kind == "active" or kind == "noun" and w.fset[i] & lex.MASDAR) \
+                        and events and events[-1].kind != "cue":     # … وقصفت / إضافة لاستهداف …: the same author
                     prior = events[-1]
                     if w.sent[prior.trigger.start] == number and prior.attacker is not None:
                         ev.attacker = prior.attacker

@@ -388,3 +388,12 @@ def test_the_group_a_force_is_named_for_fighting_is_no_subject(report_of):
     found = events(report_of, "أن قوات التحالف الدولي لمحاربة تنظيم داعش الإرهابي استهدفت بقصف صاروخي "
                               "مواقع الميليشيات الإيرانية.")
     assert [(e.attacker, e.target) for e in found] == [(COALITION, MILITIAS)]
+
+
+def test_in_addition_to_targeting_keeps_the_author_and_points_back(nlp):
+    """… إضافةً لاستهداف قافلة لتلك الفصائل: a masdar in the sentence of an attack with an author is that
+    author's, and تلك الفصائل is the collective named before."""
+    doc = nlp("وأفاد المرصد بتنفيذ طائرات إسرائيلية غارات على نقاط تابعة للفصائل الإيرانية قرب مطار الرزازة، "
+              "إضافة لاستهداف قافلة لتلك الفصائل.")
+    last = doc._.events[-1]
+    assert (last.trigger.text, last.attacker.kb_id_, last.target.kb_id_) == ("لاستهداف", "israel", MILITIAS)
