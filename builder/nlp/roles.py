@@ -26,6 +26,8 @@ ANSWERED_REACH = 4
 LAUNCH_REACH = 3
 # Words between من قبل and its agent's name (من قبل ميليشيات تطلق على نفسها اسم X).
 AGENT_REACH = 8
+# A site's head with the article, alone (تعرض المطار لهجوم): the site of that head named last.
+SITE_ANAPHORA = frozenset(("المطار", "المعسكر", "الحقل"))
 # قام بـ: "carried out" a masdar (قامت القوات بقصف …): its subject is the author.
 DID_VERBS = frozenset(("قام", "قامت", "قاموا", "تقوم", "يقوم"))
 # An unnamed base, indefinite (قاعدة أمريكية في …): it is hit where the text says it lies.
@@ -249,7 +251,7 @@ def site_first(doc: Doc, i: int, after: list[Span], clause: Span, in_entity) -> 
     anaphor = anaphoric_bases(doc, i + 1, clause.end, in_entity)
     fset = words_of(doc).fset
     first_anaphor = next((j for j in range(i + 1, clause.end) if j not in in_entity
-                          and fset[j] & lex.BASE_ANAPHORA), None)
+                          and fset[j] & (lex.BASE_ANAPHORA | SITE_ANAPHORA)), None)
     if anaphor and (not sites or first_anaphor < sites[0].start):
         return anaphor
     if sites:
@@ -273,14 +275,18 @@ def _hit_place(doc: Doc, i: int, after: list[Span]) -> Span | None:
 
 
 def anaphoric_bases(doc: Doc, start: int, end: int, in_entity: dict[int, Span]) -> list[Span]:
-    """القاعدة / القاعدة ذاتها (in tokens start..end): the base named last; القاعدتان: the last two bases."""
-    fset = words_of(doc).fset
+    """القاعدة / القاعدة ذاتها (in tokens start..end): the base named last; القاعدتان: the last two bases;
+    المطار / المعسكر / الحقل: the site named last with that head."""
+    w = words_of(doc)
+    fset = w.fset
     for j in range(start, end):
-        if j in in_entity or not fset[j] & lex.BASE_ANAPHORA:
+        if j in in_entity or not fset[j] & (lex.BASE_ANAPHORA | SITE_ANAPHORA):
             continue
+        head = next((f[2:] for f in fset[j] if f in SITE_ANAPHORA), None)     # المطار: the airport named last
         seen: dict[str, Span] = {}
         for span in entity_spans(doc):
-            if span.end <= j and span.label_ in SITES:
+            if span.end <= j and span.label_ in SITES and (head is None or any(
+                    head in w.forms[k] for k in range(span.start, span.end))):
                 seen.pop(ident(span), None)
                 seen[ident(span)] = span
         wanted = 2 if fset[j] & lex.DUAL_BASES else 1

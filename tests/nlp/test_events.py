@@ -397,3 +397,18 @@ def test_in_addition_to_targeting_keeps_the_author_and_points_back(nlp):
               "إضافة لاستهداف قافلة لتلك الفصائل.")
     last = doc._.events[-1]
     assert (last.trigger.text, last.attacker.kb_id_, last.target.kb_id_) == ("لاستهداف", "israel", MILITIAS)
+
+
+def test_the_airport_is_the_airport_named_last(report_of):
+    """المطار alone is the airport named last, not the victims the attack wounded."""
+    report = report_of("تعرض محيط مطار الرزازة لقصف صاروخي. كما تعرض المطار لهجوم بـ 14 صاروخاً في شباط الماضي "
+                       "ما أدى لإصابة 5 جنود أمريكيين.")
+    names = {e.key: e.label_ar for e in report.entities}
+    assert [names.get(e.target) for e in report.events] == ["مطار الرزازة", "مطار الرزازة"]
+
+
+def test_a_named_site_before_the_airport_in_one_exposure(report_of):
+    """تعرض مطار X لهجوم وسقطت الصواريخ خارج المطار: the site named first is the target."""
+    report = report_of("تعرض مطار الرزازة لهجوم صاروخي وسقطت الصواريخ خارج المطار.")
+    names = {e.key: e.label_ar for e in report.entities}
+    assert [names.get(e.target) for e in report.events] == ["مطار الرزازة"]
