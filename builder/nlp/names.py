@@ -204,7 +204,7 @@ def _closes_site(w: Words, j: int) -> bool:
     """Token j ends a one-word site name: its adjective, a preposition, punctuation, a closing
     quotation mark, the next site of a list (قاعدة X وقاعدة Y), or a word of the report (قاعدة X
     بالطيران المسير، مطار X تعرض …)."""
-    return w.norm[j] in SITE_ADJECTIVES or w.norm[j] in SITE_CLOSERS or _closing_punct(w, j) \
+    return w.norm[j] in SITE_ADJECTIVES or not SITE_CLOSERS.isdisjoint(w.forms[j]) or _closing_punct(w, j) \
         or w.text[j] in QUOTES or (w.norm[j].startswith("و") and _head(w.forms[j]) is not None) \
         or w.norm[j] in NAME_ENDS or w.norm[j] in MEANS_AFTER
 

@@ -342,3 +342,9 @@ def test_a_definite_place_head_with_a_proper_nisba_names_the_place(analyse_doc):
     """القرية الرشيدية names a village; القرية المجاورة / القرية الشرقية describe one."""
     found = names(analyse_doc, "وصلت التعزيزات إلى القرية المجاورة والقرية الشرقية والقرية الرزازية.")
     assert [n for n, etype, _ in found if etype == "Place"] == ["الرزازية"]
+
+
+def test_a_one_word_site_name_ends_before_a_relative_with_its_conjunction(analyse_doc):
+    """مطار X والذي يستضيف …: والذي closes the name as الذي does."""
+    found = names(analyse_doc, "سقطت صواريخ قرب مطار تاونات والذي يستضيف قوات أمريكية.")
+    assert ("مطار تاونات", "MilitaryBase", None) in found
