@@ -125,6 +125,8 @@ HEDGES = words("""
 يزعم مزعوم
 """)
 AGAIN = words("مجددا مجدد مرارا مرات متكرره المتكرره سبق")
+# Attacks in the plural said to have been at some time before: a history, not an attack told.
+IN_THE_PAST = words("سابقا سابقاً السابق")
 # A verb in the imperfect (تتعرض، يهاجم) with a word of frequency tells what keeps happening, not an
 # attack: وتتعرض القواعد لهجمات متكررة، تهاجم الفصائل أحياناً القواعد، بين الحين والآخر.
 IMPERFECT_PREFIXES = ("ت", "ي")

@@ -235,11 +235,14 @@ def _the_claimant(doc: Doc) -> Span | None:
 
 def _drop_habits(w: Words, events: list[EventMention]) -> list[EventMention]:
     """وتتعرض القواعد الأمريكية لهجمات متكررة / وتهاجم الفصائل أحياناً القواعد: an imperfect verb with a
-    word of frequency in its clause says what keeps happening; it asserts no attack of its own."""
+    word of frequency in its clause says what keeps happening; so do attacks in the plural said to have
+    been before (تبنت المجموعة سابقاً هجمات ضد …): neither asserts an attack of its own."""
     def habit(ev: EventMention) -> bool:
-        t = ev.trigger.start
+        t, clause = ev.trigger.start, range(ev.clause.start, ev.clause.end)
+        if ev.kind == "noun" and w.fset[t] & lex.PLURAL_ATTACKS:      # وتبنت المجموعة سابقاً هجمات ضد …
+            return any(w.fset[j] & lex.IN_THE_PAST for j in clause)
         return ev.kind in ("active", "passive") and w.norm[t].lstrip("و").startswith(lex.IMPERFECT_PREFIXES) \
-            and any(w.fset[j] & lex.FREQUENCY for j in range(ev.clause.start, ev.clause.end))
+            and any(w.fset[j] & lex.FREQUENCY for j in clause)
 
     return [ev for ev in events if not habit(ev)]
 
