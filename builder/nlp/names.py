@@ -42,6 +42,8 @@ PERSON_ALI = "علي"     # spelt with ي (the preposition is على): a given n
 COMMAS = frozenset("،,")
 RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين"))
 MAX_QUOTED = 7
+# Nouns of killing a person (اغتيال X): the name after them is a person's.
+KILLING = frozenset(("اغتيال", "لاغتيال", "باغتيال", "واغتيال"))
 # The means right after a site's name (قاعدة X بالطيران المسير، بالصواريخ): the name has ended.
 MEANS_AFTER = frozenset(("بالطيران", "بالصواريخ", "بالمسيرات", "بالطائرات", "بالقذائف", "بالمدفعيه", "بطائره"))
 
@@ -250,6 +252,10 @@ class NameFinder:
                 span = self._person(doc, i, role, known)
                 if span is not None:
                     yield span
+            if w.fset[i] & KILLING and i + 1 not in known:
+                span = _killed(doc, i + 1)
+                if span is not None:
+                    yield span
             if _introduces_actor(w, i):
                 inner = _quoted_actor(w, i + 1, known, called=w.fset[i].isdisjoint(ACTOR_VERBS))
                 if inner is not None:
@@ -362,6 +368,20 @@ def _coordinated(doc: Doc, found: list[Span]) -> Iterator[Span]:
             inner = _quoted_actor(w, k + 1, known, called=True)
             if inner is not None:
                 yield Span(doc, *inner, label=span.label_)
+
+
+def _killed(doc: Doc, j: int) -> Span | None:
+    """اغتيال X Y قائد …/، : the two or three words after the noun of killing, closed by a role or a
+    punctuation mark, name the person killed (an Official when a role follows)."""
+    w = words_of(doc)
+    end = j
+    while end < len(w) and end - j < 3 and _person_word(w, end, end == j) and (end > j or not _definite(w.norm[end])):
+        end += 1
+    if end - j < 2 or end >= len(w):
+        return None
+    if w.norm[end] in PERSON_ROLES:
+        return Span(doc, j, end, label="Official")
+    return Span(doc, j, end, label="Person") if _closing_punct(w, end) else None
 
 
 def _introduces_actor(w: Words, i: int) -> bool:

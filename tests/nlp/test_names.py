@@ -348,3 +348,16 @@ def test_a_one_word_site_name_ends_before_a_relative_with_its_conjunction(analys
     """مطار X والذي يستضيف …: والذي closes the name as الذي does."""
     found = names(analyse_doc, "سقطت صواريخ قرب مطار تاونات والذي يستضيف قوات أمريكية.")
     assert ("مطار تاونات", "MilitaryBase", None) in found
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("وجاء ذلك رداً على اغتيال فادي كناني قائد فيلق القدس السابق.", "فادي كناني", "Official"),
+    ("بعد اغتيال سامر الحلبي، توعدت الفصائل بالرد.", "سامر الحلبي", "Person"),
+])
+def test_the_person_killed_is_named_after_the_noun_of_killing(analyse_doc, text, name, etype):
+    """اغتيال X Y قائد … / اغتيال X Y،: the words after the noun of killing, closed by a role or a comma."""
+    assert (name, etype, None) in names(analyse_doc, text)
+
+
+def test_a_role_after_the_noun_of_killing_is_no_name(analyse_doc):
+    assert not [n for n in names(analyse_doc, "بعد اغتيال القائد في الحركة.") if n[1] in ("Person", "Official")]
