@@ -344,8 +344,13 @@ def _launched_from(doc: Doc, span: Span) -> bool:
 
 
 def backer(doc: Doc, span: Span) -> bool:
-    """X المدعومة من إيران / الموالية لطهران: the backer named after a group neither attacks nor is hit."""
-    return _preceded_by(doc, span, lex.BACKING, 2)
+    """X المدعومة من إيران / الموالية لطهران: the backer named after a group neither attacks nor is hit.
+    After a target noun the same word says whose the targets are (أهداف مرتبطة بمجموعة X): X is hit."""
+    if not _preceded_by(doc, span, lex.BACKING, 2):
+        return False
+    w = words_of(doc)
+    k = next((j for j in range(span.start - 1, max(-1, span.start - 3), -1) if w.fset[j] & lex.BACKING), None)
+    return not (k is not None and k > 0 and w.fset[k - 1] & lex.TARGET_NOUNS)
 
 
 def is_target(doc: Doc, span: Span, loose: bool) -> bool:

@@ -5,6 +5,7 @@ and a tatweel to a quoted name or a number, so we split those off before matchin
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import spacy
@@ -27,7 +28,19 @@ EXTRA_INFIXES = [
     rf"(?<=[{_ARABIC}{_DIGIT}])(?=[()])",       # وكالة (X برس). / مدينة (X 24)- : the bracket closes the name
     r"(?<=[()])(?=[.،,:؛\-–])",
     rf"(?<=[{_QUOTE}])(?=[.،,:؛!؟?])",         # “X”. / “X”، : the quote closes the name, the stop the sentence
+    rf"(?<=[{_ARABIC}])[.،](?=[{_ARABIC}])",   # في سوريا.وتنشر: a stop glued to the next sentence's word
 ]
+
+
+def _latin_only(match: Callable | None) -> Callable | None:
+    """spaCy reads سوريا.وتنشر as a web address and keeps it whole; an address is written in Latin letters,
+    so a token with Arabic letters is never one."""
+    if match is None:
+        return None
+    return lambda text: None if _HAS_ARABIC.search(text) else match(text)
+
+
+_HAS_ARABIC = re.compile(f"[{_ARABIC}]")
 
 
 @spacy.registry.tokenizers("rasad.ArabicTokenizer.v1")
@@ -37,6 +50,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes) + EXTRA_PREFIXES).search
         tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + EXTRA_INFIXES).finditer
         tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes) + EXTRA_SUFFIXES).search
+        tokenizer.url_match = _latin_only(tokenizer.url_match)
         return tokenizer
 
     return make

@@ -413,3 +413,10 @@ def test_a_named_site_before_the_airport_in_one_exposure(report_of):
     report = report_of("تعرض مطار الرزازة لهجوم صاروخي وسقطت الصواريخ خارج المطار.")
     names = {e.key: e.label_ar for e in report.entities}
     assert [names.get(e.target) for e in report.events] == ["مطار الرزازة"]
+
+
+def test_targets_linked_to_a_group_hit_the_group(report_of):
+    """أهداف مرتبطة بمجموعة X: after a target noun, مرتبطة says whose the targets are; X is no backer."""
+    found = events(report_of, "ونفذت القوات الأميركية قبل أسبوعين ضربات ضد أهداف مرتبطة "
+                              "بالميليشيات الإيرانية في سوريا.")
+    assert [(e.attacker, e.target) for e in found] == [(US, MILITIAS)]

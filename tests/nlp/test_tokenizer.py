@@ -57,3 +57,9 @@ def test_full_stop_after_a_vowel_mark(nlp):
 
 def test_full_stop_after_a_word_with_a_shadda(nlp):
     assert words(nlp, "بالطيران المسيّر. وقصفت")[-3:] == ["المسيّر", ".", "وقصفت"]
+
+
+def test_a_stop_glued_to_the_next_word_is_no_web_address(nlp):
+    """في سوريا.وتنشر: spaCy takes x.y for an address; with Arabic letters it is two sentences."""
+    assert words(nlp, "في سوريا.وتنشر القوات") == ["في", "سوريا", ".", "وتنشر", "القوات"]
+    assert words(nlp, "انظر http://example.com/a.html")[-1] == "http://example.com/a.html"
