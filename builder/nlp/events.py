@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from . import event_lexicon as lex
 from .description import describe
 from .entities import ENTITIES
-from .event_words import ACTORS, SITES, entity_index, entity_spans, ident, side
+from .event_words import ACTORS, SITES, entity_index, entity_spans, ident, number_at, side
 from .frames import assassinated, caused_on_site, framed_name, triggers
 from .roles import (
     accused_of_earlier,
@@ -49,6 +49,7 @@ from .words import Words, set_spans, words_of
 # Attack nouns with the article: what a text says when it names an attack it has told.
 DEFINITE_ATTACKS = frozenset(f for f in lex.ATTACK_NOUNS if f.startswith("ال"))
 REPLY_WORDS = lex.REPLY_MARKERS | lex.REPLY_VERBS
+COUNTED_SITES = frozenset(("قواعد", "مواقع", "مقرات", "اهداف"))
 # A claim: its verb, what it claims, and how far after the verb the claimant is named.
 CLAIMING = lex.CLAIM_VERBS | lex.ADOPT_VERBS
 CLAIMED = lex.CLAIM_NOUNS | lex.ADOPT_VERBS | lex.ATTACK_NOUNS | lex.ACTIVE_VERBS
@@ -233,12 +234,24 @@ def _the_claimant(doc: Doc) -> Span | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _counted_sites(w: Words, t: int) -> bool:
+    """استهداف 3 قواعد / هاجم مجاهدونا ثلاث قواعد: attacks on a number of sites the sentence does not name
+    sum up attacks told one by one elsewhere."""
+    for j in range(t + 1, min(t + 4, len(w) - 1)):
+        count = number_at(w, j)
+        if count is not None and count > 2 and w.fset[j + 1] & COUNTED_SITES:
+            return True
+    return False
+
+
 def _drop_habits(w: Words, events: list[EventMention]) -> list[EventMention]:
     """وتتعرض القواعد الأمريكية لهجمات متكررة / وتهاجم الفصائل أحياناً القواعد: an imperfect verb with a
     word of frequency in its clause says what keeps happening; so do attacks in the plural said to have
     been before (تبنت المجموعة سابقاً هجمات ضد …): neither asserts an attack of its own."""
     def habit(ev: EventMention) -> bool:
         t, clause = ev.trigger.start, range(ev.clause.start, ev.clause.end)
+        if ev.target is None and _counted_sites(w, t):
+            return True                                                 # استهداف 3 قواعد: a summary of attacks
         if ev.kind == "noun" and w.fset[t] & lex.PLURAL_ATTACKS:      # وتبنت المجموعة سابقاً هجمات ضد …
             return any(w.fset[j] & lex.IN_THE_PAST for j in clause)
         return ev.kind in ("active", "passive") and w.norm[t].lstrip("و").startswith(lex.IMPERFECT_PREFIXES) \

@@ -420,3 +420,11 @@ def test_targets_linked_to_a_group_hit_the_group(report_of):
     found = events(report_of, "ونفذت القوات الأميركية قبل أسبوعين ضربات ضد أهداف مرتبطة "
                               "بالميليشيات الإيرانية في سوريا.")
     assert [(e.attacker, e.target) for e in found] == [(US, MILITIAS)]
+
+
+def test_attacks_on_a_number_of_unnamed_sites_sum_up_others(report_of):
+    """استهداف 3 قواعد أمريكية: a count of sites the sentence does not name sums up attacks told one by
+    one; the list that names them gives the events."""
+    assert events(report_of, "وأعلنت فصائل مسلحة عراقية استهداف 3 قواعد عسكرية أمريكية في العراق وسوريا.") == []
+    listed = events(report_of, "هاجم مقاتلونا ثلاث قواعد، وهي قاعدة التنف وقاعدة حقل العمر وقاعدة عين الأسد.")
+    assert {e.target for e in listed} == {"al-tanf-base", OMAR, "ain-al-asad-air-base"}
