@@ -1,6 +1,6 @@
 """Word readings every event rule shares: entity spans, verb forms, numbers, who is an actor.
 
-The trigger rules (frames.py), the argument rules (roles.py) and the description (description.py)
+The trigger rules (frames.py), the argument rules (roles.py, targets.py) and the description (description.py)
 all read the Doc through these, so each reading is made once per word and cached.
 """
 from __future__ import annotations

@@ -26,22 +26,24 @@ from .event_words import ACTORS, SITES, entity_index, entity_spans, ident, side
 from .frames import assassinated, caused_on_site, framed_name, triggers
 from .roles import (
     after_means,
-    anaphoric_bases,
     claimant,
-    coordinated,
-    first_target,
-    foiled_target,
     genitive,
-    is_target,
     marked_attacker,
     masdar_agent,
     our_fighters,
-    place_of,
     relative_agent,
-    relative_head,
     reported,
-    site_first,
     subject,
+)
+from .targets import (
+    anaphoric_bases,
+    coordinated,
+    first_target,
+    foiled_target,
+    is_target,
+    place_of,
+    relative_head,
+    site_first,
     unnamed_site_in,
     victims,
 )
