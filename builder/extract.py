@@ -78,7 +78,7 @@ def _work(args: tuple[Article, tuple[str, ...], Then | None]) -> Any:
 
 
 def extract(articles: Iterable[Article], jobs: int = 1, gazetteer: tuple[str, ...] = (),
-            then: Then | None = None) -> Iterator[Any]:
+            then: Then | None = None, cluster: str | None = None) -> Iterator[Any]:
     """Reports (or what `then` makes of each) in input order, or a Failure per article that
     failed; memory stays flat because articles are consumed as a stream.
 
@@ -86,7 +86,15 @@ def extract(articles: Iterable[Article], jobs: int = 1, gazetteer: tuple[str, ..
     SHACL) go there so that they run on every process and only their small result is sent
     back. It must be a module-level function (or a partial of one) so it can be pickled; an
     exception it raises becomes the article's Failure, with the exception's message.
+
+    With `cluster` (a Dask scheduler's address) the articles go in batches to its workers
+    instead of local processes (builder.cluster), with the same results in the same order.
     """
+    if cluster is not None:
+        from .cluster import extract_on
+
+        yield from extract_on(cluster, articles, gazetteer, then)
+        return
     if jobs <= 1:
         for article in articles:
             yield _safe(article, gazetteer, then)

@@ -212,7 +212,8 @@ def _build(args: argparse.Namespace, sink: StoreSink | None, keep: bool) -> tupl
     graphs = []
     bar = progress_bar(args.inputs, args.quiet)
     stream = extract(_articles(args.inputs, summary, args.fail_fast, bar), jobs=args.jobs,
-                     gazetteer=tuple(args.gazetteer or ()), then=partial(to_rdf, check=not args.no_validate))
+                     gazetteer=tuple(args.gazetteer or ()), then=partial(to_rdf, check=not args.no_validate),
+                     cluster=args.cluster)
     for result in stream:
         bar.update(1)
         if isinstance(result, Failure):
@@ -250,6 +251,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--store", metavar="DIR",
                    help="also (or instead) keep each article's graph in the store DIR (e.g. rasad-store/)")
     b.add_argument("--jobs", type=positive(int), default=1, help="worker processes (default 1)")
+    b.add_argument("--cluster", metavar="tcp://HOST:8786",
+                   help="extract on the workers of this Dask scheduler instead of --jobs processes "
+                        "(pip install 'rasad[cluster]'; see the README's Cluster section)")
     b.add_argument("--fail-fast", action="store_true", help="stop at the first bad article")
     b.add_argument("--no-validate", action="store_true", help="skip the SHACL check of each article graph")
     b.add_argument("--gazetteer", action="append", help="gazetteer TTL to use instead of ontology/gazetteer")
