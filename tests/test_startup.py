@@ -1,4 +1,4 @@
-"""Start-up stays cheap: commands that need neither spaCy nor pySHACL never import them.
+"""Start-up stays cheap: commands that need neither spaCy nor pySHACL (nor Dask) never import them.
 
 spaCy and pySHACL take seconds to import; `rasad query --help` must answer at once. Checked by
 behaviour (what a fresh interpreter has imported after the command), not by timing.
@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef
 
 from builder.store import Store
 
-HEAVY = ("spacy", "pyshacl", "thinc", "trafilatura")
+HEAVY = ("spacy", "pyshacl", "thinc", "trafilatura", "dask", "distributed")
 CODE = """
 import sys
 from builder.cli import main

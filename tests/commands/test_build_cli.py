@@ -148,3 +148,17 @@ def test_a_json_named_by_the_user_that_holds_no_article_is_a_failure(tmp_path):
     proc = rasad("build", path, tmp_path / "missing.txt", "-o", tmp_path / "out.ttl")
     assert proc.returncode == 1
     assert f"rasad: {path}: not an article: the JSON object has no 'text' field" in proc.stderr
+
+
+def test_cluster_without_dask_says_how_to_install_it_in_one_line(tmp_path):
+    """The base install has no Dask; --cluster then names the extra instead of a traceback. (Dask is
+    hidden from the interpreter, as in an install without the extra, whether or not it is here.)"""
+    code = ("import sys; sys.modules['distributed'] = None\n"
+            "from builder.cli import main; sys.exit(main(sys.argv[1:]))")
+    articles = corpus(tmp_path / "in", {"a.txt": ATTACK})
+    done = subprocess.run([sys.executable, "-c", code, "build", str(articles), "-o", str(tmp_path / "out.nt"),
+                           "--cluster", "tcp://127.0.0.1:9", "-q"], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr == "rasad: --cluster needs Dask: pip install 'rasad[cluster]'\n"
+    assert not (tmp_path / "out.nt").exists()
