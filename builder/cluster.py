@@ -10,7 +10,9 @@ A batch is a pure task: the same articles always give the same result and a task
 nothing, so when a worker dies Dask simply runs its batch again elsewhere. The client hands on
 each batch number once, whatever the scheduler does, so nothing is written twice. A batch
 whose workers keep dying (Dask gives up after `distributed.scheduler.allowed-failures`)
-becomes a Failure for each of its articles, like any other article that could not be built.
+becomes a Failure for each of its articles, like any other article that could not be built;
+any other error of a task is the cluster's (the task could not even be loaded) and stops the
+build, since each article's own errors are caught inside the task.
 
 Workers must run the same Rasad with the same gazetteer, or the graphs would silently differ
 from machine to machine: each task first compares a fingerprint of the worker's code and data
@@ -175,14 +177,24 @@ def _stream(client: Client, articles: Iterable[Article], gazetteer: tuple[str, .
 
 
 def _results(future: Future, sources: list[str]) -> list[Any]:
-    """The batch's results; a batch Dask gave up on (its workers kept dying) fails each of its articles."""
+    """The batch's results. A batch Dask gave up on (its workers kept dying: KilledWorker) fails each
+    of its articles, as a broken article would; any other error is the cluster's, not the articles'
+    (a worker that cannot load the task because it runs other code, say) and stops the build."""
+    from distributed import KilledWorker
+
     try:
         return future.result()
     except WorkerMismatch:
         raise
-    except Exception as exc:
-        reason = f"lost on the cluster: {type(exc).__name__}: {exc}"
+    except KilledWorker as exc:
+        reason = f"lost on the cluster: {_one_line(exc)}"
         return [Failure(source, reason) for source in sources]
+    except Exception as exc:
+        raise ValueError(f"the cluster could not run a batch: {type(exc).__name__}: {_one_line(exc)}") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _window(client: Client) -> int:

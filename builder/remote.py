@@ -15,6 +15,7 @@ from base64 import b64encode
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -22,6 +23,9 @@ from rdflib.term import Node
 
 from builder.errors import NOT_RESULTS, sparql_refusal
 from builder.query import set_values
+
+if TYPE_CHECKING:
+    from builder.rdf.lines import GraphLines
 
 AUTH = ("basic", "digest")
 
@@ -199,3 +203,25 @@ def _send(remote: Remote, url: str, method: str, data: bytes, ctype: str) -> Non
         raise ValueError(f"{url}: {method} failed: HTTP {exc.code} {exc.reason}: {detail}") from exc
     except urllib.error.URLError as exc:
         raise ValueError(f"{url}: cannot reach the server: {exc.reason}") from exc
+
+
+def replace_article(remote: Remote, article: GraphLines) -> None:
+    """Do on the server, in one SPARQL Update, what `Store.put_lines` does in a local store: the
+    article's graph and its content hash replaced, its entity description graphs added to (other
+    articles state them too). Build workers call it with `rasad build --endpoint`; sending the same
+    article twice (a batch Dask ran again) leaves the server as once."""
+    from builder.rdf.triples import article_iri
+    from builder.store import HASH
+
+    name = str(article_iri(article.article_id))
+    hashed = f"<{name}> {HASH} {ox.Literal(article.digest)}"
+    blocks = [_graph_block(iri, [*lines, hashed] if iri == name else lines)
+              for iri, lines in article.graphs if lines or iri == name]
+    if not any(iri == name for iri, _ in article.graphs):
+        blocks.append(_graph_block(name, [hashed]))
+    _update(remote, [f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ {' '.join(blocks)} }}"])
+
+
+def _graph_block(iri: str, lines: Iterable[str]) -> str:
+    body = " .\n".join(lines)
+    return f"GRAPH <{iri}> {{\n{body} .\n}}"

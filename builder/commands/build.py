@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -12,11 +13,12 @@ from ..atomic import check_writable
 from ..facts import Article, IngestError, IngestSkip, Report
 from ..plural import plural
 from ..rdf.lines import GraphLines
-from .types import positive
+from .types import http_url, positive
 
 if TYPE_CHECKING:  # tqdm and the store are imported when a build runs
     from tqdm import tqdm
 
+    from ..remote import Remote
     from ..store import StoreSink
 
 
@@ -31,7 +33,7 @@ class Summary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     same: list[str] = field(default_factory=list)  # .json files skipped: their article was read already
 
-    def line(self, out: Path | None, store: StoreCounts | None = None) -> str:
+    def line(self, out: Path | None, store: StoreCounts | None = None, endpoint: str | None = None) -> str:
         """The one closing line: what this build made, then (with --store) what the store now holds,
         so a rerun never pairs this build's articles with the whole store's triples. Every count
         agrees with its noun (builder.plural: 1 article, 1 failure)."""
@@ -44,10 +46,13 @@ class Summary:
             text = f"built {out}: {articles}, {made}, {plural(self.triples, 'triple')}, {failures}"
             if store is not None:
                 text += f"; {store.path}: {store.changes()}, now holds {store.holds()}"
-            return text
-        assert store is not None
-        return (f"built {store.path}: {articles} ({store.changes()}), {made}, {failures}; "
+            return text + (f"; also sent to {endpoint}" if endpoint else "")
+        if store is None:
+            assert endpoint is not None
+            return f"built {articles} into {endpoint}: {made}, {failures}"
+        text = (f"built {store.path}: {articles} ({store.changes()}), {made}, {failures}; "
                 f"the store now holds {store.holds()}")
+        return text + (f"; also sent to {endpoint}" if endpoint else "")
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,19 @@ def to_rdf(report: Report, check: bool = True) -> Built:
             raise ValueError("graph breaks the SHACL shapes:\n" + text)
     return Built(graph_lines(report.article.id, graph), tuple(sorted({e.key for e in report.entities})),
                  len(report.events), sum(1 for e in report.events if e.answers), len(report.relations))
+
+
+def to_endpoint(report: Report, remote: Remote, check: bool = True, keep: bool = False) -> Built:
+    """to_rdf, then the article put on the server by the worker itself (remote.replace_article), so
+    that with --cluster no one process holds the corpus: only the counts come back, and the lines
+    too when `keep` (a file or store is written as well). A refused request is the article's Failure."""
+    from dataclasses import replace
+
+    from ..remote import replace_article
+
+    built = to_rdf(report, check)
+    replace_article(remote, built.graph)
+    return built if keep else replace(built, graph=replace(built.graph, graphs=()))
 
 
 def _fail(summary: Summary, source: str, reason: str, fail_fast: bool) -> None:
@@ -162,8 +180,8 @@ def _jsonl_lines(path: Path) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from ..store import StoreSink
 
-    if not args.output and not args.store:
-        raise ValueError("build needs -o FILE, --store DIR, or both")
+    if not args.output and not args.store and not args.endpoint:
+        raise ValueError("build needs -o FILE, --store DIR or --endpoint URL (or several)")
     out = Path(args.output) if args.output else None
     if out is not None:
         from ..rdf.writers import format_for
@@ -187,7 +205,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     counts = None
     if sink is not None:
         counts = StoreCounts(str(args.store), sink.changed, sink.unchanged, *sink.close())
-    print(summary.line(out, counts), file=sys.stderr)
+    print(summary.line(out, counts, args.endpoint), file=sys.stderr)
     return 1 if summary.failures else 0
 
 
@@ -211,9 +229,14 @@ def _build(args: argparse.Namespace, sink: StoreSink | None, keep: bool) -> tupl
     summary = Summary()
     graphs = []
     bar = progress_bar(args.inputs, args.quiet)
+    then = partial(to_rdf, check=not args.no_validate)
+    if args.endpoint:
+        from ..remote import Remote
+
+        remote = Remote(endpoint=args.endpoint, token=os.environ.get("RASAD_WRITE_TOKEN") or None)
+        then = partial(to_endpoint, remote=remote, check=not args.no_validate, keep=keep or sink is not None)
     stream = extract(_articles(args.inputs, summary, args.fail_fast, bar), jobs=args.jobs,
-                     gazetteer=tuple(args.gazetteer or ()), then=partial(to_rdf, check=not args.no_validate),
-                     cluster=args.cluster)
+                     gazetteer=tuple(args.gazetteer or ()), then=then, cluster=args.cluster)
     for result in stream:
         bar.update(1)
         if isinstance(result, Failure):
@@ -254,6 +277,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--cluster", metavar="tcp://HOST:8786",
                    help="extract on the workers of this Dask scheduler instead of --jobs processes "
                         "(pip install 'rasad[cluster]'; see the README's Cluster section)")
+    b.add_argument("--endpoint", metavar="URL", type=http_url,
+                   help="also (or instead) replace each article's graph on this SPARQL Update endpoint, sent "
+                        "by the worker that built it (e.g. Oxigraph's http://HOST:7878/update; "
+                        "token from $RASAD_WRITE_TOKEN)")
     b.add_argument("--fail-fast", action="store_true", help="stop at the first bad article")
     b.add_argument("--no-validate", action="store_true", help="skip the SHACL check of each article graph")
     b.add_argument("--gazetteer", action="append", help="gazetteer TTL to use instead of ontology/gazetteer")

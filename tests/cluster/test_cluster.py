@@ -118,3 +118,30 @@ def test_an_unreachable_scheduler_is_one_line(corpus, tmp_path):
     assert done.returncode == 2
     assert done.stderr.startswith(f"rasad: cannot reach the Dask scheduler at {address}: ")
     assert len(done.stderr.splitlines()) == 1
+
+
+def test_workers_push_to_an_oxigraph_server_the_named_graphs_of_a_local_store_build(cluster, corpus, one_process,
+                                                                                    tmp_path):
+    """--endpoint: each worker replaces its articles on the server itself; the client writes nothing."""
+    import urllib.request
+
+    import pyoxigraph as ox
+    from oxigraph_server import oxigraph_server
+
+    def named(store: ox.Store) -> dict[str, frozenset]:
+        return {g.value: frozenset(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).decode().splitlines())
+                for g in store.named_graphs()}
+
+    with oxigraph_server(tmp_path / "server") as url:
+        for _ in range(2):  # a second push (a batch run again) leaves the server as one
+            done = rasad("build", corpus, "--endpoint", f"{url}/update", "--cluster", cluster, "-q")
+            assert done.returncode == 0, done.stderr
+        request = urllib.request.Request(f"{url}/store", headers={"Accept": "application/n-quads"})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            server = ox.Store()
+            server.load(answer.read(), format=ox.RdfFormat.N_QUADS)
+    assert done.stderr.splitlines()[-1].startswith(f"built 35 articles into {url}/update: ")
+    local = {iri: frozenset(data.decode("utf-8").splitlines())
+             for iri, data in Store.open(one_process[1], read_only=True).named_graphs()}
+    assert named(server) == local
+    assert len(local) > 35  # the article graphs and the entity description graphs
