@@ -182,6 +182,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     if not args.output and not args.store and not args.endpoint:
         raise ValueError("build needs -o FILE, --store DIR or --endpoint URL (or several)")
+    if args.cluster and args.jobs > 1:
+        raise ValueError("--jobs and --cluster do not go together: the cluster's workers do the work")
     out = Path(args.output) if args.output else None
     if out is not None:
         from ..rdf.writers import format_for

@@ -162,3 +162,20 @@ def test_cluster_without_dask_says_how_to_install_it_in_one_line(tmp_path):
     assert done.returncode == 2
     assert done.stderr == "rasad: --cluster needs Dask: pip install 'rasad[cluster]'\n"
     assert not (tmp_path / "out.nt").exists()
+
+
+def test_an_endpoint_that_does_not_answer_fails_each_article_in_one_line(tmp_path):
+    articles = corpus(tmp_path / "in", {"a.txt": ATTACK, "b.txt": SHELLING})
+    done = rasad("build", articles, "--endpoint", "http://127.0.0.1:9/update", "-q")
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert [line.split(": ")[1] for line in lines[:2]] == [str(articles / "a.txt"), str(articles / "b.txt")]
+    assert all("http://127.0.0.1:9/update: cannot reach the server: " in line for line in lines[:2])
+    assert lines[-1] == "rasad: no article was built (2 failures)"
+
+
+def test_jobs_and_cluster_are_refused_together(tmp_path):
+    articles = corpus(tmp_path / "in", {"a.txt": ATTACK})
+    done = rasad("build", articles, "-o", tmp_path / "out.nt", "--jobs", "2", "--cluster", "tcp://127.0.0.1:9")
+    assert (done.returncode, done.stderr) == (
+        2, "rasad: --jobs and --cluster do not go together: the cluster's workers do the work\n")
