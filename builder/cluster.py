@@ -112,7 +112,10 @@ def run_batch(articles: list[Article], gazetteer: tuple[str, ...], then: Then | 
     may run it again when a worker is lost."""
     import socket
 
-    here = fingerprint(gazetteer)
+    try:
+        here = fingerprint(gazetteer)
+    except WorkerMismatch as exc:
+        raise WorkerMismatch(f"the Dask worker on {socket.gethostname()}: {exc}") from None
     if here != expected:
         raise WorkerMismatch(f"the Dask worker on {socket.gethostname()} runs a different Rasad, gazetteer or "
                              "library versions than this build (install the same version and gazetteer there)")
@@ -150,7 +153,8 @@ def _stream(client: Client, articles: Iterable[Article], gazetteer: tuple[str, .
 
     def submit_more() -> None:
         nonlocal sent
-        while sent < handed + _window(client):
+        window = _window(client)
+        while sent < handed + window:
             chunk = next(chunks, None)
             if chunk is None:
                 return
@@ -163,10 +167,10 @@ def _stream(client: Client, articles: Iterable[Article], gazetteer: tuple[str, .
     try:
         submit_more()
         for future in running:
-            number = numbers.pop(future.key)
-            if number >= handed and number not in done:  # each batch is handed on once
-                done[number] = _results(future, sources[number])
-            del sources[number]
+            number = numbers.pop(future.key, None)
+            if number is None:  # reported again: its batch was taken already, and is never handed on twice
+                continue
+            done[number] = _results(future, sources.pop(number))
             future.release()
             while handed in done:
                 yield from done.pop(handed)
