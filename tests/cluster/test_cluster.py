@@ -145,3 +145,25 @@ def test_workers_push_to_an_oxigraph_server_the_named_graphs_of_a_local_store_bu
              for iri, data in Store.open(one_process[1], read_only=True).named_graphs()}
     assert named(server) == local
     assert len(local) > 35  # the article graphs and the entity description graphs
+
+
+def test_the_input_is_read_only_a_window_ahead_of_the_writer(cluster, corpus):
+    """An endless input (a 10 GB JSONL, as far as memory is concerned) is read as the results are
+    taken: 2 workers × 3 batches in flight of 2 articles, so 12 articles at most beyond them."""
+    import dataclasses
+    import itertools
+
+    base = read(corpus)[:4]
+    pulled = 0
+
+    def endless():
+        nonlocal pulled
+        for n in itertools.count():
+            pulled += 1
+            yield dataclasses.replace(base[n % len(base)], id=f"endless-{n}")
+
+    stream = extract_on(cluster, endless(), batch=2)
+    taken = [report.article.id for report in itertools.islice(stream, 10)]
+    stream.close()
+    assert taken == [f"endless-{n}" for n in range(10)]
+    assert 10 < pulled <= 10 + 2 + 12  # the batch being handed on, and the window
