@@ -84,18 +84,15 @@ class Built:
 
 
 def to_rdf(report: Report, check: bool = True) -> Built:
-    """Report → triples → SHACL check → lines, in the worker that analysed the article
-    (extract's `then`): the check is the costliest step of a build and runs on every process."""
-    from ..rdf.lines import graph_lines
-    from ..rdf.triples import report_triples
-    from ..rdf.validate import validate
+    """Report → SHACL check → lines, in the worker that analysed the article (extract's `then`).
+    The lines are written straight from the Report (rdf/emit.py) and the check is the Report-level
+    equivalent of the shapes (rdf/check.py), pySHACL running only for an article it refuses."""
+    from ..rdf.check import refuse
+    from ..rdf.emit import report_lines
 
-    graph = report_triples(report)
     if check:
-        ok, text = validate(graph)
-        if not ok:
-            raise ValueError("graph breaks the SHACL shapes:\n" + text)
-    return Built(graph_lines(report.article.id, graph), tuple(sorted({e.key for e in report.entities})),
+        refuse(report)
+    return Built(report_lines(report), tuple(sorted({e.key for e in report.entities})),
                  len(report.events), sum(1 for e in report.events if e.answers), len(report.relations))
 
 
