@@ -15,13 +15,13 @@ default graph does not repeat it (and multiply query rows) per article. Removing
 leaves the descriptions, which other articles may state too; a description no article refers
 to any more is never reached by the queries, which start from events, mentions and relations.
 
-A new article is one N-Quads load and each replacement one SPARQL Update (drop, then insert),
-and Oxigraph applies each in one transaction: a crash leaves either the old graph and hash or
-the new ones, never a mixture.
+A batch of new articles is one N-Quads load, and a batch holding a replacement one SPARQL Update
+(drops, then one insert); Oxigraph applies each in one transaction: a crash leaves either the old
+graphs and hashes or the new ones, never a mixture, and never part of an article.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -131,21 +131,47 @@ class Store:
 
     def put_lines(self, article: GraphLines) -> bool:
         """put_article for a graph already turned into lines (by a build worker)."""
-        name = _named(article_iri(article.article_id))
-        held = self._hash(name)
-        if held == article.digest:
-            return False
-        hashed = f"{name} {HASH} {ox.Literal(article.digest)}"
-        if held is None and not self._store.contains_named_graph(name):
-            # a new article: one N-Quads load in one transaction, no SPARQL to parse
-            quads = [f"{line} <{iri}> .\n" for iri, lines in article.graphs for line in lines]
-            quads.append(f"{hashed} {name} .\n")
+        return self.put_batch([article])[0]
+
+    def put_batch(self, articles: Sequence[GraphLines], described: set[str] | None = None) -> list[bool]:
+        """put_lines for several articles (distinct ids) in ONE transaction; one bool per article.
+
+        A transaction costs little next to its quads (~13 µs each on disk, ~21 µs for a description
+        quad, even one the store already holds), but one per batch still lets a kill lose no more
+        than the batch, and never part of an article. `described`, when given, holds description
+        quads known to be in the store already (written earlier by the same writer: description
+        graphs are only ever added to): those are not sent again, and the new ones are added to it
+        once the transaction has succeeded.
+        """
+        held = [self._hash(_named(article_iri(a.article_id))) for a in articles]
+        changed = [h != a.digest for a, h in zip(articles, held, strict=True)]
+        new_described: list[str] = []
+        quads: list[str] = []
+        replaced: list[str] = []
+        for article, hashed, change in zip(articles, held, changed, strict=True):
+            if not change:
+                continue
+            name = _named(article_iri(article.article_id))
+            if hashed is not None or self._store.contains_named_graph(name):
+                replaced.append(str(name))
+            own_iri = name.value
+            for iri, lines in article.graphs:
+                for line in lines:
+                    quad = f"{line} <{iri}> .\n"
+                    if iri != own_iri:
+                        if described is not None and quad in described:
+                            continue
+                        new_described.append(quad)
+                    quads.append(quad)
+            quads.append(f"{name} {HASH} {ox.Literal(article.digest)} {name} .\n")
+        if replaced:  # drops and inserts in one SPARQL Update: one transaction
+            drops = "".join(f"DROP SILENT GRAPH {name} ;\n" for name in replaced)
+            self._update(f"{drops}INSERT DATA {{ {''.join(_quad_block(q) for q in quads)} }}")
+        elif quads:  # only new articles: one N-Quads load, no SPARQL to parse
             self._load("".join(quads).encode("utf-8"))
-            return True
-        blocks = [_block(iri, lines) for iri, lines in article.graphs if lines] + [_block(name.value, [hashed])]
-        inserts = "\n".join(blocks)
-        self._update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ {inserts} }}")
-        return True
+        if described is not None:
+            described.update(new_described)
+        return changed
 
     def remove_article(self, article_id: str) -> bool:
         """Drop the article's named graph and bookkeeping; False if the store did not hold it."""
@@ -297,9 +323,10 @@ def _format(path: Path) -> ox.RdfFormat:
     return fmt
 
 
-def _block(iri: str, lines: Iterable[str]) -> str:
-    body = " .\n".join(lines)
-    return f"GRAPH <{iri}> {{ {body} }}"
+def _quad_block(quad: str) -> str:
+    """An N-Quads line as a GRAPH block of INSERT DATA (the graph IRI is the line's last term)."""
+    body, _, rest = quad.rstrip(" .\n").rpartition(" <")
+    return f"GRAPH <{rest} {{ {body} }}\n"
 
 
 def _named(iri: URIRef) -> ox.NamedNode:
@@ -313,6 +340,11 @@ def _is_description(iri: str) -> bool:
 class StoreSink:
     """What `rasad build --store` writes through: put each article, count what changed.
 
+    Articles are written in batches, one transaction each (`Store.put_batch`): a kill loses at
+    most the batch being written and leaves no part of an article. A batch is written when it holds
+    `BATCH_QUADS` quads or `BATCH_ARTICLES` articles, before a second article of the same id joins
+    it (so the later one replaces the earlier, as when written one by one), and by `commit`/`close`.
+    Description quads written by this sink are remembered (up to `KNOWN_QUADS`) and not sent again.
     RocksDB keeps what was written in memory until its write buffers are flushed: left alone,
     a build held ~1.5 MB per article written (950 MB after 500 synthetic articles). Flushing
     every `FLUSH_QUADS` quads keeps a build's memory flat whatever the corpus size.
@@ -322,6 +354,9 @@ class StoreSink:
     """
 
     FLUSH_QUADS = 50000
+    BATCH_QUADS = 20000
+    BATCH_ARTICLES = 64
+    KNOWN_QUADS = 200_000
 
     def __init__(self, store: Store | None, path: Path | None = None) -> None:
         self._store = store
@@ -329,6 +364,9 @@ class StoreSink:
         self.changed = 0
         self.unchanged = 0
         self._unflushed = 0
+        self._pending: dict[str, GraphLines] = {}
+        self._pending_quads = 0
+        self._described: set[str] = set()
 
     @classmethod
     def open(cls, path: str | Path) -> StoreSink:
@@ -343,11 +381,29 @@ class StoreSink:
         return self._store
 
     def put(self, article: GraphLines) -> None:
-        if not self.store.put_lines(article):
-            self.unchanged += 1
+        """Queue the article; the batch is written when full (see the class docstring)."""
+        if article.article_id in self._pending:
+            self.commit()
+        self._pending[article.article_id] = article
+        self._pending_quads += len(article)
+        if self._pending_quads >= self.BATCH_QUADS or len(self._pending) >= self.BATCH_ARTICLES:
+            self.commit()
+
+    def commit(self) -> None:
+        """Write the queued articles in one transaction."""
+        if not self._pending:
             return
-        self.changed += 1
-        self._unflushed += len(article)
+        batch = list(self._pending.values())
+        self._pending.clear()
+        self._pending_quads = 0
+        if len(self._described) > self.KNOWN_QUADS:
+            self._described.clear()
+        for article, changed in zip(batch, self.store.put_batch(batch, self._described), strict=True):
+            if not changed:
+                self.unchanged += 1
+                continue
+            self.changed += 1
+            self._unflushed += len(article)
         if self._unflushed >= self.FLUSH_QUADS:
             self.store.flush()
             self._unflushed = 0
@@ -358,8 +414,9 @@ class StoreSink:
         return self._store is not None
 
     def close(self) -> tuple[int, int]:
-        """Flush and close; return what the store now holds: (articles, triples), (0, 0) when no
-        article was built into a new folder and so no store was made there."""
+        """Write what is queued, flush and close; return what the store now holds: (articles, triples),
+        (0, 0) when no article was built into a new folder and so no store was made there."""
+        self.commit()
         if self._store is None:
             return 0, 0
         self.store.flush()

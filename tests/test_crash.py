@@ -74,15 +74,23 @@ def article_graph(index: int, version: int) -> Graph:
     return g
 
 
-def hammer(path: str) -> None:
+def hammer(path: str, batched: str = "") -> None:
     """The child process: replace every article with its other version, for ever, saying on
-    stdout when it enters and leaves put_article."""
+    stdout when it enters and leaves put_article (or, `batched`, put_batch of all of them)."""
+    from builder.rdf.lines import graph_lines
+
     graphs = {(i, v): article_graph(i, v) for i in range(ARTICLES) for v in (0, 1)}
+    lines = {(i, v): graph_lines(f"a-{i}", g) for (i, v), g in graphs.items()}
     store = Store.open(path)
     print("ready", flush=True)
     version = 0
     while True:
         version = 1 - version
+        if batched:
+            print(f"begin batch {version}", flush=True)
+            store.put_batch([lines[(i, (version + i) % 2)] for i in range(ARTICLES)], set())
+            print("end batch", flush=True)
+            continue
         for i in range(ARTICLES):
             print(f"begin {i} {version}", flush=True)
             store.put_article(f"a-{i}", graphs[(i, (version + i) % 2)])
@@ -97,14 +105,16 @@ def reference(versions: dict[int, int]) -> Contents:
     return contents(store)
 
 
-def test_killed_writer_leaves_whole_articles(tmp_path: Path) -> None:
+@pytest.mark.parametrize("batched", ["", "batched"])
+def test_killed_writer_leaves_whole_articles(tmp_path: Path, batched: str) -> None:
+    """One article per transaction (put_article) or all of them in one (put_batch, as builds write)."""
     rng = random.Random(SEED)
     whole = {(i, v): split(reference({i: v})) for i in range(ARTICLES) for v in (0, 1)}
     store, inside, present = tmp_path / "store", 0, set()
     for attempt in range(8):
         child = subprocess.Popen(
-            [sys.executable, "-c", f"import runpy, sys; runpy.run_path({__file__!r})['hammer'](sys.argv[1])",
-             str(store)], stdout=subprocess.PIPE, text=True, env=ENV, cwd=REPO)
+            [sys.executable, "-c", f"import runpy, sys; runpy.run_path({__file__!r})['hammer'](*sys.argv[1:])",
+             str(store), batched], stdout=subprocess.PIPE, text=True, env=ENV, cwd=REPO)
         assert child.stdout is not None
         assert child.stdout.readline() == "ready\n", f"seed {SEED}: writer did not start"
         puts = rng.randint(ARTICLES + 1, 2 * ARTICLES)  # kill in the n-th put_article, a replacement

@@ -171,3 +171,41 @@ def test_the_rdflib_view_of_a_store_is_queried_by_oxigraph(store: Store, monkeyp
     monkeypatch.setattr(OxigraphStore, "query", spy)
     columns, rows = run_query(store.rdflib_dataset(), f"SELECT ?label WHERE {{ ?s <{EX}label> ?label }}")
     assert seen == [str] and [str(r[0]) for r in rows] == ["قاعدة"]
+
+
+def _dump(store: Store) -> dict[str, bytes]:
+    return dict(store.named_graphs())
+
+
+def test_put_batch_writes_new_and_replaced_articles_as_one_by_one_would(tmp_path):
+    from builder.rdf.lines import graph_lines
+
+    first = [graph_lines("a-1", described("tanf", "قاعدة التنف")), graph_lines("a-2", article("حقل العمر"))]
+    second = [graph_lines("a-2", article("الميادين")), graph_lines("a-3", described("tanf", "قاعدة التنف")),
+              graph_lines("a-1", described("tanf", "قاعدة التنف"))]
+    batched, single = Store.open(tmp_path / "b"), Store.open(tmp_path / "s")
+    known: set[str] = set()
+    assert batched.put_batch(first, known) == [True, True]
+    assert known and all("/description>" in quad for quad in known)
+    assert batched.put_batch(second, known) == [True, True, False]  # replaced, new, unchanged
+    for lines in (*first, *second):
+        single.put_lines(lines)
+    assert _dump(batched) == _dump(single)
+    assert set(batched.graph("a-2")) == set(article("الميادين"))
+
+
+def test_the_build_sink_batches_and_a_later_article_of_the_same_id_wins(tmp_path):
+    from builder.rdf.lines import graph_lines
+    from builder.store import StoreSink
+
+    sink = StoreSink.open(tmp_path / "store")
+    sink.put(graph_lines("a-1", article("قاعدة التنف")))
+    sink.put(graph_lines("a-2", described("tanf", "قاعدة التنف")))
+    assert not sink.opened  # nothing written yet: the batch is not full
+    sink.put(graph_lines("a-1", article("الميادين")))  # same id: the queued batch is written first
+    assert sink.opened and sink.changed == 2
+    sink.put(graph_lines("a-2", described("tanf", "قاعدة التنف")))
+    assert sink.close() == (2, 6)  # (articles, quads): 2 facts, 2 hashes, a type and a label
+    assert (sink.changed, sink.unchanged) == (3, 1)
+    with Store.open(tmp_path / "store") as store:
+        assert set(store.graph("a-1")) == set(article("الميادين"))

@@ -236,20 +236,24 @@ def _build(args: argparse.Namespace, sink: StoreSink | None, keep: bool) -> tupl
         then = partial(to_endpoint, remote=remote, check=not args.no_validate, keep=keep or sink is not None)
     stream = extract(_articles(args.inputs, summary, args.fail_fast, bar), jobs=args.jobs,
                      gazetteer=tuple(args.gazetteer or ()), then=then, cluster=args.cluster)
-    for result in stream:
-        bar.update(1)
-        if isinstance(result, Failure):
-            _fail(summary, result.source, result.reason, args.fail_fast)
-            continue
-        if keep:
-            graphs.append((result.graph.article_id, lines_graph(result.graph)))
+    try:
+        for result in stream:
+            bar.update(1)
+            if isinstance(result, Failure):
+                _fail(summary, result.source, result.reason, args.fail_fast)
+                continue
+            if keep:
+                graphs.append((result.graph.article_id, lines_graph(result.graph)))
+            if sink is not None:
+                sink.put(result.graph)
+            summary.articles += 1
+            summary.entities.update(result.entities)
+            summary.events += result.events
+            summary.links += result.links
+            summary.relations += result.relations
+    finally:  # --fail-fast and Ctrl-C keep the articles built before them, as when written one by one
         if sink is not None:
-            sink.put(result.graph)
-        summary.articles += 1
-        summary.entities.update(result.entities)
-        summary.events += result.events
-        summary.links += result.links
-        summary.relations += result.relations
+            sink.commit()
     bar.close()
     return summary, graphs
 
