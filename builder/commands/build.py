@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..atomic import check_writable
 from ..facts import Article, IngestError, IngestSkip, Report
@@ -189,7 +189,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         check_writable(out)
     _check_gazetteers(args.gazetteer or ())
     sink = StoreSink.open(args.store) if args.store else None
-    summary, graphs = _build(args, sink, keep=out is not None)
+    from ..rdf.writers import output_file
+
+    written = output_file(out) if out is not None else None
+    summary = _build(args, sink, written)
     if summary.same:
         print(_same_line(summary.same), file=sys.stderr)
     if not summary.articles:
@@ -197,10 +200,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         if sink is not None:
             sink.close()
         return 1
-    if out is not None:
-        from ..rdf.writers import write_graph
-
-        summary.triples = write_graph(graphs, out)
+    if written is not None:
+        summary.triples = written.close()
     counts = None
     if sink is not None:
         counts = StoreCounts(str(args.store), sink.changed, sink.unchanged, *sink.close())
@@ -217,16 +218,14 @@ def _check_gazetteers(files: Sequence[str]) -> None:
         load_gazetteer([Path(f) for f in files])
 
 
-def _build(args: argparse.Namespace, sink: StoreSink | None, keep: bool) -> tuple[Summary, list]:
+def _build(args: argparse.Namespace, sink: StoreSink | None, written: Any) -> Summary:
     """Analyse every article (on args.jobs processes), put each into the store as it comes, and
-    keep the graphs for the output file when `keep`; failures are reported as they happen."""
+    add it to the output file (`written`, from writers.output_file); failures are reported as they happen."""
     from functools import partial
 
     from ..extract import Failure, extract
-    from ..rdf.lines import lines_graph
 
     summary = Summary()
-    graphs = []
     bar = progress_bar(args.inputs, args.quiet)
     then = partial(to_rdf, check=not args.no_validate)
     if args.endpoint:
@@ -242,8 +241,8 @@ def _build(args: argparse.Namespace, sink: StoreSink | None, keep: bool) -> tupl
             if isinstance(result, Failure):
                 _fail(summary, result.source, result.reason, args.fail_fast)
                 continue
-            if keep:
-                graphs.append((result.graph.article_id, lines_graph(result.graph)))
+            if written is not None:
+                written.add(result.graph)
             if sink is not None:
                 sink.put(result.graph)
             summary.articles += 1
@@ -255,7 +254,7 @@ def _build(args: argparse.Namespace, sink: StoreSink | None, keep: bool) -> tupl
         if sink is not None:
             sink.commit()
     bar.close()
-    return summary, graphs
+    return summary
 
 
 def _nothing_built(summary: Summary, out: Path | None, sink: StoreSink | None) -> None:

@@ -128,3 +128,31 @@ def _canonical_json(text: str) -> bytes:
 
     data = canon(json.loads(text))
     return (json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+class GraphsFile:
+    """-o FILE for the formats rdflib lays out (.ttl, .trig, .jsonld): the articles' lines are kept
+    (strings, cheaper than Graphs) and turned into rdflib Graphs once, at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._articles: list = []
+
+    def add(self, article) -> None:
+        self._articles.append(article)
+
+    def close(self) -> int:
+        from builder.rdf.lines import lines_graph
+
+        return write_graph(((a.article_id, lines_graph(a)) for a in self._articles), self.path)
+
+
+def output_file(path: Path):
+    """Where `rasad build -o` puts each article's GraphLines (`add`) before `close` writes the file:
+    .nt/.nq straight from the lines in flat memory (line_file.LineFile), the others via rdflib."""
+    from builder.rdf.line_file import LineFile
+
+    fmt = format_for(path)
+    if fmt in ("nt", "nquads"):
+        return LineFile(path, quads=fmt == "nquads")
+    return GraphsFile(path)
