@@ -1,11 +1,15 @@
-"""What a user waits for: `rasad build … --store DIR` end to end (read, extract, RDF, SHACL, store),
-on one process and with --jobs N, and where one article's time goes.
+"""What a user waits for, against the floor of any spaCy pipeline, in one run: articles/s of bare
+`spacy.blank("ar")` tokenisation, extraction alone, and `rasad build` end to end (`--store`,
+`-o out.nt`, `--jobs N`), each as a ratio to the tokenisation of the same texts; peak memory;
+and where one article's time goes.
 
-    python benchmarks/bench_build.py [-n 200] [--jobs 2] [--work /tmp/rasad-bench-build]
+    python benchmarks/bench_build.py [-n 1000] [--big 10000] [--jobs 2] [--work /tmp/rasad-bench-build]
 
-Each build runs the real CLI in its own process on the same synthetic articles (benchmarks/
-synth.py, written once as JSONL) into a fresh store; the stage table times the same steps
-in this process, article by article (ms per article).
+Texts: the seed and dev articles (../shared/corpus) repeated under new ids up to -n. Each build
+is the real CLI in its own process into a fresh store or file; its rate is given over the whole
+run ("wall", start-up included) and without the start-up ("steady": the wall time less that of
+the same command on one article). `--big N` also builds N articles with --store, for the peak
+memory at that size (0 to skip).
 """
 from __future__ import annotations
 
@@ -21,92 +25,130 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._common import ROOT, free_cores, load_average, machine  # noqa: E402
 
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def real_articles() -> list[dict]:
+    """The seed and dev articles as read by `rasad build` (id, text, and the rest of their fields)."""
+    from builder.facts import Article
+    from builder.ingest import read_inputs
+
+    items = read_inputs([str(CORPUS / "seeds"), str(CORPUS / "dev" / "articles.jsonl")])
+    return [{"id": a.id, "text": a.text, **({"published": a.published.isoformat()} if a.published else {})}
+            for a in items if isinstance(a, Article)]
+
 
 def write_corpus(n: int, work: Path) -> Path:
-    from benchmarks.synth import generate
-
-    path = work / f"synth-{n}.jsonl"
+    base = real_articles()
+    path = work / f"real-{n}.jsonl"
     with path.open("w", encoding="utf-8") as out:
-        for article in generate(n):
-            out.write(json.dumps({"id": article["id"], "text": article["text"]}, ensure_ascii=False) + "\n")
+        for i in range(n):
+            item = dict(base[i % len(base)])
+            item["id"] = f"{item['id']}-r{i // len(base)}"
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
     return path
 
 
-def build(corpus: Path, store: Path, jobs: int, *extra: str) -> tuple[float, float]:
-    """(seconds, peak MB) of one `rasad build` run in a fresh process (GNU time's max RSS)."""
-    shutil.rmtree(store, ignore_errors=True)
-    cmd = ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "builder.cli", "build", str(corpus),
-           "--store", str(store), "--jobs", str(jobs), "-q", *extra]
+def build(corpus: Path, work: Path, *options: str) -> tuple[float, float]:
+    """(seconds, peak MB) of one `rasad build` in a fresh process into a fresh store or file."""
+    shutil.rmtree(work / "store", ignore_errors=True)
+    (work / "out.nt").unlink(missing_ok=True)
+    args = [a.replace("STORE", str(work / "store")).replace("OUT", str(work / "out.nt")) for a in options]
+    cmd = ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "builder.cli", "build", str(corpus), "-q", *args]
     start = time.perf_counter()
     out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     seconds = time.perf_counter() - start
     if out.returncode != 0:
-        raise SystemExit(f"build --jobs {jobs} failed:\n{out.stderr[-2000:]}")
+        raise SystemExit(f"build {' '.join(options)} failed:\n{out.stderr[-2000:]}")
     return seconds, int(out.stderr.strip().splitlines()[-1]) / 1024
 
 
-def stages(n: int, work: Path) -> dict[str, float]:
-    """ms per article of each step of a build, timed one article at a time in this process."""
-    from benchmarks.synth import generate
+def tokenise_rate(texts: list[str]) -> float:
+    import spacy
+
+    nlp = spacy.blank("ar")
+    for text in texts[:50]:
+        nlp.make_doc(text)
+    start = time.perf_counter()
+    for text in texts:
+        nlp.make_doc(text)
+    return len(texts) / (time.perf_counter() - start)
+
+
+def stages(items: list[dict], work: Path) -> tuple[float, dict[str, float]]:
+    """(extraction articles/s, ms per article of each step of a --store build), in this process."""
     from builder.extract import analyse
     from builder.facts import Article
-    from builder.rdf.lines import graph_lines
-    from builder.rdf.triples import report_triples
-    from builder.rdf.validate import validate
-    from builder.store import StoreSink
+    from builder.rdf.check import refuse
+    from builder.rdf.emit import report_lines
+    from builder.store import Store
 
-    items = [Article(id=a["id"], text=a["text"]) for a in generate(n)]
-    validate(report_triples(analyse(items[0])))  # pipeline, gazetteer and shapes loaded before timing
+    articles = [Article(id=a["id"], text=a["text"]) for a in items]
+    refuse(analyse(articles[0]))  # pipeline, gazetteer and shapes hash loaded before timing
     shutil.rmtree(work / "stage-store", ignore_errors=True)
-    sink = StoreSink.open(work / "stage-store")
-    took = dict.fromkeys(("extract (NLP + resolver)", "report -> rdflib triples", "SHACL check (pySHACL)",
-                          "triples -> N-Triples lines", "store write (parent)"), 0.0)
+    store, pending, known = Store.open(work / "stage-store"), [], set()
+    took = dict.fromkeys(("extract (NLP + resolver)", "SHACL check (check.problems)", "Report -> lines (emit)",
+                          "store write (batches of 64, on disk)"), 0.0)
     names = list(took)
-    for article in items:
+    for article in articles:
         marks = [time.perf_counter()]
         report = analyse(article)
         marks.append(time.perf_counter())
-        graph = report_triples(report)
+        refuse(report)
         marks.append(time.perf_counter())
-        validate(graph)
+        pending.append(report_lines(report))
         marks.append(time.perf_counter())
-        lines = graph_lines(article.id, graph)
-        marks.append(time.perf_counter())
-        sink.put(lines)
+        if len(pending) == 64 or article is articles[-1]:
+            store.put_batch(pending, known)
+            pending = []
         marks.append(time.perf_counter())
         for name, start, end in zip(names, marks, marks[1:], strict=False):
             took[name] += end - start
-    sink.close()
-    return {name: 1000 * seconds / n for name, seconds in took.items()}
+    rate = len(articles) / took[names[0]]
+    return rate, {name: 1000 * seconds / len(articles) for name, seconds in took.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("-n", type=int, default=200, help="articles (seed-sized, ~2,500 characters)")
+    ap.add_argument("-n", type=int, default=1000, help="articles (seeds and dev, repeated under new ids)")
+    ap.add_argument("--big", type=int, default=10000, help="also build this many with --store, for peak memory")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--work", type=Path, default=Path("/tmp/rasad-bench-build"))
     args = ap.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}; {load_average()}")
     ceiling = free_cores(args.jobs)
-    corpus = write_corpus(args.n, args.work)
+    corpus, one = write_corpus(args.n, args.work), write_corpus(1, args.work)
+    items = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    floor = tokenise_rate([a["text"] for a in items])
+    extract_rate, table = stages(items, args.work)
     runs = {}
-    for label, jobs, extra in (("--jobs 1", 1, ()), (f"--jobs {args.jobs}", args.jobs, ()),
-                               ("--jobs 1 --no-validate", 1, ("--no-validate",)),
-                               (f"--jobs {args.jobs} --no-validate", args.jobs, ("--no-validate",))):
-        runs[label] = build(corpus, args.work / "store", jobs, *extra)
-    print(f"rasad build of {args.n} synthetic articles into a fresh store (whole CLI run, start-up included)")
-    for label, (seconds, mb) in runs.items():
-        print(f"  {label:28s} {args.n / seconds:7.1f} articles/s  {seconds:7.2f} s  peak {mb:6.0f} MB")
-    one, many = runs["--jobs 1"][0], runs[f"--jobs {args.jobs}"][0]
-    print(f"speed-up --jobs {args.jobs} / --jobs 1: {one / many:.2f}x "
-          f"(machine ceiling {ceiling:.2f}x before, {free_cores(args.jobs):.2f}x after; {load_average()})")
+    for label, options in (("--store", ("--store", "STORE")), ("-o out.nt", ("-o", "OUT")),
+                           (f"--store --jobs {args.jobs}", ("--store", "STORE", "--jobs", str(args.jobs))),
+                           ("--store --no-validate", ("--store", "STORE", "--no-validate"))):
+        startup = build(one, args.work, *options)[0]
+        seconds, mb = build(corpus, args.work, *options)
+        runs[label] = (args.n / seconds, (args.n - 1) / (seconds - startup), mb)
+    print(f"{args.n} articles (seeds + dev repeated), mean {sum(len(a['text']) for a in items) / len(items):.0f} chars")
+    label = 'spacy.blank("ar") tokenise'
+    print(f"  {label:30s} {floor:8.1f} articles/s  1.0x")
+    print(f"  {'extraction only (in process)':30s} {extract_rate:8.1f} articles/s  {floor / extract_rate:5.1f}x slower")
+    for label, (wall, steady, mb) in runs.items():
+        print(f"  {'rasad build ' + label:30s} {wall:8.1f} articles/s wall, {steady:6.1f} steady  "
+              f"{floor / steady:5.1f}x slower (steady)  peak {mb:5.0f} MB")
+    one_p, many = runs["--store"][1], runs[f"--store --jobs {args.jobs}"][1]
+    print(f"--jobs {args.jobs} / one process (steady): {many / one_p:.2f}x (machine ceiling {ceiling:.2f}x before, "
+          f"{free_cores(args.jobs):.2f}x after; {load_average()})")
+    if args.big:
+        big = write_corpus(args.big, args.work)
+        seconds, mb = build(big, args.work, "--store", "STORE")
+        print(f"rasad build --store of {args.big} articles: {args.big / seconds:.1f} articles/s wall, "
+              f"peak {mb:.0f} MB")
     print(f"where one article's time goes (ms/article, {args.n} articles, one process):")
-    table = stages(args.n, args.work)
     total = sum(table.values())
     for name, ms in table.items():
-        print(f"  {name:28s} {ms:7.2f}  {100 * ms / total:4.0f}%")
-    print(f"  {'total':28s} {total:7.2f}")
+        print(f"  {name:40s} {ms:7.2f}  {100 * ms / total:4.0f}%")
+    print(f"  {'total':40s} {total:7.2f}")
     return 0
 
 

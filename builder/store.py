@@ -21,6 +21,7 @@ graphs and hashes or the new ones, never a mixture, and never part of an article
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import unquote
@@ -361,6 +362,8 @@ class StoreSink:
     def __init__(self, store: Store | None, path: Path | None = None) -> None:
         self._store = store
         self.path = store.path if store is not None else path
+        # RASAD_STORE_BATCH: articles per transaction (tests/test_crash.py kills builds between small batches)
+        self.batch_articles = int(os.environ.get("RASAD_STORE_BATCH", self.BATCH_ARTICLES))
         self.changed = 0
         self.unchanged = 0
         self._unflushed = 0
@@ -386,7 +389,7 @@ class StoreSink:
             self.commit()
         self._pending[article.article_id] = article
         self._pending_quads += len(article)
-        if self._pending_quads >= self.BATCH_QUADS or len(self._pending) >= self.BATCH_ARTICLES:
+        if self._pending_quads >= self.BATCH_QUADS or len(self._pending) >= self.batch_articles:
             self.commit()
 
     def commit(self) -> None:

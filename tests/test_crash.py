@@ -3,7 +3,8 @@
 Two levels. `test_killed_writer_*` kills a process that does nothing but replace big article
 graphs, so most kills land inside `Store.put_article`, and checks every article graph is one
 complete version. `test_killed_build_*` kills a real `rasad build --store` at random points of
-a synthetic corpus, checks the store against a clean build article by article (entity
+a synthetic corpus (written in batches of 3 articles, one transaction each: RASAD_STORE_BATCH), checks
+the store against a clean build article by article (entity
 descriptions included), then reruns the build and compares the whole store to the clean one.
 The random seed is printed in every failure message; set RASAD_CRASH_SEED to replay one.
 """
@@ -183,7 +184,8 @@ def clean_build(corpus: Path) -> tuple[Contents, dict[str, set[tuple[str, str]]]
 def build(corpus: Path, store: Path, stderr: Path) -> subprocess.Popen:
     with stderr.open("w") as err:
         return subprocess.Popen([sys.executable, "-m", "builder.cli", "build", str(corpus), "--store", str(store),
-                                 "-q", "--no-validate"], stdout=subprocess.DEVNULL, stderr=err, env=ENV,
+                                 "-q", "--no-validate"], stdout=subprocess.DEVNULL, stderr=err,
+                                env={**ENV, "RASAD_STORE_BATCH": "3"},
                                 cwd=REPO)
 
 
