@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -49,14 +50,19 @@ def write_corpus(n: int, work: Path) -> Path:
     return path
 
 
+CODE: Path = ROOT
+
+
 def build(corpus: Path, work: Path, *options: str) -> tuple[float, float]:
-    """(seconds, peak MB) of one `rasad build` in a fresh process into a fresh store or file."""
+    """(seconds, peak MB) of one `rasad build` (of the checkout CODE) in a fresh process into a fresh
+    store or file."""
     shutil.rmtree(work / "store", ignore_errors=True)
     (work / "out.nt").unlink(missing_ok=True)
     args = [a.replace("STORE", str(work / "store")).replace("OUT", str(work / "out.nt")) for a in options]
     cmd = ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "builder.cli", "build", str(corpus), "-q", *args]
     start = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    env = {**os.environ, "PYTHONPATH": str(CODE)}
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=CODE, env=env)
     seconds = time.perf_counter() - start
     if out.returncode != 0:
         raise SystemExit(f"build {' '.join(options)} failed:\n{out.stderr[-2000:]}")
@@ -114,14 +120,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--big", type=int, default=10000, help="also build this many with --store, for peak memory")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--work", type=Path, default=Path("/tmp/rasad-bench-build"))
+    ap.add_argument("--code", type=Path, default=ROOT,
+                    help="run the builds of another checkout (e.g. an older commit, for before/after); "
+                         "the in-process steps are then skipped")
     args = ap.parse_args(argv)
+    global CODE
+    CODE = args.code.resolve()
+    other = CODE != ROOT
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}; {load_average()}")
     ceiling = free_cores(args.jobs)
     corpus, one = write_corpus(args.n, args.work), write_corpus(1, args.work)
     items = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     floor = tokenise_rate([a["text"] for a in items])
-    extract_rate, table = stages(items, args.work)
+    extract_rate, table = stages(items, args.work) if not other else (float("nan"), {})
     runs = {}
     for label, options in (("--store", ("--store", "STORE")), ("-o out.nt", ("-o", "OUT")),
                            (f"--store --jobs {args.jobs}", ("--store", "STORE", "--jobs", str(args.jobs))),
@@ -144,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         seconds, mb = build(big, args.work, "--store", "STORE")
         print(f"rasad build --store of {args.big} articles: {args.big / seconds:.1f} articles/s wall, "
               f"peak {mb:.0f} MB")
+    if other:
+        return 0
     print(f"where one article's time goes (ms/article, {args.n} articles, one process):")
     total = sum(table.values())
     for name, ms in table.items():
