@@ -175,6 +175,7 @@ def _jsonl_lines(path: Path) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from ..rdf.writers import output_file
     from ..store import StoreSink
 
     if not args.output and not args.store and not args.endpoint:
@@ -189,8 +190,6 @@ def cmd_build(args: argparse.Namespace) -> int:
         check_writable(out)
     _check_gazetteers(args.gazetteer or ())
     sink = StoreSink.open(args.store) if args.store else None
-    from ..rdf.writers import output_file
-
     written = output_file(out) if out is not None else None
     summary = _build(args, sink, written)
     if summary.same:
@@ -232,7 +231,8 @@ def _build(args: argparse.Namespace, sink: StoreSink | None, written: Any) -> Su
         from ..remote import Remote
 
         remote = Remote(endpoint=args.endpoint, token=os.environ.get("RASAD_WRITE_TOKEN") or None)
-        then = partial(to_endpoint, remote=remote, check=not args.no_validate, keep=keep or sink is not None)
+        then = partial(to_endpoint, remote=remote, check=not args.no_validate,
+                       keep=written is not None or sink is not None)
     stream = extract(_articles(args.inputs, summary, args.fail_fast, bar), jobs=args.jobs,
                      gazetteer=tuple(args.gazetteer or ()), then=then, cluster=args.cluster)
     try:
