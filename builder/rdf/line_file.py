@@ -4,7 +4,7 @@ writers.write_graph parses every article's lines back into rdflib Graphs and has
 them (~10 ms an article, and the whole corpus held as Graphs until the end). The lines are
 N-Triples already; what rdflib added is its escaping (raw tabs and control characters where
 pyoxigraph writes \\t or \\u0001: `rdflib_form` rewrites the rare line that has one) and one
-sorted, de-duplicated file. Here sorted runs of `RUN_LINES` lines go to temporary files and are
+sorted, de-duplicated file. Here sorted runs of `RUN_LINES` lines go to temporary files (in TMPDIR) and are
 merged at the end, so memory stays flat in corpus size, and the file appears all at once.
 The bytes are those write_graph writes (tests/rdf/test_line_file.py), with one difference:
 write_graph cut lines at the line separators Python's str.splitlines knows besides \\n and

@@ -1,4 +1,7 @@
-"""Check a graph against ontology/shapes.ttl before it is written or loaded into a store.
+"""Check a graph against ontology/shapes.ttl with pySHACL.
+
+A build checks each article on its Report instead (rdf/check.py, proven equal to this on generated
+reports) and calls this only for an article that check refuses; `validate` is the reference.
 
 Validation runs without inference (each shape names its classes), so it is fast and gives
 the same answer on any SHACL engine; the report text names each failing node and why. The
