@@ -116,8 +116,8 @@ def the_strike_told(w: Words, events: list[EventMention]) -> None:
 def this_attack(w: Words, events: list[EventMention]) -> list[EventMention]:
     """ويعتبر هذا الهجوم …: an attack noun after a demonstrative names an attack already told, not a new
     one (بما في ذلك ضربات … is no demonstrative: the noun is indefinite); an author it names goes to
-    that attack when it has none. (After a reply marker, رداً على
-    هذا الهجوم, it stays: the reply rules read it.)"""
+    that attack when it has none. After a reply marker (رداً على هذا الهجوم) it stays: the reply rules
+    read it."""
     out: list[EventMention] = []
     for ev in events:
         t = ev.trigger.start
@@ -159,6 +159,8 @@ def _the_accused(doc: Doc) -> Span | None:
 
 
 def _the_claimant(doc: Doc) -> Span | None:
+    """The one armed group a report's claims name: the first name after a verb of claiming (past what
+    describes it: أعلنت جماعة عراقية تسمى "X" مسؤوليتها), in a sentence that says what is claimed."""
     w = words_of(doc)
     found: dict[str, Span] = {}
     spans = entity_spans(doc)
@@ -166,10 +168,10 @@ def _the_claimant(doc: Doc) -> Span | None:
         verbs = [j for j in range(start, end) if w.fset[j] & CLAIMING]
         if not verbs or not any(w.fset[j] & CLAIMED for j in range(start, end)):
             continue
-        for n, span in enumerate(spans):
-            if span.label_ == "ArmedGroup" and any(0 < span.start - j <= CLAIM_REACH and not any(
-                    j < s.start for s in spans[:n] if s.end <= span.start) for j in verbs):
-                found.setdefault(ident(span), span)     # the first name after the verb (past what describes it)
+        for j in verbs:
+            first = next((s for s in spans if s.start > j), None)
+            if first is not None and first.label_ == "ArmedGroup" and first.start - j <= CLAIM_REACH:
+                found.setdefault(ident(first), first)
     return next(iter(found.values())) if len(found) == 1 else None
 
 
