@@ -6,6 +6,7 @@ so the named queries do the same work per article as on real data.
 """
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -98,3 +99,17 @@ class _Null:
 
     def write(self, text: str) -> None:
         pass
+
+
+def rotated(records: list[dict], count: int, out: Path) -> Path:
+    """`count` articles written to `out` as JSONL: `records` over and over, each copy under a new id."""
+    with out.open("w", encoding="utf-8") as stream:
+        for i in range(count):
+            record = dict(records[i % len(records)])
+            record["id"] = f"{record['id']}-r{i // len(records)}"
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return out
+
+
+def jsonl_records(source: Path) -> list[dict]:
+    return [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]

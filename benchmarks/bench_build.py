@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._common import ROOT, free_cores, load_average, machine  # noqa: E402
+from benchmarks._data import rotated  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -40,17 +41,7 @@ def real_articles() -> list[dict]:
 
 
 def write_corpus(n: int, work: Path) -> Path:
-    base = real_articles()
-    path = work / f"real-{n}.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            item = dict(base[i % len(base)])
-            item["id"] = f"{item['id']}-r{i // len(base)}"
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
-    return path
-
-
-CODE: Path = ROOT
+    return rotated(real_articles(), n, work / f"real-{n}.jsonl")
 
 
 def build(corpus: Path, work: Path, *options: str) -> tuple[float, float]:

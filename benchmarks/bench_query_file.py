@@ -12,7 +12,6 @@ baseline, the old rdflib path (`load_graph` + `run_query`) in a child killed at 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -22,27 +21,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._common import ROOT, load_average, machine  # noqa: E402
+from benchmarks._data import jsonl_records, rotated  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev" / "articles.jsonl"
 RASAD = [sys.executable, "-m", "builder.cli"]
-
-
-def rotated(source: Path, count: int, out: Path) -> Path:
-    """`count` articles: the lines of `source` over and over, each copy under a new id."""
-    lines = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
-    with out.open("w", encoding="utf-8") as stream:
-        for i in range(count):
-            record = dict(lines[i % len(lines)])
-            record["id"] = f"{record['id']}-r{i // len(lines)}"
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return out
 
 
 def built(work: Path, count: int) -> tuple[Path, Path]:
     """(graph file, store) of `count` rotated articles, built unless already there."""
     graph, store = work / f"bench-{count}.trig", work / f"store-{count}"
     if not (graph.is_file() and (store / "CURRENT").is_file()):
-        corpus = rotated(DEV, count, work / f"corpus-{count}.jsonl")
+        corpus = rotated(jsonl_records(DEV), count, work / f"corpus-{count}.jsonl")
         start = time.perf_counter()
         subprocess.run([*RASAD, "build", str(corpus), "-o", str(graph), "--store", str(store), "--jobs", "2", "-q"],
                        cwd=ROOT, check=True)
