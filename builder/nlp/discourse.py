@@ -160,7 +160,8 @@ def _the_accused(doc: Doc) -> Span | None:
 
 def _the_claimant(doc: Doc) -> Span | None:
     """The one armed group a report's claims name: the first name after a verb of claiming (past what
-    describes it: أعلنت جماعة عراقية تسمى "X" مسؤوليتها), in a sentence that says what is claimed."""
+    describes it: أعلنت جماعة عراقية تسمى "X" مسؤوليتها, but not past who speaks for it: أعلنت وسائل
+    إعلام تابعة لـ X), in a sentence that says what is claimed."""
     w = words_of(doc)
     found: dict[str, Span] = {}
     spans = entity_spans(doc)
@@ -170,8 +171,9 @@ def _the_claimant(doc: Doc) -> Span | None:
             continue
         for j in verbs:
             first = next((s for s in spans if s.start > j), None)
-            if first is not None and first.label_ == "ArmedGroup" and first.start - j <= CLAIM_REACH:
-                found.setdefault(ident(first), first)
+            if first is not None and first.label_ == "ArmedGroup" and first.start - j <= CLAIM_REACH \
+                    and not any(w.fset[k] & lex.SPOKESMEN for k in range(j + 1, first.start)):
+                found.setdefault(ident(first), first)   # وسائل إعلام تابعة لـ X: X's media, not X, speak
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -179,8 +179,11 @@ def mission_spans(doc: Doc) -> Iterator[Span]:
 
 
 # A group's head noun with the article, alone: the group the text has named with that head
-# (أعلنت "المقاومة الإسلامية في العراق" … وأوضحت المقاومة في بيانها …، حركة X … وقالت الحركة).
-GROUP_ANAPHORA = words("المقاومه الحركه الكتائب الجماعه التنظيم السرايا العصائب الفصيل الجبهه")
+# (أعلنت "المقاومة الإسلامية في العراق" … وأوضحت المقاومة في بيانها …، حركة X … وقالت الحركة;
+# المجموعات الإيرانية … مواقع تابعة للمجموعات).
+GROUP_ANAPHORA = words("""
+المقاومه الحركه الكتائب الجماعه التنظيم السرايا العصائب الفصيل الجبهه المجموعات الجماعات الفصائل
+""")
 
 if not Span.has_extension("same_as"):
     Span.set_extension("same_as", default=None)     # (start, end) of the name a bare head refers to

@@ -117,6 +117,8 @@ BACKING = words("""
 المدعومه مدعومه المدعوم مدعوم المدعومين مدعومين الموالي الموالية الموالين موالين مواليه موالي موال
 تدعمها يدعمها تدعمه يدعمه المرتبطه مرتبطه المرتبط مرتبط المقربه المقرب القريبه القريب الحليفه حليفه
 """)
+# Words before the leader of an alliance (قاعدة لتحالف تقوده الولايات المتحدة): the leader is no role.
+LEADING = words("تقوده يقوده تقودها يقودها بقياده وبقياده")
 PLACE_PREPS = words("في قرب بمحيط محيط داخل عند بريف ريف شرق غرب شمال جنوب")
 
 FOILED = words("احباط احبط احبطت افشل افشلت افشال وشيكه تصدت التصدي اعتراض اسقاط اسقطت منع")
@@ -162,6 +164,10 @@ CASUALTIES = KILLED | INJURED | words("مصرع مصرعهما مصرعهم حت
 # Words before ترد/رد that make it something else: لم ترد معلومات (no news came), هددت بالرد (a threat).
 # قصفت X مصادر إطلاق القذائف / منصات الصواريخ: striking where the fire came from answers that fire.
 FIRE_SOURCES = words("مصدر مصادر منصات منصه")
+# Who speaks for a group without being it: أعلنت وسائل إعلام تابعة لـ X، قالت معرفات مقربة من X.
+SPOKESMEN = words("""
+وسائل وسيله اعلام وكاله وكالات معرفات معرف قنوات قناه حسابات حساب منصات منصه مصادر مصدر صحيفه موقع
+""")
 FIRE_WORDS = words("انطلاق اطلاق النيران النار القصف الصواريخ القذائف")
 # The men who made the attack just told: striking them answers it (طاردت طائرات X المهاجمين وقصفتهم).
 PERPETRATORS = words("المنفذين منفذي المهاجمين مطلقي منفذيه مطلقيها")

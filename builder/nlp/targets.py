@@ -89,6 +89,11 @@ def backer(doc: Doc, span: Span) -> bool:
     return not (k is not None and k > 0 and w.fset[k - 1] & lex.TARGET_NOUNS)
 
 
+def led_by(doc: Doc, span: Span) -> bool:
+    """قاعدة لتحالف تقوده الولايات المتحدة: the leader named after an alliance is not what was hit."""
+    return preceded_by(doc, span, lex.LEADING, 1, own=False)
+
+
 def coordinated(doc: Doc, ents: list[Span], target: Span | None) -> list[Span]:
     """Targets joined to the first by و: قاعدة الشدادي وحقل كونيكو، منطقة المزارع وبادية القورية;
     a head noun left outside the next name counts as the و (قاعدة X وقاعدة مطار Y)."""
@@ -204,7 +209,8 @@ def is_target(doc: Doc, span: Span, loose: bool) -> bool:
     if span.label_ == "Place" and span.kb_id_ not in STATE_ACTORS:
         return subtype_of(span) == "Area" and not preceded_by(doc, span, lex.PLACE_PREPS, 1) \
             and "ب" not in (span._.clitic or glued(doc, span))
-    if backer(doc, span) or launched_from(doc, span) or words_of(doc).fset[span.start] & lex.ATTACK_NOUNS:
+    if backer(doc, span) or led_by(doc, span) or launched_from(doc, span) \
+            or words_of(doc).fset[span.start] & lex.ATTACK_NOUNS:
         return False                             # الهجوم الإسرائيلي names who attacked, never what was hit
     if span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS:
         return loose or preceded_by(doc, span, lex.TARGET_NOUNS) \

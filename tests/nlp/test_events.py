@@ -340,6 +340,34 @@ def test_a_claimant_described_before_its_name_still_claims(report_of):
     assert [(names.get(e.attacker), e.target) for e in report.events] == [("سرايا الضياء", "erbil-air-base")]
 
 
+def test_a_group_s_media_are_no_claimant(report_of):
+    """أعلنت وسائل إعلام تابعة لـ X …: X's media speak, X claims nothing; an attack told with no author
+    keeps none."""
+    text = ("أعلنت وسائل إعلام تابعة لحركة النصر المبين مقتل ثلاثة من عناصرها في غارات جوية. "
+            "وسقطت صواريخ على قاعدة حقل العمر فجر اليوم.")
+    assert [(e.attacker, e.target) for e in events(report_of, text)] == [(None, OMAR)]
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت كتائب سيوف الحق قاعدة لتحالف عسكري تقوده واشنطن في ريف الحسكة.",
+    "قصفت كتائب سيوف الحق قاعدة لتحالف تقوده الولايات المتحدة في ريف الحسكة.",
+])
+def test_the_leader_of_an_alliance_is_not_hit(report_of, text):
+    """قاعدة لتحالف تقوده واشنطن: the leader is named to say whose alliance it is; it is not the target."""
+    report = report_of(text)
+    assert [e.target for e in report.events] in ([None], [COALITION])
+    assert "united-states" not in {e.target for e in report.events}
+
+
+def test_a_bare_plural_head_is_the_groups_named_with_it(report_of):
+    """مواقع تابعة للجماعات: the groups the text has named with that head (الجماعات العراقية)."""
+    text = ("استهدفت الجماعات العراقية قاعدة حقل العمر بطائرة مسيرة. "
+            "وقصفت طائرات أمريكية مواقع تابعة للجماعات في البادية.")
+    report = report_of(text)
+    names = {e.key: e.label_ar for e in report.entities}
+    assert [names.get(e.target) for e in report.events] == ["حقل العمر النفطي", "الجماعات العراقية"]
+
+
 @pytest.mark.parametrize(("text", "place"), [
     ("استهدفت الفصائل قاعدة أمريكية في بلدة الرزازة بالصواريخ.", "الرزازة"),
     ("أعلنت المقاومة الإسلامية في العراق استهداف قاعدة أميركية في القرية الرزازية بطائرة مسيرة.", "الرزازية"),
