@@ -119,7 +119,7 @@ class Resolver:
             for extra in ev.more_targets:
                 if drafts[n] is not None and self._key(extra) and not self._allied(drafts[n].target, self._key(extra)):
                     drafts.append(replace(drafts[n], target=self._key(extra)))
-                    again.append(True)
+                    again.append(drafts[n].type == "Attack")     # of a known means: may be one told before
                     apart.append(apart[n])
                     stamps.append(stamps[n])
         return merge_events(drafts, again, stamps, self._within, self._fine, apart)

@@ -235,6 +235,21 @@ def test_two_bases_named_together_are_two_attacks(report_of):
     assert len({e.target for e in report.events}) == 2
 
 
+def test_a_second_base_of_a_headline_is_the_attack_told_on_it_after(report_of):
+    """استهداف X وY بمسيرات، then an attack by drone on Y told on its own: one attack on Y, not two."""
+    report = report_of("استهداف قاعدة الصخرة وقاعدة تل الورد بطائرات مسيرة\n"
+                       "وقالت مصادر إن الدفاعات أسقطت طائرة مسيرة فوق قاعدة تل الورد.")
+    names = {e.key: e.label_ar for e in report.entities}
+    assert sorted(names[e.target] for e in report.events) == ["قاعدة الصخرة", "قاعدة تل الورد"]
+
+
+def test_a_second_target_of_an_attack_of_unknown_means_stays_its_own(report_of):
+    """هجوم على X وY, then Y attacked again by rockets: the means alone do not make them one attack."""
+    report = report_of("تعرضت قاعدة الصخرة وقاعدة تل الورد لهجوم مساء الأحد.\n"
+                       "وسقطت صواريخ على قاعدة تل الورد.")
+    assert len(report.events) == 3
+
+
 def test_with_no_publication_date_today_and_a_weekday_may_be_one_day():
     """مساء الأربعاء … في وقت سابق من اليوم, no publication date: nothing says today is not Wednesday."""
     drafts = [_ev("us-forces", "kataib-hezbollah"), _ev(None, "kataib-hezbollah")]

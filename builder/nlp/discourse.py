@@ -8,6 +8,7 @@ runs them:
   attribute_back    تبنت X الهجوم: a claimed attack noun is the attack told before (or just after)
   the_strike_told   الضربة الجوية استهدفت …: the strike told with its author keeps that author
   drop_habits       تتعرض القواعد لهجمات متكررة، استهداف 3 قواعد: habits and sums are no attacks
+  launched_told     قالت X إنها أطلقت الطائرة المسيرة: the drone told before, X its author
   this_attack       هذا الهجوم: the attack told, not a new one
   sole_claimant     one group claims the report's attacks (or, with none, one actor is accused of them)
   accused_back      تتهم واشنطن X بالوقوف وراء تلك الهجمات: the attacks told before, hedged
@@ -111,6 +112,27 @@ def the_strike_told(w: Words, events: list[EventMention]) -> None:
         if prior is not None and prior.weapon == ev.weapon \
                 and 0 <= w.sent[t] - w.sent[prior.trigger.start] <= TOLD_REACH:
             ev.attacker = prior.attacker
+
+
+def launched_told(w: Words, events: list[EventMention]) -> list[EventMention]:
+    """قالت X إنها أطلقت الطائرة المسيرة لمهاجمة …: a verb of launching whose object is the weapon with the
+    article names the weapon of an attack told before: that attack, which gets X as its author when
+    it has none, and no new one."""
+    def the_weapon(t: int) -> bool:       # أطلقت الطائرة المسيرة / الصواريخ: the weapon, with the article
+        return t + 1 < len(w) and w.norm[t + 1].startswith("ال") \
+            and ev.weapon in {lex.WEAPON_WORDS.get(w.norm[k]) for k in (t + 1, t + 2) if k < len(w)}
+
+    out: list[EventMention] = []
+    for ev in events:
+        t = ev.trigger.start
+        told = next((e for e in reversed(out) if e.kind != "cue" and e.weapon == ev.weapon), None)
+        if ev.kind == "active" and ev.attacker is not None and w.fset[t] & lex.LAUNCH_WORDS and the_weapon(t) \
+                and told is not None and 0 < w.sent[t] - w.sent[told.trigger.start] <= TOLD_REACH:
+            if told.attacker is None:
+                told.attacker = ev.attacker
+            continue
+        out.append(ev)
+    return out
 
 
 def this_attack(w: Words, events: list[EventMention]) -> list[EventMention]:

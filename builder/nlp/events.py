@@ -133,6 +133,7 @@ class EventExtractor:
         discourse.attribute_back(w, events)
         discourse.the_strike_told(w, events)
         events = discourse.drop_habits(w, events)
+        events = discourse.launched_told(w, events)
         events = discourse.this_attack(w, events)
         discourse.sole_claimant(doc, events)
         discourse.accused_back(doc, events)

@@ -325,13 +325,16 @@ class NameFinder:
         return self.known.fuzzy((head, *words)) or self.known.fuzzy(words)
 
     def _head_on_known(self, doc: Doc, i: int, head: str, inner: Span, etype: str, subtype: str | None):
-        """A head before a known name: the same entity (مدينة الميادين), or a new one (بادية الميادين)."""
+        """A head before a known name: the same entity (مدينة الميادين), or a new one (بادية الميادين, or a
+        base named for a known person)."""
         if head in DISTINCT_HEADS and inner.label_ == "Place":
             span = Span(doc, i, inner.end, label=etype)
             span._.subtype = subtype
             return span
         if inner.label_ in ("Place",) and etype == "Place" or etype == "ArmedGroup":
             return Span(doc, i, inner.end, label=inner.label_, kb_id=inner.kb_id_)
+        if inner.label_ in ("Person", "Official") and etype in ("MilitaryBase", "OilField", "GasField"):
+            return Span(doc, i, inner.end, label=etype)     # قاعدة الإمام X: a site named for a person
         return None
 
     def _person(self, doc: Doc, i: int, role: str, known: dict[int, Span]) -> Span | None:
@@ -396,14 +399,16 @@ def _introduces_actor(w: Words, i: int) -> bool:
 
 def _quoted_actor(w: Words, j: int, known: dict[int, Span], called: bool) -> tuple[int, int] | None:
     """The words of a quotation opening at j when they can be a group's name: no known name inside
-    (the gazetteer types it), no head noun first (its own rule types it), no institution, force or
+    (the gazetteer types it) and no head noun first (its own rule types it) unless the text says it is
+    a name (`called`: تسمى "X"), and then not one known name alone; no institution, force or
     outlet first, and no word of the report (هجوم، صواريخ), number or accusative word in it."""
     inner = _quoted(w, j)
     if inner is None or inner[1] - inner[0] > 5:
         return None
     start, end = inner
-    if any(k in known for k in range(start, end)) or _head(w.forms[start]) is not None:
-        return None
+    whole = start in known and known[start].end >= end
+    if whole or not called and (any(k in known for k in range(start, end)) or _head(w.forms[start]) is not None):
+        return None     # a name given after تسمى/اسم is the whole quotation, whatever it holds ("X في العراق")
     if w.norm[start] in NOT_GROUP_STARTS or not _name_like(w, start) or not _name_like(w, end - 1):
         return None
     if any(w.norm[k] in NAME_ENDS or w.items[k].like_num or _indefinite(w.text[k]) for k in range(start, end)):

@@ -368,6 +368,16 @@ def test_a_bare_plural_head_is_the_groups_named_with_it(report_of):
     assert [names.get(e.target) for e in report.events] == ["حقل العمر النفطي", "الجماعات العراقية"]
 
 
+def test_launching_the_weapon_told_names_the_author_of_that_attack(report_of):
+    """أسقطت الدفاعات طائرة مسيرة فوق X … قالت Y إنها أطلقت الطائرة المسيرة: Y made the attack told, and
+    its claim is no second attack."""
+    text = ("قالت مصادر إن الدفاعات الجوية أسقطت طائرة مسيرة فوق قاعدة حقل العمر. "
+            'وقالت جماعة تطلق على نفسها اسم "أحرار الجبل" إنها أطلقت الطائرة المسيرة لمهاجمة قوات التحالف.')
+    report = report_of(text)
+    names = {e.key: e.label_ar for e in report.entities}
+    assert [(names.get(e.attacker), e.target) for e in report.events] == [("أحرار الجبل", OMAR)]
+
+
 @pytest.mark.parametrize(("text", "place"), [
     ("استهدفت الفصائل قاعدة أمريكية في بلدة الرزازة بالصواريخ.", "الرزازة"),
     ("أعلنت المقاومة الإسلامية في العراق استهداف قاعدة أميركية في القرية الرزازية بطائرة مسيرة.", "الرزازية"),

@@ -361,3 +361,15 @@ def test_the_person_killed_is_named_after_the_noun_of_killing(analyse_doc, text,
 
 def test_a_role_after_the_noun_of_killing_is_no_name(analyse_doc):
     assert not [n for n in names(analyse_doc, "بعد اغتيال القائد في الحركة.") if n[1] in ("Person", "Official")]
+
+
+def test_a_base_named_for_a_known_person_is_a_base(analyse_doc):
+    """قاعدة الإمام X / قاعدة <a known person's name> الجوية: a base named for the person, not the person."""
+    found = entities(analyse_doc, "أسقطت الدفاعات طائرة مسيرة فوق قاعدة الأسد الجوية غربي البلاد.")
+    assert ("قاعدة الأسد", "MilitaryBase", "") in found
+
+
+def test_a_name_given_after_called_is_the_whole_quotation(analyse_doc):
+    """تطلق على نفسها اسم "X في العراق": the quotation is the name, even with a known place inside it."""
+    found = names(analyse_doc, 'وقالت جماعة تطلق على نفسها اسم "أحرار الجبل في العراق" إنها أطلقت الطائرة.')
+    assert ("أحرار الجبل في العراق", "ArmedGroup", None) in found
