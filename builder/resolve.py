@@ -34,10 +34,18 @@ def _side(key: str | None) -> str | None:
     return COMMAND_SIDE.get(side, side) if side else side
 
 
+# A town's head between a site's head and its name (مطار مدينة X): the same site as مطار X.
+SITE_HEAD_WORDS = frozenset(("مطار", "قاعده", "معسكر"))
+TOWN_HEAD_WORDS = frozenset(("مدينه", "بلده", "ناحيه", "قريه", "منطقه"))
+
+
 def unseen_key(etype: str, name: str) -> str:
     """One key per unseen name whatever article its words carry: reporters write حقل المدية and حقل
-    مدية, قرية الخضراء and قرية خضراء for one place."""
-    bare = " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in name_key(name).split())
+    مدية, قرية الخضراء and قرية خضراء, مطار مدينة X and مطار X for one place."""
+    words = name_key(name).split()
+    if len(words) > 2 and words[0] in SITE_HEAD_WORDS and words[1] in TOWN_HEAD_WORDS:
+        del words[1]
+    bare = " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
     digest = hashlib.sha1(f"{etype}|{bare}".encode()).hexdigest()[:12]
     return f"{etype.lower()}-{digest}"
 

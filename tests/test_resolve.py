@@ -26,6 +26,13 @@ def test_unseen_key_ignores_spelling_and_quotes():
     assert unseen_key("Place", "الرزازه") == unseen_key("Place", "الرزازة") == unseen_key("Place", '"الرزازة"')
 
 
+def test_unseen_key_ignores_a_town_head_inside_a_site_name():
+    """مطار مدينة X and مطار X: one airport."""
+    assert unseen_key("MilitaryBase", "مطار مدينة الزيتون") == unseen_key("MilitaryBase", "مطار الزيتون")
+    assert unseen_key("MilitaryBase", "قاعدة بلدة الزيتون") == unseen_key("MilitaryBase", "قاعدة الزيتون")
+    assert unseen_key("Place", "مدينة الزيتون") != unseen_key("Place", "الزيتون")
+
+
 def test_unseen_key_depends_on_type():
     assert unseen_key("Place", "النجمة") != unseen_key("OilField", "النجمة")
 
