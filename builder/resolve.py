@@ -64,6 +64,7 @@ class Resolver:
         self._keys: dict[tuple[int, int], str] = {}
         named = mentions.entities
         self._same_as = _nationality_coreference(named)
+        self._same_as.update(_group_tails(named))
         self._gas = _gas_fields(named)
         self._people = _same_person(named)
         self._same_as.update({k: v[0] for k, v in self._people.items() if v[0]})
@@ -192,6 +193,20 @@ def _nationality_coreference(names: tuple[NameMention, ...]) -> dict[tuple[int, 
                 out[(m.start, m.end)] = named[nationality]
         elif m.kb_id and m.kb_id != nationality:
             named[nationality] = m.kb_id
+    return out
+
+
+def _group_tails(names: tuple[NameMention, ...]) -> dict[tuple[int, int], str]:
+    """حزب الله in a report that names كتائب حزب الله: a known group's name that ends the name of exactly
+    one other known group in the report is that group, shortened (the report would say حزب الله
+    اللبناني to mean another)."""
+    groups = [(m, tuple(name_key(m.core).split())) for m in names if m.label == "ArmedGroup" and m.kb_id]
+    out: dict[tuple[int, int], str] = {}
+    for m, words in groups:
+        longer = {o.kb_id for o, other in groups
+                  if o.kb_id != m.kb_id and len(other) > len(words) and other[-len(words):] == words}
+        if len(longer) == 1:
+            out[(m.start, m.end)] = next(iter(longer))
     return out
 
 

@@ -317,3 +317,15 @@ def test_last_night_restates_the_lead(report_of):
     report = report_of("القوات الأمريكية تنفذ ضربات جوية ضد مواقع كتائب حزب الله في العراق\n"
                        "نفذت القوات الأمريكية الليلة الماضية ضربات جوية ضد مواقع كتائب حزب الله في العراق.")
     assert [(e.attacker, e.target) for e in report.events] == [("us-forces", "kataib-hezbollah")]
+
+
+def test_a_known_group_named_by_the_tail_of_another_s_name_is_that_group(report_of):
+    """كتائب حزب الله … مواقع لحزب الله: the report shortens the name it gave; one group, not two."""
+    report = report_of("قصفت طائرات أمريكية مواقع لكتائب حزب الله قرب الحدود. "
+                       "وقالت مصادر إن حزب الله خسر ثلاثة من عناصره في القصف.")
+    assert {e.key for e in report.entities if e.type == "ArmedGroup"} == {"kataib-hezbollah"}
+
+
+def test_a_known_group_named_alone_stays_itself(report_of):
+    report = report_of("قصفت طائرات مجهولة مواقع لحزب الله قرب الحدود.")
+    assert {e.key for e in report.entities if e.type == "ArmedGroup"} == {"hezbollah"}
