@@ -119,6 +119,8 @@ BACKING = words("""
 """)
 # Words before the leader of an alliance (قاعدة لتحالف تقوده الولايات المتحدة): the leader is no role.
 LEADING = words("تقوده يقوده تقودها يقودها بقياده وبقياده")
+# Words between a force and the enemy it is named for (التحالف الدولي ضد داعش، لمحاربة تنظيم الدولة).
+FOUGHT = words("ضد لمحاربه محاربه لمكافحه مكافحه لقتال")
 PLACE_PREPS = words("في قرب بمحيط محيط داخل عند بريف ريف شرق غرب شمال جنوب")
 
 FOILED = words("احباط احبط احبطت افشل افشلت افشال وشيكه تصدت التصدي اعتراض اسقاط اسقطت منع")

@@ -94,6 +94,16 @@ def led_by(doc: Doc, span: Span) -> bool:
     return preceded_by(doc, span, lex.LEADING, 1, own=False)
 
 
+def fought_by_name(doc: Doc, span: Span) -> bool:
+    """قوات "التحالف الدولي" ضد "تنظيم الدولة": whom a force is named for fighting is not what was hit."""
+    w = words_of(doc)
+    k = span.start - 1 - (span.start > 0 and w.text[span.start - 1] in QUOTES)
+    if k < 1 or not w.fset[k] & lex.FOUGHT:
+        return False
+    k -= 1 + (w.text[k - 1] in QUOTES)
+    return any(s.end == k + 1 and s.label_ == "MilitaryForce" for s in entity_spans(doc))
+
+
 def coordinated(doc: Doc, ents: list[Span], target: Span | None) -> list[Span]:
     """Targets joined to the first by و: قاعدة الشدادي وحقل كونيكو، منطقة المزارع وبادية القورية;
     a head noun left outside the next name counts as the و (قاعدة X وقاعدة مطار Y)."""
@@ -209,7 +219,7 @@ def is_target(doc: Doc, span: Span, loose: bool) -> bool:
     if span.label_ == "Place" and span.kb_id_ not in STATE_ACTORS:
         return subtype_of(span) == "Area" and not preceded_by(doc, span, lex.PLACE_PREPS, 1) \
             and "ب" not in (span._.clitic or glued(doc, span))
-    if backer(doc, span) or led_by(doc, span) or launched_from(doc, span) \
+    if backer(doc, span) or led_by(doc, span) or fought_by_name(doc, span) or launched_from(doc, span) \
             or words_of(doc).fset[span.start] & lex.ATTACK_NOUNS:
         return False                             # الهجوم الإسرائيلي names who attacked, never what was hit
     if span.label_ in ACTORS or span.kb_id_ in STATE_ACTORS:

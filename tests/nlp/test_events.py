@@ -378,6 +378,13 @@ def test_launching_the_weapon_told_names_the_author_of_that_attack(report_of):
     assert [(names.get(e.attacker), e.target) for e in report.events] == [("أحرار الجبل", OMAR)]
 
 
+def test_the_enemy_a_force_is_named_for_is_not_hit(report_of):
+    """قاعدتين تستضيفان قوات "التحالف الدولي" ضد "تنظيم الدولة": the coalition's enemy is part of its
+    description, not the target of the attack on the bases."""
+    text = 'قال مسؤول إن صواريخ استهدفت قاعدتين في البلاد تستضيفان قوات "التحالف الدولي" ضد "تنظيم الدولة".'
+    assert "isis" not in {e.target for e in events(report_of, text)}
+
+
 @pytest.mark.parametrize(("text", "place"), [
     ("استهدفت الفصائل قاعدة أمريكية في بلدة الرزازة بالصواريخ.", "الرزازة"),
     ("أعلنت المقاومة الإسلامية في العراق استهداف قاعدة أميركية في القرية الرزازية بطائرة مسيرة.", "الرزازية"),
