@@ -66,6 +66,11 @@ def _add_framed_names(doc: Doc, events: list[EventMention]) -> None:
         set_spans(doc, ENTITIES, sorted(entity_spans(doc) + framed, key=lambda s: s.start))
 
 
+def _after_another(w: Words, i: int) -> bool:
+    """… بعد أن هاجمت طائرة …: the verb tells the attack before the one just told, not more of it."""
+    return i > 1 and w.norm[i - 1] == "ان" and w.norm[i - 2] in lex.BEFORE_AFTER
+
+
 def _drop_echoes(w: Words, events: list[EventMention]) -> list[EventMention]:
     """Later words in a sentence that tell the attack just told again: where its projectiles fell
     (استهدفت X بثلاثة صواريخ بادية الميادين، سقطت في …), or that it was carried out (غارات نفذها X …
@@ -122,7 +127,8 @@ class EventExtractor:
                     continue
                 ev = self._event(doc, i, kind, clause, in_entity)
                 if ev.attacker is None and (kind == "active" or kind == "noun" and w.fset[i] & lex.MASDAR) \
-                        and events and events[-1].kind != "cue":     # … وقصفت / إضافة لاستهداف …: the same author
+                        and events and events[-1].kind != "cue" and not _after_another(w, i):
+                    # … وقصفت / إضافة لاستهداف …: the same author
                     prior = events[-1]
                     if w.sent[prior.trigger.start] == number and prior.attacker is not None:
                         ev.attacker = prior.attacker

@@ -172,7 +172,7 @@ ADJ_NOUNS = words("""
 # Adjectives that may stand between such a noun and its nationality (الغارات الجوية الأمريكية).
 ADJ_MODIFIERS = words("""
 الحربي الحربيه حربيه حربي المروحي المروحيه العسكريه العسكري عسكريه جوي الجوي جويه الجويه جويا
-المسيره مسيره المسيرات مسيرات الدقيقه دقيقه المكثفه مكثفه الجديده جديده
+المسيره مسيره المسيرات مسيرات الدقيقه دقيقه المكثفه مكثفه الجديده جديده المسلحه مسلحه
 """)
 
 # Diplomatic missions, named by their nationality (السفارة الأمريكية): targets of attacks in Iraq.

@@ -473,3 +473,18 @@ def test_attacks_on_a_number_of_unnamed_sites_sum_up_others(report_of):
     assert events(report_of, "وأعلنت فصائل مسلحة عراقية استهداف 3 قواعد عسكرية أمريكية في العراق وسوريا.") == []
     listed = events(report_of, "هاجم مقاتلونا ثلاث قواعد، وهي قاعدة التنف وقاعدة حقل العمر وقاعدة عين الأسد.")
     assert {e.target for e in listed} == {"al-tanf-base", OMAR, "ain-al-asad-air-base"}
+
+
+def test_an_attack_told_after_ba3d_an_keeps_no_author_of_the_strike_before(report_of):
+    """قصفت X …، بعد أن هاجمت طائرة مسيرة Y: the attack after بعد أن came first and is another side's;
+    it does not take the author of the strike told before it."""
+    text = ("قالت الوزارة إن القوات المسلحة الأمريكية قصفت مواقع لكتائب حزب الله في البادية، "
+            "بعد أن هاجمت طائرة مسيرة قاعدة حقل العمر.")
+    found = {e.target: e.attacker for e in events(report_of, text)}
+    assert found == {KH_KEY: US, OMAR: None}
+
+
+def test_the_armed_forces_of_a_nation_are_its_forces(report_of):
+    """القوات المسلحة الأمريكية: a modifier between the forces and their nationality."""
+    ev = one(report_of, "نفذت القوات المسلحة الأمريكية غارات جوية على مواقع لكتائب حزب الله فجر اليوم.")
+    assert roles(ev) == (US, KH_KEY)
