@@ -41,6 +41,8 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
             continue                             # قاعدة عين الأسد الجوية names a base, not an air strike
         if clause.start + k > 0 and w.fset[clause.start + k - 1] & lex.DEFENCES:
             continue                             # الدفاعات الجوية shot the attack down; they are not its means
+        if any(w.fset[j] & lex.STORES for j in range(max(0, clause.start + k - 2), clause.start + k)):
+            continue                             # مخازن أسلحة وصواريخ: what was hit, not what hit it
         code = _weapon_code(forms)
         if code:
             weapons.append((abs(clause.start + k - t), code, clause.start + k))

@@ -119,6 +119,8 @@ BACKING = words("""
 """)
 # Words before the leader of an alliance (قاعدة لتحالف تقوده الولايات المتحدة): the leader is no role.
 LEADING = words("تقوده يقوده تقودها يقودها بقياده وبقياده")
+# Stores and loads: the weapons named after them are what was hit (مستودع صواريخ، شحنة أسلحة).
+STORES = words("مخازن مخزن مخزنا مستودع مستودعات مستودعا شحنه شحنات ذخيره مصنع مصانع")
 # Words between a force and the enemy it is named for (التحالف الدولي ضد داعش، لمحاربة تنظيم الدولة).
 FOUGHT = words("ضد لمحاربه محاربه لمكافحه مكافحه لقتال")
 PLACE_PREPS = words("في قرب بمحيط محيط داخل عند بريف ريف شرق غرب شمال جنوب")

@@ -107,6 +107,7 @@ def test_noun_with_genitive_actor(report_of):
     ("شنت قوات التحالف الدولي غارة جوية على مواقع للميليشيات الإيرانية.", "airstrike", "AirStrike"),
     ("انفجرت عبوة ناسفة بدورية لقوات سوريا الديمقراطية قرب الشدادي.", "ied", "IEDAttack"),
     ("هاجمت الميليشيات الإيرانية قاعدة حقل العمر.", "unknown", "Attack"),
+    ("استهدف قصف مجهول مستودع صواريخ للميليشيات الإيرانية في البادية.", "unknown", "Attack"),   # what was hit
 ])
 def test_weapon_gives_the_type(report_of, text, weapon, etype):
     ev = one(report_of, text)
