@@ -227,6 +227,8 @@ MASDAR = words("استهداف الاستهداف باستهداف لاستهد�
 MASDAR_ALL = MASDAR | words("اطلاق استهدافات مهاجمه لمهاجمه بمهاجمه استهدافها استهدافه استهدافهم قصفها قصفه")
 # Verbs of fending off: تصدت الدفاعات لطائرتين مسيرتين — a foiled attack on the base just named.
 FOIL_VERBS = words("تصدت تصدي اعترضت اعترض اسقطت اسقط اسقاط اعتراض التصدي احبطت احبط افشلت افشل")
+# Words of equipment before a foiling noun, which then names what the equipment does (منظومات اعتراض).
+SYSTEMS = words("منظومه منظومات نظام انظمه منصه منصات بطاريه بطاريات")
 # Words that belong to a field's name, not an object of the verb: تعرضت قاعدة حقل X للغاز لقصف.
 FIELD_WORDS = words("للغاز للنفط النفطي النفطيه الغازي الطبيعي")
 # X تقف خلف الهجوم / يقفون وراء: the actor standing behind an attack is its author.

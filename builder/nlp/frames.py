@@ -93,7 +93,7 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
     if verbs & _EXPOSED:
         return "passive" if _exposed_to_attack(doc, i, in_entity) else None
     if verbs & lex.FOIL_VERBS and any(f & WEAPONS for f in ahead(doc, i, FOIL_REACH, in_entity)):
-        return "foil"
+        return None if i and w.fset[i - 1] & lex.SYSTEMS else "foil"     # منظومات اعتراض صاروخية: a system
     if verbs & lex.PASSIVE_VERBS:
         return "fall" if any(WEAPONS & f for f in w.fset[max(0, i - FALL_BACK):i + 5]) else None
     if forms & lex.ATTACK_NOUNS and not _tally(w, i) and _noun_has_target(doc, i):

@@ -489,3 +489,8 @@ def test_the_armed_forces_of_a_nation_are_its_forces(report_of):
     """القوات المسلحة الأمريكية: a modifier between the forces and their nationality."""
     ev = one(report_of, "نفذت القوات المسلحة الأمريكية غارات جوية على مواقع لكتائب حزب الله فجر اليوم.")
     assert roles(ev) == (US, KH_KEY)
+
+
+def test_interception_systems_are_no_foiled_attack(report_of):
+    """منظومات اعتراض صاروخية حول X: equipment named for what it does; nothing was intercepted."""
+    assert events(report_of, "ونشرت القوات الأمريكية منظومات اعتراض صاروخية حول قاعدة حقل العمر.") == []
