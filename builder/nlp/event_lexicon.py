@@ -121,6 +121,8 @@ BACKING = words("""
 LEADING = words("تقوده يقوده تقودها يقودها بقياده وبقياده")
 # Stores and loads: the weapons named after them are what was hit (مستودع صواريخ، شحنة أسلحة).
 STORES = words("مخازن مخزن مخزنا مستودع مستودعات مستودعا شحنه شحنات ذخيره مصنع مصانع")
+# Verbs of passage: the site after them is a convoy's way, not the target (قافلة عبرت معبر X).
+ROUTE_VERBS = words("عبرت عبر سلكت سلك مرت استخدمت تستخدم يستخدم قادمه قادمين قادما")
 # Words between a force and the enemy it is named for (التحالف الدولي ضد داعش، لمحاربة تنظيم الدولة).
 FOUGHT = words("ضد لمحاربه محاربه لمكافحه مكافحه لقتال")
 PLACE_PREPS = words("في قرب بمحيط محيط داخل عند بريف ريف شرق غرب شمال جنوب")

@@ -214,6 +214,8 @@ def anaphoric_bases(doc: Doc, start: int, end: int, in_entity: dict[int, Span]) 
 
 
 def is_target(doc: Doc, span: Span, loose: bool) -> bool:
+    if preceded_by(doc, span, lex.ROUTE_VERBS, reach_of(doc, span), own=False):
+        return False                             # شاحنات عبرت معبر X: the way they came, not what was hit
     if span.label_ in ("MilitaryBase", "OilField", "GasField") or is_mission(doc, span):
         return True
     if span.label_ == "Place" and span.kb_id_ not in STATE_ACTORS:

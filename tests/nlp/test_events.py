@@ -494,3 +494,9 @@ def test_the_armed_forces_of_a_nation_are_its_forces(report_of):
 def test_interception_systems_are_no_foiled_attack(report_of):
     """منظومات اعتراض صاروخية حول X: equipment named for what it does; nothing was intercepted."""
     assert events(report_of, "ونشرت القوات الأمريكية منظومات اعتراض صاروخية حول قاعدة حقل العمر.") == []
+
+
+def test_the_crossing_a_convoy_came_through_is_not_hit(report_of):
+    """ضربات دمرت قافلة عبرت معبر X: the crossing is the convoy's way; the strikes hit the convoy."""
+    text = "ودمرت ضربات جوية ليلة الأحد قافلة من ست شاحنات عبرت معبر البوكمال قادمة من العراق."
+    assert [e.target for e in events(report_of, text)] in ([], [None])
