@@ -165,8 +165,14 @@ def _threatened(w: Words, i: int, in_entity: dict[int, Span]) -> bool:
     return any(w.fset[j] & lex.THREATS for j in before) or any(f & lex.POSSIBLE for f in w.fset[i + 1:i + 3])
 
 
+TWO = frozenset(("اثنين", "اثنتين", "اثنان", "اثنتان"))
+
+
 def _tally(w: Words, i: int) -> bool:
-    """16 هجوماً على قاعدة X: an attack noun counted by a number above two is a tally of attacks, not one."""
+    """16 هجوماً على قاعدة X، هجومين اثنين على …: an attack noun counted by a number above two, or a dual
+    counted by اثنين, is a tally of attacks, not one."""
+    if i + 1 < len(w) and w.norm[i + 1] in TWO:
+        return True
     if i == 0 or w.norm[i].startswith("ال"):
         return False
     count = number_at(w, i - 1)

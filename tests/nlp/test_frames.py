@@ -145,6 +145,11 @@ def test_a_tally_of_attacks_is_no_attack(report_of):
     assert len(report_of("هجوم صاروخي على قاعدة الصخرة فجر اليوم").events) == 1
 
 
+def test_two_attacks_counted_are_a_tally(report_of):
+    """هجومين اثنين على قاعدة X: a dual counted by اثنين, as in a list of tallies, is no single attack."""
+    assert report_of("هجومين اثنين على قاعدة الصخرة منذ بداية العام").events == []
+
+
 def test_assassination_targets_the_person(report_of):
     """اغتيال قائد فيلق X السابق Y: killing a named person is an attack on that person; the group in
     his title is neither attacker nor target of the next attack."""
