@@ -162,7 +162,7 @@ def test_a_nationality_actor_alone_stays_itself(report_of):
 def test_a_claim_by_the_islamic_resistance_names_the_militias_attack(report_of):
     """Militias (collective) hit a base; the Islamic Resistance in Iraq claims it: one attack, by the group."""
     report = report_of("استهدفت ميليشيات تابعة لإيران قاعدة حقل كونيكو بالصواريخ مساء أمس. "
-                       "وأعلنت المقاومة الإسلامية في العراق تنفيذ هجوم صاروخي على حقل كونيكو.")
+                       "وأعلنت المقاومة الإسلامية في العراق تنفيذ هجوم بالصواريخ على حقل كونيكو.")
     assert [(e.attacker, e.target) for e in report.events] == [("islamic-resistance-in-iraq", "conoco-gas-field")]
 
 

@@ -73,7 +73,7 @@ def _after_another(w: Words, i: int) -> bool:
 
 def _drop_echoes(w: Words, events: list[EventMention]) -> list[EventMention]:
     """Later words in a sentence that tell the attack just told again: where its projectiles fell
-    (استهدفت X بثلاثة صواريخ بادية الميادين، سقطت في …), or that it was carried out (غارات نفذها X …
+    (استهدفت X بصواريخ …، سقطت في …), or that it was carried out (غارات نفذها X …
     أنها نُفّذت قبيل …) by the same author and on nothing new."""
     out: list[EventMention] = []
     for ev in events:

@@ -170,7 +170,7 @@ def _fill_roles(events: list[EventMention], n: int) -> None:
 
 
 def _series(ev: EventMention) -> bool:
-    """رداً على الهجمات التي تتعرض لها قوات X: a plural attack noun with no author speaks of a run of
+    """… الهجمات التي تتعرض لها قوات X (after رداً على): a plural attack noun with no author speaks of a run of
     attacks by whoever made them; the side one strike hits is not taken as the author of them all."""
     if ev.kind != "noun":
         return False

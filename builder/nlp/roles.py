@@ -21,7 +21,7 @@ from .words import Words, words_of
 OUR_REACH = 3
 # How far after رداً a name may stand and still be inside what is answered: ردا على جرائم الكيان.
 ANSWERED_REACH = 4
-# Words between من قبل and its agent's name (من قبل ميليشيات تطلق على نفسها اسم X).
+# Words between من قبل and its agent's name (من قبل فصائل تسمي نفسها X).
 AGENT_REACH = 8
 # قام بـ: "carried out" a masdar (قامت القوات بقصف …): its subject is the author.
 DID_VERBS = frozenset(("قام", "قامت", "قاموا", "تقوم", "يقوم"))
@@ -182,7 +182,7 @@ def _stands_behind(doc: Doc, span: Span) -> bool:
 
 
 def _by_agent(doc: Doc, span: Span) -> bool:
-    """من قبل X / من قبل ميليشيات تطلق على نفسها اسم (X): the agent after من قبل, past a description of
+    """من قبل X / من قبل فصائل تسمي نفسها (X): the agent after من قبل, past a description of
     it that names no other entity."""
     w = words_of(doc)
     lo = max(0, span.start - AGENT_REACH)

@@ -68,5 +68,5 @@ def test_dateline_names_the_outlet_in_brackets(report_of):
 
 def test_branch_of_government_with_its_nation(report_of):
     """أدانت الخارجية العراقية …: a branch of government named by its nation is a government body."""
-    report = report_of("يأتي هذا فيما أدانت الخارجية العراقية القصف الصاروخي على قاعدة الصخرة.")
+    report = report_of("جاء ذلك بينما أدانت الخارجية العراقية الضربة الصاروخية على قاعدة الصخرة.")
     assert ("الخارجية العراقية", "GovernmentBody") in {(e.label_ar, e.type) for e in report.entities}

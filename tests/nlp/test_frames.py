@@ -34,7 +34,7 @@ def test_shot_down_over_a_base(report_of):
 
 def test_shot_down_noun(report_of):
     """إسقاط طائرتين مسيرتين قرب X: the noun of shooting down opens the same foiled attack."""
-    ev, _, target = only(report_of, "وجاء ذلك بعد إسقاط طائرتين مسيرتين مساء السبت بالقرب من قاعدة الصخرة.")
+    ev, _, target = only(report_of, "وحدث ذلك عقب إسقاط طائرتين مسيرتين فجر الاثنين قرب قاعدة الصخرة.")
     assert target == "قاعدة الصخرة"
     assert (ev.foiled, ev.weapon, ev.count) == (True, "drone", 2)
 
@@ -57,7 +57,7 @@ def test_group_using_the_facility_is_the_target(report_of):
 
 def test_standing_behind_the_attack(report_of):
     """X تقف خلف الهجوم على Y: the group standing behind an attack is its author."""
-    report = report_of("قال مسؤول إن ميليشيات موالية لإيران تقف خلف الهجوم على قاعدة الصخرة.")
+    report = report_of("ذكر مسؤول أن الميليشيات الموالية لإيران تقف خلف الهجوم الأخير على قاعدة الصخرة.")
     [ev] = report.events
     assert ev.attacker == "iranian-militias"
     assert named(report, ev.target) == "قاعدة الصخرة"
@@ -75,7 +75,7 @@ def test_nationality_after_modifiers_names_the_attacker(report_of):
 
 def test_accusative_site_noun_makes_its_owner_the_target(report_of):
     """استهدف هجوم بطائرة مسيرة مركزاً للتحالف: the owner of the site hit is the target, not the subject."""
-    ev, attacker, _ = only(report_of, "استهدف هجوم بطائرة مسيرة مركزا للتحالف الدولي قرب بلدة المزيرعة.")
+    ev, attacker, _ = only(report_of, "استهدف هجوم بطائرتين مسيرتين مركزا للتحالف الدولي قرب بلدة المزيرعة.")
     assert (attacker, ev.target, ev.weapon) == (None, "international-coalition", "drone")
 
 
@@ -105,8 +105,8 @@ def test_victims_are_the_target(report_of):
 
 def test_shot_down_rocket_launched_from_a_group(report_of):
     """أسقطت الدفاعات الجوية … صاروخاً انطلق من مناطق X: a foiled rocket attack by X; الجوية is the defence."""
-    ev, attacker, target = only(report_of, "أسقطت الدفاعات الجوية في القاعدة الأميركية بحقل الصخرة صاروخاً "
-                                           "انطلق من مناطق الميليشيات الموالية لإيران.")
+    ev, attacker, target = only(report_of, "أسقطت الدفاعات الجوية، ليل الأحد، في القاعدة الأميركية بحقل الصخرة "
+                                           "صاروخاً واحداً انطلق من مناطق الميليشيات الموالية لإيران.")
     assert (ev.attacker, target, ev.weapon, ev.foiled) == ("iranian-militias", "حقل الصخرة", "rocket", True)
 
 
@@ -119,14 +119,14 @@ def test_our_fighters_are_the_speakers(report_of):
 
 def test_masdar_genitive_is_the_object(report_of):
     """أطلقت X الطائرة لمهاجمة قاعدة قوات Y: Y owns the base attacked; it is no attacker."""
-    report = report_of("قالت حركة أنصار الوادي إنها أطلقت الطائرة المسيرة لمهاجمة قاعدة قوات التحالف الدولي.")
+    report = report_of("قالت حركة أنصار الوادي إنها أطلقت طائرة مسيرة لمهاجمة قاعدة قوات التحالف الدولي.")
     [ev] = report.events
     assert (named(report, ev.attacker), ev.target) == ("حركة أنصار الوادي", "international-coalition")
 
 
 def test_light_verb_past_an_inserted_time(report_of):
-    """شنت X، مساء اليوم الثلاثاء السادس من حزيران، غارات …: the time phrase does not part verb and object."""
-    report = report_of("شنت طائرات التحالف الدولي، مساء اليوم الثلاثاء السادس من حزيران الجاري، عدة غارات جوية "
+    """شنت X، صباح أمس الجمعة التاسع من آب، غارات …: the time phrase does not part verb and object."""
+    report = report_of("شنت طائرات التحالف الدولي، صباح أمس الجمعة التاسع من آب الماضي، عدة غارات جوية "
                        "استهدفت موقعا لكتائب الفرسان.")
     [ev] = report.events
     assert (ev.attacker, named(report, ev.target), ev.type) == ("international-coalition", "كتائب الفرسان", "AirStrike")
@@ -134,7 +134,7 @@ def test_light_verb_past_an_inserted_time(report_of):
 
 def test_unmanned_aircraft_is_a_drone_of_its_nation(report_of):
     """أطلقت طائرة من دون طيار أميركية صواريخ على …: a drone strike by US forces."""
-    report = report_of("وأطلقت طائرة من دون طيار أميركية، صباح الخميس، 4 صواريخ على رتل لكتائب الفرسان.")
+    report = report_of("وأطلقت طائرة من دون طيار أميركية، ليل السبت، صاروخين على سيارة لكتائب الفرسان.")
     [ev] = report.events
     assert (ev.attacker, named(report, ev.target), ev.weapon) == ("us-forces", "كتائب الفرسان", "drone")
 
@@ -220,8 +220,8 @@ def test_a_claim_told_first_belongs_to_the_attack_after_it(report_of):
 
 
 def test_chasing_the_perpetrators_answers_the_attack(report_of):
-    report = report_of("سقطت صواريخ على قاعدة الصخرة. وبعد الهجوم، طاردت طائرات التحالف الدولي المنفذين "
-                       "واستهدفتهم قرب بلدة المزيرعة.")
+    report = report_of("سقطت صواريخ على قاعدة الصخرة. وبعد القصف، طاردت طائرات التحالف المنفذين "
+                       "واستهدفتهم شمال بلدة المزيرعة.")
     assert [e.answers for e in report.events] == [None, "ev1"]
 
 
@@ -233,13 +233,13 @@ def test_sectarian_collective_is_the_target(report_of):
 def test_later_strike_without_a_time_stays_apart(report_of):
     report = report_of("شنت قوات التحالف الدولي أمس غارات على مواقع لكتائب الفرسان في بلدة المزيرعة.\n"
                        "وفي سياق آخر، قال التحالف إنه رصد منصات إطلاق صواريخ قرب قاعدة الصخرة "
-                       "وقضت قوات التحالف على هذا الخطر من خلال استهدافها بضربات جوية.")
+                       "وأنهت قوات التحالف هذا الخطر من خلال استهدافها بغارات جوية.")
     assert len(report.events) == 2
 
 
 def test_attacks_carried_out_by_a_group_in_present_tense(report_of):
-    """الهجمات التي تشنها X على قواعد تضم قوات Y: a standing attack by X on Y."""
-    report = report_of("الهجمات التي تشنها جماعات مدعومة من إيران على قواعد تضم قوات أمريكية في العراق تزايدت.")
+    """الهجمات التي تشنها X على قواعد تستضيف قوات Y: a standing attack by X on Y."""
+    report = report_of("تصاعدت الهجمات التي تشنها مجموعات مدعومة من إيران على قواعد تستضيف قوات أمريكية في سوريا.")
     assert [(e.attacker, e.target) for e in report.events] == [("iranian-militias", "us-forces")]
 
 
@@ -250,7 +250,7 @@ def test_air_adjective_of_a_base_is_no_air_strike(report_of):
 
 
 @pytest.mark.parametrize(("text", "target"), [
-    ('وبحسب البيان فإن 8 صواريخ سقطت على "القرية المزيرعة".', "المزيرعة"),
+    ('وذكر البيان أن 3 صواريخ سقطت على "القرية المزيرعة".', "المزيرعة"),
     ("تعرضت بلدة المزيرعة لقصف صاروخي فجر اليوم.", "المزيرعة"),
 ])
 def test_town_hit_by_a_fall_or_an_exposure(report_of, text, target):
@@ -265,7 +265,7 @@ def test_province_is_only_where(report_of):
 
 def test_actor_after_the_noun_of_a_light_verb(report_of):
     """أكد تنفيذ واشنطن ضربتين … استهدفتا مواقع X: the genitive of تنفيذ carried the strikes out."""
-    report = report_of("أكد تنفيذ واشنطن ضربتين جويتين في سوريا استهدفتا مواقع عسكرية خاصة بكتائب الفرسان.")
+    report = report_of("أكد تنفيذ واشنطن ضربتين جويتين في العراق استهدفتا مواقع تابعة لكتائب الفرسان.")
     [ev] = report.events
     assert (ev.attacker, named(report, ev.target), ev.type) == ("united-states", "كتائب الفرسان", "AirStrike")
 
@@ -300,8 +300,8 @@ def test_bracketed_name_after_a_head(report_of):
 
 def test_an_attack_by_a_nation_is_no_target(report_of):
     """تعرضت X لهجمات … إثر الهجوم الإسرائيلي: the nation named by an attack noun attacked; it was not hit."""
-    report = report_of("وذلك بعد ساعات من تعرض عدد من قواعدها لهجمات مماثلة في البلاد إثر الأحداث المستمرة "
-                       "بسبب الهجوم الإسرائيلي عليها.")
+    report = report_of("وجاء ذلك بعد يومين من تعرض عدد من قواعدها لهجمات مشابهة في المنطقة إثر التوترات "
+                       "المتصاعدة بسبب الهجوم الإسرائيلي عليها.")
     assert "israel" not in {e.target for e in report.events}
 
 
@@ -387,14 +387,14 @@ def test_sect_or_nation_collective_with_a_clitic(report_of):
 
 def test_falls_object_before_an_actor_named_later(report_of):
     """سقطت صواريخ على "القرية X"، وهو ما دفع قوات Y للرد: the village was hit, not the force that replied."""
-    report = report_of('وبحسب البيان فإن 8 صواريخ سقطت على "القرية المزيرعة"، '
-                       'وهو ما دفع قوات "التحالف" للرد بست قذائف.')
+    report = report_of('وذكر البيان أن 3 صواريخ سقطت على "القرية المزيرعة"، '
+                       'وهو ما دفع قوات "التحالف" للرد بأربع قذائف.')
     assert named(report, report.events[0].target) == "المزيرعة"
 
 
 def test_the_same_base_is_the_one_just_attacked(nlp):
     """سقطت صواريخ على X. … هجوم على القاعدة ذاتها: "the same base" is X, even when X was read as a village."""
-    doc = nlp('سقطت صواريخ على "القرية المزيرعة". وكان التحالف قد أعلن إحباط هجوم صاروخي، أمس الثلاثاء، '
+    doc = nlp('سقطت صواريخ على "القرية المزيرعة". وكان التحالف قد أعلن إحباط هجوم بطائرة مسيرة، ليل الخميس، '
               'على القاعدة ذاتها.')
     assert [ev.target.text.strip('"') for ev in doc._.events if ev.target is not None] == ["المزيرعة", "المزيرعة"]
 
@@ -416,8 +416,8 @@ def test_a_reply_does_not_borrow_the_weapon_it_answers(report_of):
 
 
 def test_agent_after_min_qibal_past_its_description(report_of):
-    """… من قبل ميليشيات تطلق على نفسها اسم (X): X is the agent, not a target."""
-    report = report_of("تعرضت قاعدة الصخرة لقصف صاروخي من قبل ميليشيات تطلق على نفسها اسم (حركة أنصار الوادي).")
+    """… من قبل فصائل تطلق على نفسها اسم (X): X is the agent, not a target."""
+    report = report_of("تعرضت قاعدة الصخرة لقصف صاروخي من قبل فصائل تطلق على نفسها اسم (حركة أنصار الوادي).")
     [ev] = report.events
     assert (named(report, ev.attacker), named(report, ev.target)) == ("حركة أنصار الوادي", "قاعدة الصخرة")
 

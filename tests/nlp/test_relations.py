@@ -18,7 +18,7 @@ def test_affiliated_with(report_of):
 
 def test_leads(report_of):
     assert ("united-states", "leads", "international-coalition") in relations(
-        report_of, "أعلن التحالف الدولي الذي تقوده الولايات المتحدة مقتل عنصرين.")
+        report_of, "نفى التحالف الدولي الذي تقوده الولايات المتحدة وقوع إصابات.")
 
 
 def test_spokesperson_of(report_of):

@@ -220,20 +220,20 @@ def test_the_replier_never_becomes_the_attacker_it_answers(analyse_doc):
 
 
 def test_a_run_of_attacks_gets_no_author_from_the_reply(report_of):
-    """رداً على الهجمات التي تتعرض لها قوات X: a run of attacks by whoever made them; the side one strike
+    """رداً على الهجمات التي تعرضت لها قوات X: a run of attacks by whoever made them; the side one strike
     hits is not made the author of them all (it is in `test_marker_infers_the_attacker…` for one هجوم)."""
     found = chain(report_of, f"نفذت القوات الأمريكية غارات على مواقع لميليشيا {FAJR} قرب النهر، رداً على "
-                             "الهجمات التي تتعرض لها قوات التحالف الدولي.")
+                             "الهجمات التي تعرضت لها قوات التحالف الدولي.")
     assert len(found) == 2
     assert found[0][0] == US and found[0][2] == found[1][:2]
     assert found[1] == (None, COALITION, None)
 
 
 def test_the_force_before_the_fire_source_is_who_struck(report_of):
-    """… وسط استنفار لقوات X، كما قصفت القوات الأمريكية مصادر انطلاق الصواريخ: the force right after the
+    """… وسط استنفار لقوات X، كما قصفت القوات الأمريكية مصادر انطلاق القذائف: the force right after the
     verb struck (the verb comes first); the attacker of the earlier clause is not its author."""
-    found = chain(report_of, f"قصفت ميليشيا {FAJR} قاعدة الصخرة بالصواريخ فجر اليوم، وسط استنفار لقوات "
-                             "التحالف الدولي، كما قصفت القوات الأمريكية مصادر انطلاق الصواريخ.")
+    found = chain(report_of, f"قصفت ميليشيا {FAJR} قاعدة الصخرة بالقذائف فجر اليوم، وسط استنفار لقوات "
+                             "التحالف الدولي، كما قصفت القوات الأمريكية مصادر انطلاق القذائف.")
     replies = [f for f in found if f[2] is not None]
     assert len(replies) == 1
     assert replies[0][0] == US and replies[0][2] == found[0][:2]
