@@ -24,6 +24,8 @@ LIGHT_VERBS = words("""
 PASSIVE_VERBS = words("""
 تعرض تعرضت يتعرض تتعرض تعرضا تعرضتا سقط سقطت سقطوا سقطا تساقط انفجرت سقوط
 """)
+# Verbs of crashing: a fall only for a drone (تحطمت طائرة مسيرة قرب X), not for a plane's accident.
+CRASH_VERBS = words("تحطمت تحطم وتحطمت")
 # Verbs of answering: ردت قوات التحالف … بقصف مواقع.
 REPLY_VERBS = words("""
 رد ردت يرد ترد لترد ليرد ردوا

@@ -51,6 +51,7 @@ from .words import Words, set_spans, words_of
 
 # A masdar carrying its object's pronoun (إثر استهدافها): the object is named before it.
 OBJECT_PRONOUNS = ("ها", "ه", "هم", "هما")
+SUBJECT_REACH = 3          # words back from an exposure verb in which its subject stands (وكان المطار قد تعرض)
 
 __all__ = ["ACTORS", "SITES", "EventExtractor", "EventMention", "ident", "side"]
 
@@ -183,6 +184,9 @@ def _exposure_roles(doc: Doc, ev: EventMention, before: list[Span], after: list[
     if ev.kind == "passive" and before and i - before[-1].end <= 1 and is_target(doc, before[-1], True) \
             and not any(w.items[j].punct for j in range(before[-1].end, i)):
         found = [before[-1]]                 # نقطة تابعة لـ X تعرضت …: the subject before the verb
+    elif ev.kind == "passive" and not (found and found[0].label_ in SITES):
+        found = anaphoric_bases(doc, max(ev.clause.start, i - SUBJECT_REACH), i, in_entity) or found
+        #                                    وكان المطار قد تعرض لهجوم: the site named last, as the subject
     ev.target, ev.more_targets = (found[0], found[1:]) if found else (None, [])
     if ev.target is None:
         own = reported(doc, i, before)

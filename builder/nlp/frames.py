@@ -32,7 +32,7 @@ from .words import Words, remember, words_of
 _EXPOSED = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"})
 # Words no trigger rule can fire on: a token none of whose readings or verb forms is listed.
 _TRIGGER_WORDS = (lex.ACTIVE_VERBS | lex.LIGHT_VERBS | lex.REPLY_VERBS | lex.REPLY_MARKERS | _EXPOSED
-                  | lex.FOIL_VERBS | lex.PASSIVE_VERBS | lex.ATTACK_NOUNS | lex.ASSASSINATION)
+                  | lex.FOIL_VERBS | lex.PASSIVE_VERBS | lex.CRASH_VERBS | lex.ATTACK_NOUNS | lex.ASSASSINATION)
 # An attack noun after these is an event: أحبطت الهجوم، مسؤوليتها عن الهجوم، تبنيها للاستهداف، تعرضت لهجوم.
 _NOUN_CUES = lex.FOILED | lex.CLAIM_NOUNS | lex.ADOPT_VERBS | {"تعرض", "تعرضت"}
 # Words (past times, punctuation and, for a foiling, names) in which a verb's object must come:
@@ -96,6 +96,8 @@ def _trigger_kind(doc: Doc, i: int, in_entity: dict[int, Span]) -> str | None:
         return None if i and w.fset[i - 1] & lex.SYSTEMS else "foil"     # منظومات اعتراض صاروخية: a system
     if verbs & lex.PASSIVE_VERBS:
         return "fall" if any(WEAPONS & f for f in w.fset[max(0, i - FALL_BACK):i + 5]) else None
+    if verbs & lex.CRASH_VERBS:
+        return "fall" if any(lex.DRONE_OVERRIDES & f for f in w.fset[i + 1:i + 4]) else None
     if forms & lex.ATTACK_NOUNS and not _tally(w, i) and _noun_has_target(doc, i):
         return "noun"
     if forms & lex.ASSASSINATION and assassinated(doc, i) is not None:

@@ -426,3 +426,18 @@ def test_an_earlier_attack_told_with_wasabaqa(report_of):
     """وسبق أن تعرضت القاعدة لقصف …: another attack than the one just told, though و is glued to سبق."""
     report = report_of("تعرضت قاعدة الصخرة لقصف صاروخي اليوم. وسبق أن تعرضت القاعدة لقصف صاروخي مماثل.")
     assert len(report.events) == 2
+
+
+def test_a_drone_crashing_near_a_site_is_a_fall(report_of):
+    """تحطمت طائرة مسيرة قرب X: a drone's crash at a site is told like its fall; a plane's accident is not."""
+    assert [e.target for e in report_of("وتحطمت طائرة مسيرة، مساء الخميس، قرب قاعدة حقل العمر.").events] \
+        == ["al-omar-oil-field"]
+    assert report_of("وتحطمت طائرة حربية روسية في ريف حماة بسبب عطل فني.").events == []
+
+
+def test_the_site_named_last_is_the_subject_of_an_exposure_told_before_it(report_of):
+    """وكان المطار قد تعرض لهجوم …، ما أدى لإصابة جنود: the airport named last was hit, not the soldiers."""
+    report = report_of("ويستضيف مطار الصخرة قوات أمريكية. وكان المطار قد تعرض لهجوم بطائرة مسيرة "
+                       "قبل أسبوعين، ما أدى لإصابة جنود أمريكيين.")
+    names = {e.key: e.label_ar for e in report.entities}
+    assert [names.get(e.target) for e in report.events] == ["مطار الصخرة"]
