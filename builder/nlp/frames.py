@@ -164,7 +164,8 @@ def _threatened(w: Words, i: int, in_entity: dict[int, Span]) -> bool:
     """هددت X باستهداف Y / توعدت بمهاجمة / هجمات محتملة: a threat or a feared attack is no attack yet
     (the threatener's name between does not count as distance)."""
     before = [j for j in range(max(0, i - THREAT_REACH - 4), i) if j not in in_entity][-THREAT_REACH:]
-    return any(w.fset[j] & lex.THREATS for j in before) or any(f & lex.POSSIBLE for f in w.fset[i + 1:i + 3])
+    return any(w.fset[j] & lex.THREATS and not (j and w.fset[j - 1] & lex.DEMONSTRATIVES) for j in before) \
+        or any(f & lex.POSSIBLE for f in w.fset[i + 1:i + 3])   # هذا التهديد: a threat told, dealt with
 
 
 TWO = frozenset(("اثنين", "اثنتين", "اثنان", "اثنتان"))

@@ -237,6 +237,15 @@ def test_later_strike_without_a_time_stays_apart(report_of):
     assert len(report.events) == 2
 
 
+def test_a_threat_dealt_with_is_no_threat_to_attack(report_of):
+    """هددت X باستهداف …: a threat, no attack; تعاملت Y مع هذا التهديد عبر استهدافها: the threat named
+    with a demonstrative is the one told, and the strike that ends it is an attack."""
+    assert report_of("وهددت كتائب الفرسان باستهداف قاعدة الصخرة.").events == []
+    report = report_of("ورصد التحالف منصات صواريخ قرب قاعدة الصخرة، "
+                       "وتعاملت قوات التحالف مع هذا التهديد عبر استهدافها بغارات جوية.")
+    assert [(e.attacker, e.type) for e in report.events] == [("international-coalition", "AirStrike")]
+
+
 def test_attacks_carried_out_by_a_group_in_present_tense(report_of):
     """الهجمات التي تشنها X على قواعد تستضيف قوات Y: a standing attack by X on Y."""
     report = report_of("تصاعدت الهجمات التي تشنها مجموعات مدعومة من إيران على قواعد تستضيف قوات أمريكية في سوريا.")
