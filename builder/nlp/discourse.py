@@ -219,6 +219,8 @@ def drop_habits(w: Words, events: list[EventMention]) -> list[EventMention]:
             return True                                                 # استهداف 3 قواعد: a summary of attacks
         if ev.kind == "noun" and w.fset[t] & lex.PLURAL_ATTACKS:      # وتبنت المجموعة سابقاً هجمات ضد …
             return any(w.fset[j] & lex.IN_THE_PAST for j in clause)
+        if ev.kind == "noun" and t and w.fset[t - 1] & lex.CONTINUING:   # يتواصل القصف على …
+            return True
         return ev.kind in ("active", "passive") and w.norm[t].lstrip("و").startswith(lex.IMPERFECT_PREFIXES) \
             and any(w.fset[j] & lex.FREQUENCY for j in clause)
 

@@ -143,6 +143,8 @@ IMPERFECT_PREFIXES = ("ت", "ي")
 FREQUENCY = words("""
 متكرره المتكرره متكررا احيانا باستمرار عاده دائما مرارا والاخر والاخري الحين يوميا بانتظام متواصله المتواصله
 """)
+# Verbs of going on, right before an attack noun: يتواصل القصف على …، تستمر الهجمات: what keeps happening.
+CONTINUING = words("يتواصل تتواصل ويتواصل وتتواصل يستمر تستمر ويستمر وتستمر تتصاعد يتصاعد وتتصاعد ويتصاعد")
 AGAIN_AFTER = words("اخري الثانيه الثالثه")
 AGAIN_GLUED = words("سبق")          # وسبق أن تعرضت …: an earlier attack, told with a clitic
 # بعد ضربة جوية وجهتها واشنطن: an attack noun after these is another attack, told to date this one.

@@ -282,6 +282,7 @@ def test_the_strikes_as_subject_of_a_verb_keep_their_author(report_of):
     "وتهاجم الفصائل الموالية لإيران أحياناً قاعدة حقل العمر.",
     "ويتعرض مطار الرزازة إلى هجمات بين الحين والآخر.",
     "وتبنت الحركة سابقاً هجمات ضد قوافل التحالف الدولي في مناطق مختلفة.",
+    "ويتواصل القصف الإسرائيلي على مواقع للحرس الثوري الإيراني في البادية منذ أشهر.",
 ])
 def test_what_keeps_happening_is_no_attack(report_of, text):
     """An imperfect verb with a word of frequency tells a habit, not an attack of its own."""
