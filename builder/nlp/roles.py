@@ -95,7 +95,11 @@ def _accused(doc: Doc, ents: list[Span], actors: list[Span]) -> Span | None:
         return None
     if len(after) > 1 and after[1].start - after[0].end <= 3:
         return after[1]                          # اتهمت قوات التحالف الميليشيات: the second is accused
-    return after[0]
+    w = words_of(doc)
+    first = after[0]
+    if first.start == verb + 1 and first.end < len(w) and not w.norm[first.end].startswith("ب"):
+        return None             # تتهم واشنطن (مسلحين …) بالوقوف خلفها: the accuser, with the accused unnamed
+    return first
 
 
 def _accusing_verb(w: Words, i: int) -> int | None:

@@ -501,3 +501,14 @@ def test_the_crossing_a_convoy_came_through_is_not_hit(report_of):
     """ضربات دمرت قافلة عبرت معبر X: the crossing is the convoy's way; the strikes hit the convoy."""
     text = "ودمرت ضربات جوية ليلة الأحد قافلة من ست شاحنات عبرت معبر البوكمال قادمة من العراق."
     assert [e.target for e in events(report_of, text)] in ([], [None])
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("وسقطت ثلاثة صواريخ على قاعدة حقل العمر مساء الجمعة، في هجوم تتهم واشنطن (مسلحين موالين لطهران) "
+     "بالوقوف خلفه.", None),
+    ("وسقطت ثلاثة صواريخ على قاعدة حقل العمر مساء الجمعة، وتتهم إيران بالوقوف خلف الهجوم.", "iran"),
+])
+def test_the_accuser_is_never_the_accused(report_of, text, attacker):
+    """تتهم واشنطن (…) بالوقوف خلفه: the state right after the verb accuses, unless ب follows it at once
+    (تتهم إيران بالوقوف: Iran is accused); an accused the text does not name leaves no author."""
+    assert [(e.attacker, e.target) for e in events(report_of, text)] == [(attacker, OMAR)]
