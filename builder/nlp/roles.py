@@ -259,7 +259,8 @@ def subject(doc: Doc, i: int, before: list[Span], after: list[Span]) -> Span | N
                 and not preceded_by(doc, span, lex.TARGET_PREPS | lex.ATTACK_NOUNS, 2, own=False):
             return span                          # استهدفت غارة أمريكية …: the attack noun may name the author
     candidates = [s for s in before if is_actor(s) and not preceded_by(doc, s, lex.TARGET_NOUNS | lex.NOT_SUBJECT)
-                  and not preceded_by(doc, s, lex.TARGET_PREPS | lex.ATTACK_NOUNS, 2)]
+                  and not preceded_by(doc, s, lex.TARGET_PREPS | lex.ATTACK_NOUNS, min(2, s.start - start))]
+    #             (أشار إلى أن X …: past أن, the إلى of the verb of saying is not X's)
     return candidates[0] if candidates else None
 
 
