@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from .known import KNOWN, QUOTES
 from .lexicon import ADJ_MODIFIERS, ADJ_NOUNS, ATTACKER_ADJECTIVES, MISSIONS, words
 from .names import NAMES
-from .words import set_spans, spans_of, words_of
+from .words import Words, set_spans, spans_of, words_of
 
 ENTITIES = "entities"
 BACKERS = "backers"
@@ -223,6 +223,7 @@ def bare_militia_spans(doc: Doc, chosen: list[Span]) -> list[Span]:
 
 
 BASE_NOUNS = words("القاعده قاعده")
+DEFINITE_BASES = frozenset(("القاعده", "والقاعده", "بالقاعده", "للقاعده"))
 BASE_ADJ = words("الامريكيه الاميركيه العسكريه الامريكيه الجويه الكبيره")
 PLACE_HEADS = words("ناحيه مدينه بلده منطقه قريه")
 SITE_TYPES = {"MilitaryBase", "OilField", "GasField"}
@@ -250,6 +251,8 @@ def base_phrases(doc: Doc, chosen: list[Span], known) -> list[Span]:
             j += 1
         elif not (j in starts and norms[j].startswith("ب")):
             continue
+        while j not in starts and j < len(w) and w.fset[j] & PLACE_HEADS:
+            j += 1                               # في ناحية X: the town's head is outside its name
         place = starts.get(j)
         if place is None or place.start == i + 1:
             continue
@@ -260,6 +263,8 @@ def base_phrases(doc: Doc, chosen: list[Span], known) -> list[Span]:
             bare = tuple(w[1:] if w.startswith("ب") and len(w) > 3 else w for w in words_)
             entry = known.lookup(("قاعده", *bare)) or known.lookup(("قاعده", *words_))
             if entry is None:
+                if not place.kb_id_ and _the_base_of(w, i, place.start):   # an unseen town: the base named by it
+                    out.append(Span(doc, i, place.end, label="MilitaryBase"))
                 continue
             entry_key, label = entry.key, entry.type
         else:
@@ -267,6 +272,14 @@ def base_phrases(doc: Doc, chosen: list[Span], known) -> list[Span]:
         if entry_key:
             out.append(Span(doc, i, place.end, label=label, kb_id=entry_key))
     return out
+
+
+def _the_base_of(w: Words, i: int, place: int) -> bool:
+    """القاعدة الأمريكية في (ناحية) X: the base, definite and described by nationality or kind alone,
+    not a base of a force (قاعدة للتحالف في X: the force's) nor an indefinite one (قاعدة في X)."""
+    between = range(i + 1, place)
+    return w.norm[i] in DEFINITE_BASES and any(w.norm[k] in BASE_ADJ for k in between) \
+        and all(w.norm[k] in BASE_ADJ or w.norm[k] == "في" or w.fset[k] & PLACE_HEADS for k in between)
 
 
 class EntityChooser:

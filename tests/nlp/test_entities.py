@@ -70,3 +70,13 @@ def test_branch_of_government_with_its_nation(report_of):
     """أدانت الخارجية العراقية …: a branch of government named by its nation is a government body."""
     report = report_of("جاء ذلك بينما أدانت الخارجية العراقية الضربة الصاروخية على قاعدة الصخرة.")
     assert ("الخارجية العراقية", "GovernmentBody") in {(e.label_ar, e.type) for e in report.entities}
+
+
+def test_the_base_named_by_an_unseen_town_is_a_base(report_of):
+    """القاعدة الأمريكية في ناحية X, X unknown: the base the text names by its town is what was hit; a
+    coalition's base there is the coalition's, and an indefinite base names none."""
+    report = report_of("سقطت أربعة صواريخ قرب القاعدة الأمريكية في ناحية الزيتون جنوبي المحافظة.")
+    names = {e.key: (e.type, e.label_ar) for e in report.entities}
+    assert [names[e.target] for e in report.events] == [("MilitaryBase", "قاعدة الأمريكية في ناحية الزيتون")]
+    report = report_of("سقطت أربعة صواريخ قرب قاعدة للتحالف الدولي في ناحية الزيتون.")
+    assert [e.target for e in report.events] == ["international-coalition"]
