@@ -15,17 +15,13 @@ from datetime import date
 from .facts import Article, Entity, Event, Relation, Report
 from .gazetteer import GazEntry
 from .nlp.entities import COLLECTIVE_KEY, GROUP_PLURALS
-from .nlp.event_lexicon import EVENT_TYPE
+from .nlp.event_lexicon import COMMAND_SIDE, EVENT_TYPE
 from .nlp.events import side as _nlp_side
 from .nlp.mentions import EventRecord, Mentions, NameMention, TimeMention
 from .nlp.normalize import key as name_key
 from .nlp.normalize import norm
 from .nlp.relations import find_relations
 from .nlp.timex_patterns import MONTHS, PARTS, RELATIVE, WEEKDAYS
-
-# The US command that announces a strike speaks for the forces that carried it out: one side when
-# statements of one attack are compared (lex.SAME_SIDE holds the NLP side's pairs).
-COMMAND_SIDE = {"centcom": "us-forces", "pentagon": "us-forces"}
 
 
 def _side(key: str | None) -> str | None:

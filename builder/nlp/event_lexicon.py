@@ -55,7 +55,8 @@ ATTACK_NOUNS = words("""
 RELATIVE_VERBS = words("""
 نفذتها نفذها نفذوها شنتها شنها شنوها وجهتها وجهها اطلقتها اطلقها
 تشنها يشنها تنفذها ينفذها يشنونها ينفذونها
-""")
+نفذته نفذه نفذوه شنته شنه شنوه وجهته وجهه اطلقته اطلقه تشنه يشنه تنفذه ينفذه
+""")   # the last line: the masculine, for هجوم / قصف (هجوم شنته X على …)
 # Relative pronouns: a clause that describes the name before it (قاعدة X، التي تضم …).
 RELATIVES = words("التي الذي اللذين اللتين الذين")
 # "The latter": the actor named last (هجمات نفذتها الأخيرة).
@@ -219,6 +220,8 @@ AIRCRAFT = words("طيران طائرات مقاتلات")
 # Keys of actors that stand for the same side when restatements are merged.
 # The Islamic Resistance in Iraq is the name under which the Iran-backed militias claim their attacks.
 SAME_SIDE = {"united-states": "us-forces", "islamic-resistance-in-iraq": "iranian-militias"}
+# The US commands that announce a strike speak for the forces that carried it out.
+COMMAND_SIDE = {"centcom": "us-forces", "pentagon": "us-forces"}
 COMPLEMENTIZERS = words("ان انه انها بان بانه لان وان")
 PRONOUN_COMPLEMENTIZERS = words("انها انه بانها بانه انهم بانهم انهما")
 BASE_WORDS = words("قاعده القاعده قواعد القواعد قاعدتي")

@@ -284,7 +284,7 @@ def _link_marker(events: list[EventMention], n: int) -> None:
             events[anaphor].kind = "cue"            # هذا الاستهداف / الضربات: told already, not a new attack
     elif later:                                       # … رداً على هجوم استهدف X
         answered = later[0]
-        answering = earlier[-1] if earlier else (before_doc[-1] if before_doc else None)
+        answering = earlier[-1] if earlier else _speakers_own(events, before_doc, cue)
     elif earlier:
         answering = earlier[-1]
         answered = antecedent(events, answering)
@@ -360,6 +360,22 @@ def _generic_target(noun: EventMention) -> None:
     authored = any(w.fset[j] & (lex.RELATIVE_VERBS | lex.ATTACKER_MARKERS) for j in range(end, limit))
     if found and not authored:                # الهجمات التي نفذتها X: X is the author, not the target
         noun.target = found[0]
+
+
+def _speakers_own(events: list[EventMention], before: list[int], cue: EventMention) -> int | None:
+    """وأشار البنتاغون إلى أن هذه الخطوة جاءت رداً على …: the step a side's speaker says was a reply is that
+    side's last strike told (a US command speaks for the US forces); with no such speaker, the last one."""
+    doc = cue.trigger.doc
+    w = words_of(doc)
+    start = w.bounds[w.sent[cue.trigger.start]][0]
+    speaker = next((s for s in spans_of(doc, "entities") if start <= s.start < cue.trigger.start
+                    and (s.kb_id_ in lex.COMMAND_SIDE or s.label_ in ACTORS)), None)
+    if speaker is not None:
+        mine = side(lex.COMMAND_SIDE.get(ident(speaker), ident(speaker)))
+        own = [j for j in before if events[j].attacker is not None and side(ident(events[j].attacker)) == mine]
+        if own:
+            return own[-1]
+    return before[-1] if before else None
 
 
 def _referent(events: list[EventMention], k: int, answered: int | None) -> int | None:
