@@ -363,7 +363,7 @@ def _generic_target(noun: EventMention) -> None:
 
 
 def _speakers_own(events: list[EventMention], before: list[int], cue: EventMention) -> int | None:
-    """وأشار البنتاغون إلى أن هذه الخطوة جاءت رداً على …: the step a side's speaker says was a reply is that
+    """البنتاغون: هذا الإجراء أتى رداً على …: the step a side's speaker says was a reply is that
     side's last strike told (a US command speaks for the US forces); with no such speaker, the last one."""
     doc = cue.trigger.doc
     w = words_of(doc)

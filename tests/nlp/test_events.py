@@ -515,7 +515,7 @@ def test_the_accuser_is_never_the_accused(report_of, text, attacker):
 
 
 def test_the_subject_after_ila_anna_is_the_author(report_of):
-    """أشار X إلى أن القوات Y في قاعدة Z، استهدفت …: past أن the subject is Y, wherever it is stationed."""
-    text = ("وأشار مصدر محلي إلى أن القوات الأمريكية في حقل العمر النفطي بريف المحافظة، "
+    """لفت X إلى أن القوات Y في قاعدة Z، استهدفت …: past أن the subject is Y, wherever it is stationed."""
+    text = ("ولفت مصدر محلي إلى أن القوات الأمريكية في قاعدة حقل كونيكو شمال المحافظة، "
             "استهدفت بقذائف المدفعية مواقع لكتائب حزب الله في بلدة الرزازة.")
     assert [roles(e) for e in events(report_of, text)] == [(US, KH_KEY)]

@@ -313,10 +313,10 @@ def test_a_later_strike_not_told_as_more_answers_nothing(report_of):
 
 
 def test_the_step_a_side_s_speaker_calls_a_reply_is_that_side_s_strike(report_of):
-    """وأشار البنتاغون إلى أن هذه الخطوة جاءت رداً على …: the US command speaks of the US strike, not of the
-    coalition strike told after it; a strike in a relative clause (القصف الذي نفذته X) has X as author."""
-    text = ("قصفت القوات الأمريكية مواقع لكتائب حزب الله في البادية فجر الجمعة. وقالت مصادر طبية إن قتلى سقطوا "
-            "في القصف الذي نفذته طائرات تابعة للتحالف الدولي على مواقع للحرس الثوري الإيراني. وأشار البنتاغون "
-            "إلى أن هذه الخطوة جاءت رداً على الهجمات الأخيرة على القوات الأمريكية في سوريا.")
+    """ونوهت وزارة الدفاع الأمريكية إلى أن هذا الإجراء أتى رداً على …: the US command speaks of the US strike,
+    not of the coalition strike told after it; a strike in a relative clause (القصف الذي شنته X) has X as author."""
+    text = ("قصفت القوات الأمريكية مواقع لكتائب حزب الله في البادية فجر الجمعة. وتحدثت مصادر طبية عن قتلى "
+            "في القصف الذي شنته مقاتلات التحالف الدولي ضد مقرات للحرس الثوري الإيراني. ونوهت وزارة الدفاع "
+            "الأمريكية إلى أن هذا الإجراء أتى رداً على هجمات استهدفت جنوداً أمريكيين في سوريا.")
     found = {e.attacker: e.answers for e in report_of(text).events}
     assert found["us-forces"] == "ev3" and found["international-coalition"] is None
