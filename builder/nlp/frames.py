@@ -29,7 +29,7 @@ from .known import QUOTES
 from .lexicon import COMMON_PLACE_WORDS, HEADS, STOP
 from .words import Words, remember, words_of
 
-_EXPOSED = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا"})
+_EXPOSED = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضا", "تعرضتا", "بتعرض"})   # بتعرض: the masdar
 # Words no trigger rule can fire on: a token none of whose readings or verb forms is listed.
 _TRIGGER_WORDS = (lex.ACTIVE_VERBS | lex.LIGHT_VERBS | lex.REPLY_VERBS | lex.REPLY_MARKERS | _EXPOSED
                   | lex.FOIL_VERBS | lex.PASSIVE_VERBS | lex.CRASH_VERBS | lex.ATTACK_NOUNS | lex.ASSASSINATION)
