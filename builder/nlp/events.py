@@ -68,8 +68,10 @@ def _add_framed_names(doc: Doc, events: list[EventMention]) -> None:
 
 
 def _after_another(w: Words, i: int) -> bool:
-    """… بعد أن هاجمت طائرة …: the verb tells the attack before the one just told, not more of it."""
-    return i > 1 and w.norm[i - 1] == "ان" and w.norm[i - 2] in lex.BEFORE_AFTER
+    """… بعد أن هاجمت طائرة … / … عقب استهداف X: the verb or masdar tells the attack before the one just
+    told, not more of it."""
+    return i > 0 and w.norm[i - 1] in lex.BEFORE_AFTER \
+        or i > 1 and w.norm[i - 1] == "ان" and w.norm[i - 2] in lex.BEFORE_AFTER
 
 
 def _drop_echoes(w: Words, events: list[EventMention]) -> list[EventMention]:

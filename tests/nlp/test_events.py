@@ -519,3 +519,9 @@ def test_the_subject_after_ila_anna_is_the_author(report_of):
     text = ("ولفت مصدر محلي إلى أن القوات الأمريكية في قاعدة حقل كونيكو شمال المحافظة، "
             "استهدفت بقذائف المدفعية مواقع لكتائب حزب الله في بلدة الرزازة.")
     assert [roles(e) for e in events(report_of, text)] == [(US, KH_KEY)]
+
+
+def test_an_attack_told_after_uqb_keeps_no_author_of_the_strike_before(report_of):
+    """قصفت X مواقع Y عقب استهداف Z: the masdar after عقب tells an earlier attack, not more of X's strike."""
+    text = "قصفت القوات الأمريكية مواقع لكتائب حزب الله في البادية عقب استهداف قاعدة حقل العمر بطائرة مسيرة."
+    assert {e.target: e.attacker for e in events(report_of, text)} == {KH_KEY: US, OMAR: None}
