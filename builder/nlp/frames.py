@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from . import event_lexicon as lex
 from .event_words import (
+    ACTORS,
     CLAUSE_BREAKS,
     MEANS,
     SITES,
@@ -51,6 +52,8 @@ ASSASSINATED_REACH = 7
 FRAMED_WORDS, FALL_OBJECT_REACH = 2, 5
 # Words before a verb of falling in which its projectile may be named (صواريخ أُطلقت من حي X قد سقطت).
 FALL_BACK = 8
+# Words before an attack noun in which the men it killed are told (قتل ثلاثة عناصر من X بغارة).
+KILLED_REACH = 10
 _TRIGGERABLE: dict[str, bool] = {}      # by norm; like the other word caches, bounded by words.remember
 
 
@@ -263,10 +266,26 @@ def _noun_has_target(doc: Doc, i: int) -> bool:
             return True
     if bool(i) and meets(w.fset[max(0, i - 2):i], _NOUN_CUES):
         return True                         # أعلنت X تبنيها للاستهداف / مسؤوليتها عن الهجوم
+    if _killed_by(doc, i):
+        return True                         # قتل ثلاثة عناصر من X بغارة أمريكية
     if w.fset[i] & lex.MASDAR:
         ents = [s for s in entity_spans(doc) if i < s.start <= i + 5]
         return any(s.label_ in SITES for s in ents)
     return False
+
+
+def _killed_by(doc: Doc, i: int) -> bool:
+    """قتل / مقتل N عناصر من X بغارة (في قصف) …: an indefinite attack noun, glued to ب or after في, that
+    killed men of a group named just before it, is an attack on that group."""
+    w = words_of(doc)
+    first = w.norm[i]
+    if not (first.startswith("ب") and not first.startswith("بال") or i and w.norm[i - 1] == "في"
+            and not first.startswith("ال")):
+        return False
+    lead = range(max(0, i - KILLED_REACH), i)
+    group = next((s for s in reversed(entity_spans(doc)) if s.end <= i and s.start >= lead.start), None)
+    return group is not None and group.label_ in ACTORS and group.end >= i - 1 \
+        and any(w.fset[j] & lex.CASUALTIES for j in range(lead.start, group.start))
 
 
 def _answered_noun(doc: Doc, i: int) -> bool:

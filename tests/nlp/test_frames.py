@@ -450,3 +450,14 @@ def test_the_site_named_last_is_the_subject_of_an_exposure_told_before_it(report
                        "قبل أسبوعين، ما أدى لإصابة جنود أمريكيين.")
     names = {e.key: e.label_ar for e in report.entities}
     assert [names.get(e.target) for e in report.events] == ["مطار الصخرة"]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل أربعة مسلحين من كتائب الفرسان بغارة أمريكية قرب بلدة المزيرعة.",
+    "أصيب عنصران من كتائب الفرسان في قصف مجهول استهدف أطراف بلدة المزيرعة.",
+])
+def test_men_killed_by_an_attack_make_it_an_attack_on_their_group(report_of, text):
+    """قتل N من X بغارة … / في قصف …: the attack that killed them is told by its victims alone."""
+    report = report_of(text)
+    names = {e.key: e.label_ar for e in report.entities}
+    assert [names.get(e.target) for e in report.events] == ["كتائب الفرسان"]
