@@ -51,6 +51,7 @@ from .words import Words, set_spans, words_of
 
 # A masdar carrying its object's pronoun (إثر استهدافها): the object is named before it.
 OBJECT_PRONOUNS = ("ها", "ه", "هم", "هما")
+NOUN_REACH = 24            # words after an exposure verb in which its attack noun comes (تعرضت X لهجوم شنته Y)
 SUBJECT_REACH = 3          # words back from an exposure verb in which its subject stands (وكان المطار قد تعرض)
 
 __all__ = ["ACTORS", "SITES", "EventExtractor", "EventMention", "ident", "side"]
@@ -181,7 +182,9 @@ def _exposure_roles(doc: Doc, ev: EventMention, before: list[Span], after: list[
     """تعرضت X لقصف مصدره Y / سقطت صواريخ على X: the target after the verb (or the subject just before it),
     the attacker only where a marker names it."""
     w, i = words_of(doc), ev.trigger.start
-    ev.attacker = marked
+    noun = next((j for j in range(i + 1, min(ev.clause.end, i + NOUN_REACH)) if w.fset[j] & lex.ATTACK_NOUNS
+                 and (w.norm[j].startswith("ل") or w.norm[j - 1] == "الي")), None)     # تعرضت X لـ/إلى هجوم
+    ev.attacker = marked or (relative_agent(doc, noun, after) if noun is not None else None)  # لهجوم شنته X
     found = site_first(doc, i, after, ev.clause, in_entity)
     if ev.kind == "passive" and before and i - before[-1].end <= 1 and is_target(doc, before[-1], True) \
             and not any(w.items[j].punct for j in range(before[-1].end, i)):
