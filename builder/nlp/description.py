@@ -58,8 +58,9 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
     if "mortar" in codes:
         codes.discard("artillery")
     near = range(max(0, first - 2), min(len(w), first + 4))
-    if any(w.fset[j] & lex.DRONE_OVERRIDES for j in near) or any(_unmanned(w, j) for j in near):
-        codes.discard("airstrike")
+    if any(w.fset[j] & lex.DRONE_OVERRIDES for j in near) or any(_unmanned(w, j) for j in near) \
+            or _rigged_aircraft(w, weapons):
+        codes -= {"airstrike", "ied"} if _rigged_aircraft(w, weapons) else {"airstrike"}
         codes.add("drone")
     if len(codes & {"rocket", "mortar", "artillery", "drone", "ied"}) >= 2:
         ev.weapon = "unknown"
@@ -78,6 +79,13 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
         and not w.norm[i].startswith("ال")       # عقب الهجوم على X: the attack already told
     ev.killed = _casualties(doc, clause, lex.KILLED)
     ev.injured = _casualties(doc, clause, lex.INJURED)
+
+
+def _rigged_aircraft(w: Words, weapons: list[tuple[int, str, int]]) -> bool:
+    """طائرة (مسيرة) مفخخة: an aircraft rigged with explosives is a suicide drone, not a bomb and a raid."""
+    return any(c == "ied" and w.fset[k] & lex.RIGGED and any(
+        lex.WEAPON_WORDS.get(f) in ("airstrike", "drone") for j in range(max(0, k - 2), k) for f in w.fset[j])
+        for _, c, k in weapons)
 
 
 def _site_adjective(doc: Doc, j: int, inside: dict[int, Span]) -> bool:

@@ -217,6 +217,7 @@ COMMON_HIT = words("""
 """)
 # Aircraft words that, glued to ل, say whose the attack was: غارة يرجح أنها لطيران التحالف.
 AIRCRAFT = words("طيران طائرات مقاتلات")
+RIGGED = words("مفخخه المفخخه مفخخات ملغمه")
 # Keys of actors that stand for the same side when restatements are merged.
 # The Islamic Resistance in Iraq is the name under which the Iran-backed militias claim their attacks.
 SAME_SIDE = {"united-states": "us-forces", "islamic-resistance-in-iraq": "iranian-militias"}
