@@ -274,6 +274,16 @@ def _noun_has_target(doc: Doc, i: int) -> bool:
     return False
 
 
+def _may_describe(w: Words, noun: int, i: int) -> bool:
+    """Can the verb at i be the relative clause of the attack noun before it? An indefinite noun takes one
+    bare (غارات استهدفت …); a definite one only through الذي/التي, so after a comma a verb is a new
+    clause (ورداً على الهجوم، قصفت طائرات …)."""
+    if noun < 0 or not w.norm[noun].lstrip("وف").startswith(("ال", "بال", "لل", "كال")):
+        return True
+    return any(w.norm[j] in lex.RELATIVES for j in range(noun + 1, i)) or not any(
+        w.text[j] in CLAUSE_BREAKS for j in range(noun + 1, i))
+
+
 def _killed_by(doc: Doc, i: int) -> bool:
     """قتل / مقتل N عناصر من X بغارة (في قصف) …: an indefinite attack noun, glued to ب or after في, that
     killed men of a group named just before it, is an attack on that group."""
@@ -346,7 +356,7 @@ def triggers(doc: Doc, bounds: tuple[int, int], in_entity: dict[int, Span]) -> l
         if kind == "active" and kept and kept[-1][1] == "passive" and _exposure_object_before(w, kept[-1][0], i):
             continue            # تعرضت X إلى قصف … استهدف Y: the verb tells what the exposure's attack hit
         noun = kept[-1][0] if kept and kept[-1][1] == "noun" else joined
-        if kind not in ("cue", "noun") and i - noun <= RELATIVE_REACH:
+        if kind not in ("cue", "noun") and i - noun <= RELATIVE_REACH and _may_describe(w, noun, i):
             continue            # (شنت) غارات … استهدفت: the verb is the noun's relative clause
         if kept and kept[-1][1] == "reply" and kind == "active" and i - kept[-1][0] <= 8:
             continue

@@ -275,8 +275,11 @@ def _link_marker(events: list[EventMention], n: int) -> None:
         answering = later[0] if later else (earlier[-1] if earlier else None)
         answered = antecedent(events, answering) if answering is not None else None
     elif cue.trigger.start - words_of(doc).bounds[sent][0] <= 1:         # ورداً على الهجمات، نفذت X …: the reply follows
-        answered = _restated(events, later[0]) if later else None
-        answering = later[1] if len(later) > 1 else None
+        if later and noun_after is not None and not _real(events[noun_after]) and later[0] > noun_after:
+            answering, answered = later[0], None         # ورداً على الهجوم، قصفت X …: the attack told before
+        else:
+            answered = _restated(events, later[0]) if later else None
+            answering = later[1] if len(later) > 1 else None
     elif anaphor is not None and (later or noun_after is not None):
         answered = later[0] if later else noun_after
         answering = _referent(events, anaphor, answered)
@@ -301,14 +304,15 @@ def _link_marker(events: list[EventMention], n: int) -> None:
 
 
 def _told_with_weapon(events: list[EventMention], noun: int, answering: int) -> int | None:
-    """واشنطن تقصف مواقع لواء الفجر رداً على هجوم بمسيرة: the answered attack is named by its weapon alone;
-    it is the attack with that weapon told in the story, by another side than the replier: the latest one
+    """واشنطن تقصف مواقع لواء الفجر رداً على هجوم بمسيرة: the answered attack is named by its weapon alone
+    (or by the article alone: رداً على الهجوم); it is the attack with that weapon told in the story, by
+    another side than the replier: the latest one
     before the marker, or (for a headline, which speaks before the story) the first one after it."""
     weapon, mine = events[noun].weapon, side(ident(events[answering].attacker))
-    if weapon == "unknown":
-        return None
+    if weapon == "unknown" and not _definite_noun(events[noun]):
+        return None                     # رداً على الهجوم: with the article, any attack told will do
     told = [k for k, ev in enumerate(events) if k not in (noun, answering) and _real(ev) and not ev.replies
-            and ev.weapon == weapon and (ev.attacker is None or side(ident(ev.attacker)) != mine)]
+            and weapon in ("unknown", ev.weapon) and (ev.attacker is None or side(ident(ev.attacker)) != mine)]
     before = [k for k in told if k < noun]
     if before:
         return before[-1]
