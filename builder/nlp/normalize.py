@@ -61,7 +61,7 @@ def _strip_uncached(word: str) -> list[str]:
     >>> strip_clitics("والميليشيات")
     ['والميليشيات', 'الميليشيات', 'ميليشيات']
     >>> strip_clitics("للتحالف")
-    ['للتحالف', 'التحالف', 'تحالف']
+    ['للتحالف', 'التحالف', 'تحالف', 'لتحالف']
     """
     forms = [word]
     for prefix in _ARTICLE_PREFIXES:
@@ -70,6 +70,8 @@ def _strip_uncached(word: str) -> list[str]:
             # لل + word stands for ل + ال + word
             with_article = "ال" + bare
             forms += [with_article, bare] if with_article != word else [bare]
+            if prefix.endswith("لل"):
+                forms.append(word[len(prefix) - 1:])     # or ل + a word that begins with ل: للواء → لواء
             return _unique(forms)
     for prefix in _SHORT_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
