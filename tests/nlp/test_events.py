@@ -525,3 +525,9 @@ def test_an_attack_told_after_uqb_keeps_no_author_of_the_strike_before(report_of
     """قصفت X مواقع Y عقب استهداف Z: the masdar after عقب tells an earlier attack, not more of X's strike."""
     text = "قصفت القوات الأمريكية مواقع لكتائب حزب الله في البادية عقب استهداف قاعدة حقل العمر بطائرة مسيرة."
     assert {e.target: e.attacker for e in events(report_of, text)} == {KH_KEY: US, OMAR: None}
+
+
+def test_a_second_subject_joined_by_wa_is_not_the_target(report_of):
+    """استهدفت X وY قاعدة Z: Y attacked with X; Z is what was hit."""
+    text = "قصفت كتائب حزب الله وحركة النجباء قاعدة حقل العمر بالصواريخ فجر اليوم."
+    assert [roles(e) for e in events(report_of, text)][:1] == [(KH_KEY, OMAR)]
