@@ -118,15 +118,16 @@ def launched_told(w: Words, events: list[EventMention]) -> list[EventMention]:
     """قالت X إنها أطلقت الطائرة المسيرة لمهاجمة …: a verb of launching whose object is the weapon with the
     article names the weapon of an attack told before: that attack, which gets X as its author when
     it has none, and no new one."""
-    def the_weapon(t: int) -> bool:       # أطلقت الطائرة المسيرة / الصواريخ: the weapon, with the article
+    def the_weapon(t: int, weapon: str) -> bool:      # أطلقت الطائرة المسيرة: the weapon, with the article
         return t + 1 < len(w) and w.norm[t + 1].startswith("ال") \
-            and ev.weapon in {lex.WEAPON_WORDS.get(w.norm[k]) for k in (t + 1, t + 2) if k < len(w)}
+            and weapon in {lex.WEAPON_WORDS.get(w.norm[k]) for k in (t + 1, t + 2) if k < len(w)}
 
     out: list[EventMention] = []
     for ev in events:
         t = ev.trigger.start
         told = next((e for e in reversed(out) if e.kind != "cue" and e.weapon == ev.weapon), None)
-        if ev.kind == "active" and ev.attacker is not None and w.fset[t] & lex.LAUNCH_WORDS and the_weapon(t) \
+        if ev.kind == "active" and ev.attacker is not None and w.fset[t] & lex.LAUNCH_WORDS \
+                and the_weapon(t, ev.weapon) \
                 and told is not None and 0 < w.sent[t] - w.sent[told.trigger.start] <= TOLD_REACH:
             if told.attacker is None:
                 told.attacker = ev.attacker
