@@ -178,10 +178,15 @@ def genitive(doc: Doc, i: int, after: list[Span]) -> Span | None:
     return None
 
 
+COPULAS = frozenset(("تكون", "يكون", "كانت", "كان"))
+
+
 def _stands_behind(doc: Doc, span: Span) -> bool:
-    """X تقف خلف الهجوم: a verb of standing, then خلف/وراء, right after the actor."""
-    fset = words_of(doc).fset
-    end = span.end
+    """X تقف خلف الهجوم: a verb of standing, then خلف/وراء, right after the actor (or أن تكون X وراء …)."""
+    w = words_of(doc)
+    fset, end = w.fset, span.end
+    if end < len(fset) and fset[end] & lex.BEHIND and span.start and w.norm[span.start - 1] in COPULAS:
+        return True                               # يرجح أن تكون X وراء الهجوم
     return end + 1 < len(fset) and bool(fset[end] & lex.STAND_VERBS) and bool(fset[end + 1] & lex.BEHIND)
 
 

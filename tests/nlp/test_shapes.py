@@ -180,8 +180,7 @@ HEDGES = [
      [(ASUD, RUMMANA, True)]),
     ("ويعتقد أن الميليشيات الإيرانية أطلقت الصواريخ على قاعدة حقل العمر.", [(MIL, OMAR, True)]),
     ("قصفت طائرات يرجح أنها أمريكية مواقع لحركة أنصار الجزيرة قرب قرية المطيحلة.", [(US, ANSAR, True)]),
-    pytest.param("يرجح أن تكون سرايا الفتح المبين وراء القصف الذي استهدف مطار الشعيلة.", [(FATH, SHUAYLA, True)],
-                 marks=fail("يرجح أن تكون X وراء القصف: X standing behind (وراء without تقف) is not the author")),
+    ("يرجح أن تكون سرايا الفتح المبين وراء القصف الذي استهدف مطار الشعيلة.", [(FATH, SHUAYLA, True)]),
     ("ورجحت مصادر أن تكون الميليشيات الإيرانية قد استهدفت حقل كونيكو للغاز.", [(MIL, CONOCO, True)]),
     pytest.param("واستهدفت طائرة مسيرة، يعتقد أنها تابعة لكتائب حزب الله، قاعدة الرمانة.", [(KH, RUMMANA, True)],
                  marks=fail("owner of the drone in a hedged aside (يعتقد أنها تابعة لـX) is made the target; "
