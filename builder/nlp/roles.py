@@ -225,6 +225,8 @@ def marked_attacker(doc: Doc, ents: list[Span]) -> Span | None:
             return span                          # غارة يرجح أنها لطيران التحالف
         if len(span) == 1 and first > 0 and w.norm[first - 1] in ("انها", "انه"):
             return span                          # ضربات يعتقد أنها إسرائيلية
+        if first > 1 and w.fset[first - 1] & lex.OWNED_BY and w.norm[first - 2] in ("انها", "انه"):
+            return span                          # طائرة مسيرة، يعتقد أنها تابعة لـ X
     return None
 
 
