@@ -120,11 +120,16 @@ class Resolver:
                 drafts.append(None)
                 continue
             drafts.append(self._draft(ev, attacker, target, published))
-        for n, ev in enumerate(mentions):       # X وY: the same attack on a second target, after all others
-            for extra in ev.more_targets:
-                if drafts[n] is not None and self._key(extra) and not self._allied(drafts[n].target, self._key(extra)):
-                    drafts.append(replace(drafts[n], target=self._key(extra)))
-                    again.append(drafts[n].type == "Attack")     # of a known means: may be one told before
+        # X وY: the same attack by each co-author and on each target named after the first, after all others;
+        # a target's copy of an attack of known means may be one told before, a co-author's never is
+        for role, more in (("attacker", "more_attackers"), ("target", "more_targets")):
+            for n, ev in enumerate(mentions):
+                for name in getattr(ev, more):
+                    key = self._key(name)
+                    if drafts[n] is None or not key or self._allied(getattr(drafts[n], role), key):
+                        continue
+                    drafts.append(replace(drafts[n], **{role: key}))
+                    again.append(role == "attacker" or drafts[n].type == "Attack")
                     apart.append(apart[n])
                     stamps.append(stamps[n])
         return merge_events(drafts, again, stamps, self._within, self._fine, apart)

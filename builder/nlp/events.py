@@ -214,8 +214,9 @@ def _verb_roles(doc: Doc, ev: EventMention, before: list[Span], after: list[Span
     rest = [s for s in means if s is not ev.attacker and (ev.attacker is None or s.start > ev.attacker.start
                                                            or kind == "noun")]
     if ev.attacker is not None and ev.attacker.start > i and ev.attacker.label_ in ACTORS:
-        allies = {id(s) for s in coordinated(doc, [s for s in rest if s.label_ in ACTORS], ev.attacker)}
-        rest = [s for s in rest if id(s) not in allies]      # استهدفت X وY قاعدة Z: Y attacked with X
+        allies = coordinated(doc, [s for s in rest if s.label_ in ACTORS], ev.attacker)
+        rest = [s for s in rest if all(s is not a for a in allies)]   # استهدفت X وY قاعدة Z: Y attacked with X
+        ev.extra["allies"] = allies
     ev.target = unnamed_site_in(doc, i, rest) or \
         first_target(doc, [s for s in rest if ident(s) != ident(ev.attacker)], loose=ev.attacker is not None)
 

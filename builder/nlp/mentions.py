@@ -73,6 +73,7 @@ class EventRecord:
     again: bool                     # never the same as an earlier one
     apart: bool                     # never the same as any other one
     answers: int | None             # index in `Mentions.events` of the attack this one answers
+    more_attackers: tuple[int, ...] = ()   # X وY استهدفتا …: the same attack by each name after the first
 
 
 @dataclass(frozen=True)
@@ -153,11 +154,12 @@ def _event(w: Words, ev: EventMention, span: Callable[[SpacySpan], Span],
         return None if s is None else index.get((s.start, s.end))
 
     more = tuple(n for n in map(ref, ev.more_targets) if n is not None)
+    allies = tuple(n for n in map(ref, ev.extra.get("allies", ())) if n is not None)
     t = ev.trigger
     return EventRecord(
         ev.kind, span(t), span(w.sent_span(t.doc, t.start)), t.start, w.sent[t.start],
         ref(ev.attacker), ref(ev.target), ref(ev.place), more, ev.weapon, ev.count, ev.killed, ev.injured,
-        ev.foiled, ev.hedged, ev.again, ev.apart, ev.answers)
+        ev.foiled, ev.hedged, ev.again, ev.apart, ev.answers, allies)
 
 
 def _clean(w: Words, span: SpacySpan) -> str:

@@ -527,7 +527,7 @@ def test_an_attack_told_after_uqb_keeps_no_author_of_the_strike_before(report_of
     assert {e.target: e.attacker for e in events(report_of, text)} == {KH_KEY: US, OMAR: None}
 
 
-def test_a_second_subject_joined_by_wa_is_not_the_target(report_of):
-    """استهدفت X وY قاعدة Z: Y attacked with X; Z is what was hit."""
+def test_a_second_subject_joined_by_wa_is_a_co_author_not_the_target(report_of):
+    """استهدفت X وY قاعدة Z: Y attacked with X, one attack each; Z is what was hit."""
     text = "قصفت كتائب حزب الله وحركة النجباء قاعدة حقل العمر بالصواريخ فجر اليوم."
-    assert [roles(e) for e in events(report_of, text)][:1] == [(KH_KEY, OMAR)]
+    assert [roles(e) for e in events(report_of, text)] == [(KH_KEY, OMAR), ("harakat-al-nujaba", OMAR)]
