@@ -10,8 +10,7 @@ is the real CLI in its own process into a fresh store or file; its rate is given
 run ("wall", start-up included) and without the start-up ("steady": the wall time less that of
 the same command on one article). `--big N` also builds N articles with --store, for the peak
 memory at that size (0 to skip). Unless `--no-cluster`, the benchmark also starts a Dask
-LocalCluster of `--jobs` worker processes (one thread each, niced like --jobs' workers, since they
-share the machine with the client that writes the store) and runs `--store --cluster` against it.
+LocalCluster of `--jobs` worker processes (one thread each) and runs `--store --cluster` against it.
 """
 from __future__ import annotations
 
@@ -66,14 +65,10 @@ def build(corpus: Path, work: Path, *options: str) -> tuple[float, float]:
 
 @contextmanager
 def local_cluster(workers: int) -> Iterator[str]:
-    """The scheduler address of a LocalCluster of `workers` processes, one thread each, niced."""
-    from distributed import Client, LocalCluster
+    """The scheduler address of a LocalCluster of `workers` processes, one thread each."""
+    from distributed import LocalCluster
 
-    from builder.extract import WORKER_NICE
-
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as local, \
-            Client(local.scheduler_address, set_as_default=False) as client:
-        client.run(os.nice, WORKER_NICE)
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as local:
         yield local.scheduler_address
 
 

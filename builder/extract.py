@@ -13,7 +13,6 @@ article and sends back only its result.
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -30,12 +29,6 @@ BATCH = 4
 # Articles read but not yet handed back, per worker: the parent reads ahead only this far, so a
 # parent slower than its workers (writing a store) does not pile their results up in memory.
 WINDOW_PER_JOB = 32
-# How much lower the workers' scheduling priority is than the parent's (os.nice). The parent's
-# share (writing the store or file) is the one serial step of a build: with the workers at the
-# same priority, three busy processes on two cores gave it two thirds of a core and it held the
-# build back; niced, the workers take whatever the parent leaves.
-WORKER_NICE = 10
-
 
 Then = Callable[[Report], Any]
 
@@ -85,14 +78,6 @@ def _safe(article: Article, gazetteer: tuple[str, ...] = (), then: Then | None =
 
 def _work(args: tuple[Article, tuple[str, ...], Then | None]) -> Any:
     return _safe(*args)
-
-
-def _lower_priority() -> None:
-    """Pool initializer: a worker gives way to the parent (WORKER_NICE)."""
-    try:
-        os.nice(WORKER_NICE)
-    except OSError:  # not allowed here: run at the parent's priority
-        pass
 
 
 class _Window:
@@ -151,7 +136,7 @@ def extract(articles: Iterable[Article], jobs: int = 1, gazetteer: tuple[str, ..
     shared_nlp(gazetteer)  # build before forking: every worker inherits the same pipeline
     ctx = mp.get_context("fork")
     window = _Window(WINDOW_PER_JOB * jobs)
-    with ctx.Pool(jobs, initializer=_lower_priority) as pool:
+    with ctx.Pool(jobs) as pool:
         try:  # closed before the pool ends, which joins the feeder thread
             tasks = ((a, gazetteer, then) for a in window.feed(articles))
             for result in pool.imap(_work, tasks, chunksize=BATCH):
