@@ -143,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     global CODE
     CODE = args.code.resolve()
     other = CODE != ROOT
+    cluster = not args.no_cluster and not other  # the LocalCluster's workers would import this checkout's code
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}; {load_average()}")
     ceiling = free_cores(args.jobs)
@@ -158,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         startup = build(one, args.work, *options)[0]
         seconds, mb = build(corpus, args.work, *options)
         runs[label] = (args.n / seconds, (args.n - 1) / (seconds - startup), mb)
-    if not args.no_cluster:
+    if cluster:
         runs[f"--store --cluster ({args.jobs} w.)"] = cluster_run(corpus, one, args.work, args.jobs)
     print(f"{args.n} articles (seeds + dev repeated), mean {sum(len(a['text']) for a in items) / len(items):.0f} chars")
     label = 'spacy.blank("ar") tokenise'
@@ -172,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{free_cores(args.jobs):.2f}x after; {load_average()})")
     nt_one, nt_many = runs["-o out.nt"][1], runs[f"-o out.nt --jobs {args.jobs}"][1]
     print(f"-o out.nt --jobs {args.jobs} / -o out.nt (steady): {nt_many / nt_one:.2f}x")
-    if not args.no_cluster:
+    if cluster:
         on_cluster = runs[f"--store --cluster ({args.jobs} w.)"][1]
         print(f"LocalCluster of {args.jobs} workers / one process, --store (steady): {on_cluster / one_p:.2f}x")
     if args.big:
