@@ -141,11 +141,12 @@ class Store:
         return self.put_batch([article])[0]
 
     def put_batch(self, articles: Sequence[GraphLines], described: set[str] | None = None) -> list[bool]:
-        """put_lines for several articles (distinct ids) in ONE transaction; one bool per article.
+        """put_lines for several articles (distinct ids) in ONE atomic write; one bool per article.
 
-        A transaction costs little next to its quads (~13 µs each on disk, ~21 µs for a description
-        quad, even one the store already holds), but one per batch still lets a kill lose no more
-        than the batch, and never part of an article. `described`, when given, holds description
+        Only new articles: one bulk load (its files ingested at once, module docstring); a replaced
+        one among them: one SPARQL Update transaction (~13 µs a quad on disk, ~21 µs a description
+        quad, even one the store already holds). Either way a kill loses no more than the batch, and
+        never part of an article. `described`, when given, holds description
         quads known to be in the store already (written earlier by the same writer: description
         graphs are only ever added to): those are not sent again, and the new ones are added to it
         once the transaction has succeeded.
@@ -358,10 +359,11 @@ def _is_description(iri: str) -> bool:
 class StoreSink:
     """What `rasad build --store` writes through: put each article, count what changed.
 
-    Articles are written in batches, one transaction each (`Store.put_batch`): a kill loses at
-    most the batch being written and leaves no part of an article. A batch is written when it holds
-    `BATCH_QUADS` quads or `BATCH_ARTICLES` articles, before a second article of the same id joins
-    it (so the later one replaces the earlier, as when written one by one), and by `commit`/`close`.
+    Articles are written in batches, one atomic write each (`Store.put_batch`: a bulk load or a
+    transaction): a kill loses at most the batch being written and leaves no part of an article.
+    A batch is written when it holds `BATCH_QUADS` quads or `BATCH_ARTICLES` articles, before a
+    second article of the same id joins it (so the later one replaces the earlier, as when written
+    one by one), and by `commit`/`close`.
     Description quads written by this sink are remembered (up to `KNOWN_QUADS`) and not sent again.
     RocksDB keeps what was written in memory until its write buffers are flushed: left alone,
     a build held ~1.5 MB per article written (950 MB after 500 synthetic articles). Flushing
@@ -415,7 +417,7 @@ class StoreSink:
             self.commit()
 
     def commit(self) -> None:
-        """Write the queued articles in one transaction."""
+        """Write the queued articles in one atomic write (Store.put_batch)."""
         if not self._pending:
             return
         batch = list(self._pending.values())
