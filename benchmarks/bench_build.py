@@ -9,7 +9,8 @@ Texts: the seed and dev articles (../shared/corpus) repeated under new ids up to
 is the real CLI in its own process into a fresh store or file; its rate is given over the whole
 run ("wall", start-up included) and without the start-up ("steady": the wall time less that of
 the same command on one article). `--big N` also builds N articles with --store, for the peak
-memory at that size (0 to skip).
+memory at that size (0 to skip). Unless `--no-cluster`, the benchmark also starts a Dask
+LocalCluster of `--jobs` worker processes (one thread each) and runs `--store --cluster` against it.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -58,6 +61,27 @@ def build(corpus: Path, work: Path, *options: str) -> tuple[float, float]:
     if out.returncode != 0:
         raise SystemExit(f"build {' '.join(options)} failed:\n{out.stderr[-2000:]}")
     return seconds, int(out.stderr.strip().splitlines()[-1]) / 1024
+
+
+@contextmanager
+def local_cluster(workers: int) -> Iterator[str]:
+    """The scheduler address of a LocalCluster of `workers` processes, one thread each."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as local:
+        yield local.scheduler_address
+
+
+def cluster_run(corpus: Path, one: Path, work: Path, workers: int) -> tuple[float, float, float]:
+    """(wall, steady articles/s, client peak MB) of `--store --cluster` on a fresh LocalCluster; the
+    first one-article build loads the pipeline on the workers and is not counted."""
+    with local_cluster(workers) as address:
+        options = ("--store", "STORE", "--cluster", address)
+        build(one, work, *options)
+        startup = build(one, work, *options)[0]
+        seconds, mb = build(corpus, work, *options)
+    n = sum(1 for _ in corpus.open(encoding="utf-8"))
+    return n / seconds, (n - 1) / (seconds - startup), mb
 
 
 def tokenise_rate(texts: list[str]) -> float:
@@ -111,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--big", type=int, default=10000, help="also build this many with --store, for peak memory")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--work", type=Path, default=Path("/tmp/rasad-bench-build"))
+    ap.add_argument("--no-cluster", action="store_true", help="skip the LocalCluster run (needs rasad[cluster])")
     ap.add_argument("--code", type=Path, default=ROOT,
                     help="run the builds of another checkout (e.g. an older commit, for before/after); "
                          "the in-process steps are then skipped")
@@ -118,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     global CODE
     CODE = args.code.resolve()
     other = CODE != ROOT
+    cluster = not args.no_cluster and not other  # the LocalCluster's workers would import this checkout's code
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}; {load_average()}")
     ceiling = free_cores(args.jobs)
@@ -128,10 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     runs = {}
     for label, options in (("--store", ("--store", "STORE")), ("-o out.nt", ("-o", "OUT")),
                            (f"--store --jobs {args.jobs}", ("--store", "STORE", "--jobs", str(args.jobs))),
+                           (f"-o out.nt --jobs {args.jobs}", ("-o", "OUT", "--jobs", str(args.jobs))),
                            ("--store --no-validate", ("--store", "STORE", "--no-validate"))):
         startup = build(one, args.work, *options)[0]
         seconds, mb = build(corpus, args.work, *options)
         runs[label] = (args.n / seconds, (args.n - 1) / (seconds - startup), mb)
+    if cluster:
+        runs[f"--store --cluster ({args.jobs} w.)"] = cluster_run(corpus, one, args.work, args.jobs)
     print(f"{args.n} articles (seeds + dev repeated), mean {sum(len(a['text']) for a in items) / len(items):.0f} chars")
     label = 'spacy.blank("ar") tokenise'
     print(f"  {label:30s} {floor:8.1f} articles/s  1.0x")
@@ -142,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     one_p, many = runs["--store"][1], runs[f"--store --jobs {args.jobs}"][1]
     print(f"--jobs {args.jobs} / one process (steady): {many / one_p:.2f}x (machine ceiling {ceiling:.2f}x before, "
           f"{free_cores(args.jobs):.2f}x after; {load_average()})")
+    nt_one, nt_many = runs["-o out.nt"][1], runs[f"-o out.nt --jobs {args.jobs}"][1]
+    print(f"-o out.nt --jobs {args.jobs} / -o out.nt (steady): {nt_many / nt_one:.2f}x")
+    if cluster:
+        on_cluster = runs[f"--store --cluster ({args.jobs} w.)"][1]
+        print(f"LocalCluster of {args.jobs} workers / one process, --store (steady): {on_cluster / one_p:.2f}x")
     if args.big:
         big = write_corpus(args.big, args.work)
         seconds, mb = build(big, args.work, "--store", "STORE")

@@ -13,6 +13,7 @@ article and sends back only its result.
 from __future__ import annotations
 
 import multiprocessing as mp
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,9 @@ from .resolve import Resolver
 # Articles handed to a worker at a time: small chunks cost little in messages and keep both
 # workers busy to the end of the stream (16 left one worker idle for up to a chunk on short inputs).
 BATCH = 4
-
+# Articles read but not yet handed back, per worker: the parent reads ahead only this far, so a
+# parent slower than its workers (writing a store) does not pile their results up in memory.
+WINDOW_PER_JOB = 32
 
 Then = Callable[[Report], Any]
 
@@ -77,6 +80,37 @@ def _work(args: tuple[Article, tuple[str, ...], Then | None]) -> Any:
     return _safe(*args)
 
 
+class _Window:
+    """At most `size` articles between the reader and the consumer of the results: the pool's
+    feeder thread waits in `feed` until `done` says a result was taken."""
+
+    def __init__(self, size: int) -> None:
+        self._free = threading.Semaphore(size)
+        self._closed = False
+        self.error: BaseException | None = None
+
+    def feed(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The articles, as room frees. An exception of the reader (--fail-fast's SystemExit at a bad
+        input) would end the pool's feeder thread silently and leave the results waiting for ever:
+        it is kept in `error` for the consumer to raise once the articles before it are handed on."""
+        try:
+            for article in articles:
+                self._free.acquire()
+                if self._closed:
+                    return
+                yield article
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the consumer's thread
+            self.error = exc
+
+    def done(self) -> None:
+        self._free.release()
+
+    def close(self) -> None:
+        """Let a feeder waiting for room stop (the pool joins its thread when it ends)."""
+        self._closed = True
+        self._free.release()
+
+
 def extract(articles: Iterable[Article], jobs: int = 1, gazetteer: tuple[str, ...] = (),
             then: Then | None = None, cluster: str | None = None) -> Iterator[Any]:
     """Reports (or what `then` makes of each) in input order, or a Failure per article that
@@ -101,5 +135,14 @@ def extract(articles: Iterable[Article], jobs: int = 1, gazetteer: tuple[str, ..
         return
     shared_nlp(gazetteer)  # build before forking: every worker inherits the same pipeline
     ctx = mp.get_context("fork")
+    window = _Window(WINDOW_PER_JOB * jobs)
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(_work, ((a, gazetteer, then) for a in articles), chunksize=BATCH)
+        try:  # closed before the pool ends, which joins the feeder thread
+            tasks = ((a, gazetteer, then) for a in window.feed(articles))
+            for result in pool.imap(_work, tasks, chunksize=BATCH):
+                window.done()
+                yield result
+            if window.error is not None:
+                raise window.error
+        finally:
+            window.close()

@@ -222,6 +222,7 @@ def bad_builds(bad_inputs, tmp_path_factory):
     return build_many({
         "all": (bad_inputs, missing, "-o", out / "all.ttl"),
         "fast": (bad_inputs, missing, "-o", out / "fast.ttl", "--fail-fast"),
+        "fast-jobs": (bad_inputs, missing, "-o", out / "fast-jobs.ttl", "--fail-fast", "--jobs", "2"),
         "suffix": (EXAMPLES, "-o", out / "graph.xml"),
     }) | {"out": out}
 
@@ -259,8 +260,10 @@ def test_bad_input_good_articles_still_built_and_exit_code_1(bad_builds):
     assert "track(" not in text and "color:red" not in text
 
 
-def test_fail_fast_stops_at_the_first_failure(bad_builds):
-    proc = bad_builds["fast"]
+@pytest.mark.parametrize("name", ["fast", "fast-jobs"])
+def test_fail_fast_stops_at_the_first_failure(bad_builds, name):
+    """Also with --jobs 2, where the bad input is met in the pool's feeder thread (it used to hang)."""
+    proc = bad_builds[name]
     assert proc.returncode == 1
     errors = _errors(proc)
     assert len(errors) == 1 and "a-empty.txt" in errors[0]

@@ -197,6 +197,8 @@ def held(store: Path) -> int:
         return len(Store.open(store, read_only=True).articles())
     except ValueError:  # StoreError: the build has not created the store yet
         return 0
+    except OSError:  # a file of the snapshot merged away by the build's compaction meanwhile: look again
+        return 0
 
 
 def polls(child: subprocess.Popen, seconds: float) -> Iterator[None]:

@@ -209,3 +209,22 @@ def test_the_build_sink_batches_and_a_later_article_of_the_same_id_wins(tmp_path
     assert (sink.changed, sink.unchanged) == (3, 1)
     with Store.open(tmp_path / "store") as store:
         assert set(store.graph("a-1")) == set(article("الميادين"))
+
+
+def test_a_build_that_made_the_store_compacts_it_and_a_small_addition_does_not(tmp_path):
+    """StoreSink.close compacts (Store.optimize, a rewrite of the whole store) only when the build
+    bulk-loaded at least a quarter of what the store holds; either way every article is there."""
+    from builder.rdf.lines import graph_lines
+    from builder.store import StoreSink
+
+    first = StoreSink.open(tmp_path / "store")
+    for i in range(5):
+        first.put(graph_lines(f"a-{i}", article(f"قاعدة {i}")))
+    assert first.close() == (5, 10)  # a label and a content hash each
+    assert first.store.ingested == 0  # compacted
+    second = StoreSink.open(tmp_path / "store")
+    second.put(graph_lines("a-new", article("حقل العمر")))
+    assert second.close() == (6, 12)
+    assert second.store.ingested == 2  # 2 of 12 quads: left to RocksDB's own merging
+    with Store.open(tmp_path / "store") as store:
+        assert set(store.graph("a-new")) == set(article("حقل العمر"))

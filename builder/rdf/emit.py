@@ -162,29 +162,54 @@ def _article(out: _Lines, art: Article) -> None:
 
 
 def _entity(out: _Lines, entity) -> None:
-    art, add = out.art, out.add
     node = _iri(entity_iri(entity.key))
-    for type_ in (entity.type, *entity.also):
-        add(node, _TYPE, CLASSES[_check(type_, ENTITY_TYPES, f"type of entity {entity.key!r}", art)])
+    out.described.setdefault(f"{node[1:-1]}/description", set()).update(_description(out.art, entity, node))
+    for span in entity.mentions:
+        out.own.add(f"{out.span(span, 'mention')} {REFERS} {node}")
+
+
+_DESCRIPTIONS: dict[tuple, tuple[str, ...]] = {}
+_KEEP_DESCRIPTIONS = 50_000
+
+
+def _description(art: Article, entity, node: str) -> tuple[str, ...]:
+    """The lines of the entity's description graph (types, labels, aliases, sameAs, subtype, role).
+    The same entity comes back in article after article with the same names (a gazetteer entity
+    with its ~10 aliases, each tagged by script): its lines are made once, kept by what they are
+    made of (at most _KEEP_DESCRIPTIONS, then forgotten at once, so memory stays flat). An entity
+    the lines cannot be made of raises every time, naming the article at hand."""
+    made_of = (entity.key, entity.type, entity.also, entity.label_ar, entity.label_en, frozenset(entity.aliases),
+               entity.wikidata, entity.subtype, entity.role)
+    lines = _DESCRIPTIONS.get(made_of)
+    if lines is None:
+        lines = tuple(_describe(art, entity, node))
+        if len(_DESCRIPTIONS) >= _KEEP_DESCRIPTIONS:
+            _DESCRIPTIONS.clear()
+        _DESCRIPTIONS[made_of] = lines
+    return lines
+
+
+def _describe(art: Article, entity, node: str) -> list[str]:
+    lines = [f"{node} {_TYPE} {CLASSES[_check(type_, ENTITY_TYPES, f'type of entity {entity.key!r}', art)]}"
+             for type_ in (entity.type, *entity.also)]
     if entity.label_ar:
-        add(node, _LABEL, quoted(entity.label_ar) + lang_suffix(lang_of(entity.label_ar)))
+        lines.append(f"{node} {_LABEL} {quoted(entity.label_ar)}{lang_suffix(lang_of(entity.label_ar))}")
     if entity.label_en:
-        add(node, _LABEL, quoted(entity.label_en) + "@en")
+        lines.append(f"{node} {_LABEL} {quoted(entity.label_en)}@en")
     for alias in sorted(entity.aliases):
         if alias.strip():
-            add(node, _ALT, quoted(alias) + lang_suffix(lang_of(alias)))
+            lines.append(f"{node} {_ALT} {quoted(alias)}{lang_suffix(lang_of(alias))}")
     if entity.wikidata:
         match = _QID.fullmatch(entity.wikidata.strip())
         if not match:
             raise ValueError(f"article {art.id!r}: entity {entity.key!r} has a malformed Wikidata id "
                              f"{entity.wikidata!r} (expected Q followed by digits)")
-        add(node, _SAME, f"<http://www.wikidata.org/entity/{match.group(1)}>")
+        lines.append(f"{node} {_SAME} <http://www.wikidata.org/entity/{match.group(1)}>")
     if entity.subtype:
-        add(node, SUBTYPE, quoted(entity.subtype))
+        lines.append(f"{node} {SUBTYPE} {quoted(entity.subtype)}")
     if entity.role:
-        add(node, ROLE, quoted(entity.role) + lang_suffix(lang_of(entity.role)))
-    for span in entity.mentions:
-        out.own.add(f"{out.span(span, 'mention')} {REFERS} {node}")
+        lines.append(f"{node} {ROLE} {quoted(entity.role)}{lang_suffix(lang_of(entity.role))}")
+    return lines
 
 
 def _event_node(out: _Lines, key: str) -> str:

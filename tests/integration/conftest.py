@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -81,16 +82,37 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a fresh private Virtuoso, started by scripts/virtuoso.sh (dba password VIRTUOSO_PASSWORD)."""
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as url:
+        yield url
+
+
+@contextmanager
+def virtuoso_server(work: Path) -> Iterator[str]:
+    """A private Virtuoso whose database lives in `work`, on free loopback ports; its base URL.
+    Skips the test when Virtuoso is not installed."""
     if shutil.which("virtuoso-t") is None:
         pytest.skip("no virtuoso-t: scripts/virtuoso.sh install (Debian virtuoso-opensource)")
-    work = tmp_path_factory.mktemp("virtuoso")
     env = {**os.environ, "VIRTUOSO_PASSWORD": VIRTUOSO_PASSWORD,
            "VIRTUOSO_HTTP_PORT": str(free_port()), "VIRTUOSO_SQL_PORT": str(free_port())}
     script = ROOT / "scripts" / "virtuoso.sh"
     started = subprocess.run([str(script), "start", str(work)], capture_output=True, text=True, env=env)
     if started.returncode != 0:
         pytest.fail(f"virtuoso did not start:\n{started.stdout}\n{started.stderr}")
+    url = f"http://127.0.0.1:{env['VIRTUOSO_HTTP_PORT']}"
+    VIRTUOSO_SQL_PORTS[url] = env["VIRTUOSO_SQL_PORT"]
     try:
-        yield f"http://127.0.0.1:{env['VIRTUOSO_HTTP_PORT']}"
+        yield url
     finally:
         subprocess.run([str(script), "stop", str(work)], check=False, capture_output=True, env=env)
+
+
+VIRTUOSO_SQL_PORTS: dict[str, str] = {}
+"""The SQL port (isql) of each Virtuoso the `virtuoso` fixture started, by its base URL."""
+
+
+def virtuoso_sql(url: str, statement: str) -> None:
+    """Run one SQL statement as dba on the Virtuoso at `url` (isql-vt, installed with it)."""
+    done = subprocess.run(["isql-vt", f"127.0.0.1:{VIRTUOSO_SQL_PORTS[url]}", "dba", VIRTUOSO_PASSWORD,
+                           f"EXEC={statement}"], capture_output=True, text=True, timeout=60)
+    if done.returncode != 0 or "Error" in done.stdout:
+        pytest.fail(f"isql-vt {statement!r} failed:\n{done.stdout}\n{done.stderr}")
