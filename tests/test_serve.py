@@ -346,7 +346,11 @@ def test_a_write_token_serves_the_directory_itself(tmp_path: Path) -> None:
 def _descendants(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").glob("*"):
-        for child in (task / "children").read_text().split():
+        try:
+            children = (task / "children").read_text().split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue                # a thread that ended between the listing and the read
+        for child in children:
             found |= {int(child)} | _descendants(int(child))
     return found
 
