@@ -82,7 +82,7 @@ ACTIVE = [
     ("ضربت طائرات أمريكية مقرات للواء الغضب الحسيني قرب بلدة الكرامية.", [(US, GHADAB, "airstrike")]),
     ("هاجمت طائرة مسيرة مفخخة قاعدة الرمانة، ولم تعلن أي جهة مسؤوليتها.", [(None, RUMMANA, "drone")]),
     ("استهدفت كتائب أسود الرافدين ولواء الغضب الحسيني قاعدة الرمانة بالصواريخ.",
-                 [(ASUD, RUMMANA, "rocket"), (GHADAB, RUMMANA, "rocket")]),
+     [(ASUD, RUMMANA, "rocket"), (GHADAB, RUMMANA, "rocket")]),
 ]
 
 
@@ -109,7 +109,7 @@ PASSIVE = [
                  marks=fail("unvocalised passive استهدفت + site read as active with the site as subject: "
                             "no target")),
     ("تعرضت قاعدة الرمانة التابعة للتحالف الدولي بقيادة واشنطن لهجوم شنته كتائب أسود الرافدين "
-                 "المدعومة من الحرس الثوري.", [(ASUD, RUMMANA, "unknown")]),
+     "المدعومة من الحرس الثوري.", [(ASUD, RUMMANA, "unknown")]),
 ]
 
 
@@ -203,7 +203,7 @@ FOILED = [
     ("تصدت منظومات الدفاع لهجوم بثلاث طائرات مسيرة على قاعدة الرمانة.", [(None, RUMMANA, "drone", True)]),
     ("اعترضت الدفاعات الجوية صاروخاً كان متجهاً نحو مطار الشعيلة.", [(None, SHUAYLA, "rocket", True)]),
     ("وأفشلت القوات الأمريكية محاولة استهداف حقل كونيكو للغاز بطائرة مفخخة.",
-                 [(None, CONOCO, "drone", True)]),
+     [(None, CONOCO, "drone", True)]),
     pytest.param("أعلنت القيادة المركزية الأمريكية أن قواتها دمرت طائرة مسيرة قبل إطلاقها نحو قاعدة الرمانة.",
                  [(None, RUMMANA, "drone", True)],
                  marks=fail("destroying a drone before its launch (دمرت … قبل إطلاقها نحو X) is read as the "
@@ -293,7 +293,7 @@ RETALIATION = [
     ("وردّاً على ذلك، قصفت القوات الأمريكية مواقع لكتائب أسود الرافدين. وكانت الكتائب قد استهدفت قاعدة "
      "الرمانة.", [(US, ASUD, "unknown", (ASUD, RUMMANA)), (ASUD, RUMMANA, "unknown", None)]),
     ("قصفت كتائب أسود الرافدين قاعدة الرمانة. ورداً على الهجوم، قصفت طائرات أمريكية مواقع الكتائب "
-                 "في البوكمال.", [(ASUD, RUMMANA, "unknown", None), (US, ASUD, "airstrike", (ASUD, RUMMANA))]),
+     "في البوكمال.", [(ASUD, RUMMANA, "unknown", None), (US, ASUD, "airstrike", (ASUD, RUMMANA))]),
     pytest.param("استهدفت القوات الأمريكية مواقع للميليشيات الإيرانية. وجاءت الضربات بعد مقتل جنديين أمريكيين "
                  "في هجوم على قاعدة التنف.",
                  [(US, MIL, "unknown", (MIL, TANF)), (MIL, TANF, "unknown", None)],
