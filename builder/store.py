@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -371,6 +372,11 @@ class StoreSink:
     A new store is made at the first article built, so a build that builds nothing (every
     input misspelt) leaves no empty store behind; an existing one is opened at once, so a
     store another process holds is reported before any article is analysed.
+    A full batch is written by a writer thread while the caller goes on with the next articles:
+    Oxigraph's bulk load and update release the GIL, so on a machine of two cores the store write
+    (a third of a one-process build) overlaps the extraction. At most one batch is being written
+    while the next one fills, batches are written in order, and an error of the writer is raised
+    by the next `put`, `commit` or `close`; `commit` and `close` return once all is written.
     """
 
     FLUSH_QUADS = 50000
@@ -388,9 +394,11 @@ class StoreSink:
         self.path = store.path if store is not None else path
         # RASAD_STORE_BATCH: articles per transaction (tests/test_crash.py kills builds between small batches)
         self.batch_articles = int(os.environ.get("RASAD_STORE_BATCH", self.BATCH_ARTICLES))
-        self.changed = 0
-        self.unchanged = 0
+        self._changed = 0
+        self._unchanged = 0
         self._unflushed = 0
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rasad-store-writer")
+        self._writing: Future[None] | None = None
         self._pending: dict[str, GraphLines] = {}
         self._pending_quads = 0
         self._described: set[str] = set()
@@ -410,29 +418,59 @@ class StoreSink:
     def put(self, article: GraphLines) -> None:
         """Queue the article; the batch is written when full (see the class docstring)."""
         if article.article_id in self._pending:
-            self.commit()
+            self._hand_over()
         self._pending[article.article_id] = article
         self._pending_quads += len(article)
         if self._pending_quads >= self.BATCH_QUADS or len(self._pending) >= self.batch_articles:
-            self.commit()
+            self._hand_over()
 
     def commit(self) -> None:
-        """Write the queued articles in one atomic write (Store.put_batch)."""
+        """Write the queued articles in one atomic write (Store.put_batch) and return once every
+        batch handed to the writer is written."""
+        self._hand_over()
+        self._settle()
+
+    @property
+    def changed(self) -> int:
+        """Articles written so far whose graph changed (batches being written are waited for)."""
+        self._settle()
+        return self._changed
+
+    @property
+    def unchanged(self) -> int:
+        """Articles the store already held exactly (batches being written are waited for)."""
+        self._settle()
+        return self._unchanged
+
+    def _hand_over(self) -> None:
+        """Give the queued articles to the writer thread once it has written the batch before."""
         if not self._pending:
             return
         batch = list(self._pending.values())
         self._pending.clear()
         self._pending_quads = 0
+        store = self.store  # opened (or made) here, so that `opened` holds at once
+        self._settle()
+        self._writing = self._writer.submit(self._write, store, batch)
+
+    def _settle(self) -> None:
+        """Wait for the batch being written; raise the writer's error, if it failed."""
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            writing.result()
+
+    def _write(self, store: Store, batch: list[GraphLines]) -> None:
+        """One batch, in the writer thread (the only thread that touches the counts meanwhile)."""
         if len(self._described) > self.KNOWN_QUADS:
             self._described.clear()
-        for article, changed in zip(batch, self.store.put_batch(batch, self._described), strict=True):
+        for article, changed in zip(batch, store.put_batch(batch, self._described), strict=True):
             if not changed:
-                self.unchanged += 1
+                self._unchanged += 1
                 continue
-            self.changed += 1
+            self._changed += 1
             self._unflushed += len(article)
         if self._unflushed >= self.FLUSH_QUADS:
-            self.store.flush()
+            store.flush()
             self._unflushed = 0
 
     @property
@@ -443,7 +481,10 @@ class StoreSink:
     def close(self) -> tuple[int, int]:
         """Write what is queued, flush and close; return what the store now holds: (articles, triples),
         (0, 0) when no article was built into a new folder and so no store was made there."""
-        self.commit()
+        try:
+            self.commit()
+        finally:
+            self._writer.shutdown()
         if self._store is None:
             return 0, 0
         self.store.flush()

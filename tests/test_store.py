@@ -228,3 +228,43 @@ def test_a_build_that_made_the_store_compacts_it_and_a_small_addition_does_not(t
     assert second.store.ingested == 2  # 2 of 12 quads: left to RocksDB's own merging
     with Store.open(tmp_path / "store") as store:
         assert set(store.graph("a-new")) == set(article("حقل العمر"))
+
+
+def test_the_build_sink_writes_full_batches_on_its_writer_thread_in_order(tmp_path):
+    """A full batch is written by the sink's writer thread (so a one-process build extracts the next
+    articles meanwhile), one batch after the other: a later article of the same id still wins."""
+    import threading
+
+    from builder.rdf.lines import graph_lines
+    from builder.store import StoreSink
+
+    threads: list[str] = []
+
+    class Watched(Store):
+        def put_batch(self, articles, described=None):
+            threads.append(threading.current_thread().name)
+            return super().put_batch(articles, described)
+
+    path = tmp_path / "store"
+    sink = StoreSink(Watched(Store.open(path).raw, path), path)
+    sink.batch_articles = 1
+    for label in ("قاعدة التنف", "حقل العمر", "الميادين"):  # the same article, rebuilt twice
+        sink.put(graph_lines("a-1", article(label)))
+    assert sink.close() == (1, 2)
+    assert (sink.changed, sink.unchanged) == (3, 0)
+    assert threads and all(name.startswith("rasad-store-writer") for name in threads)
+    with Store.open(path) as store:
+        assert set(store.graph("a-1")) == set(article("الميادين"))
+
+
+def test_an_error_of_the_writer_thread_is_raised_by_the_next_commit(tmp_path):
+    from builder.rdf.lines import graph_lines
+    from builder.store import StoreSink
+
+    path = tmp_path / "store"
+    Store.open(path).close()
+    sink = StoreSink(Store.open(path, read_only=True), path)
+    sink.batch_articles = 1
+    sink.put(graph_lines("a-1", article("قاعدة التنف")))  # handed to the writer, which fails
+    with pytest.raises(StoreError, match="read-only"):
+        sink.commit()
