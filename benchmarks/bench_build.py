@@ -102,14 +102,14 @@ def stages(items: list[dict], work: Path) -> tuple[float, dict[str, float]]:
     from builder.facts import Article
     from builder.rdf.check import refuse
     from builder.rdf.emit import report_lines
-    from builder.store import Store
+    from builder.store import Store, StoreSink
 
     articles = [Article(id=a["id"], text=a["text"]) for a in items]
     refuse(analyse(articles[0]))  # pipeline, gazetteer and shapes hash loaded before timing
     shutil.rmtree(work / "stage-store", ignore_errors=True)
     store, pending, known = Store.open(work / "stage-store"), [], set()
     took = dict.fromkeys(("extract (NLP + resolver)", "SHACL check (check.problems)", "Report -> lines (emit)",
-                          "store write (batches of 64, on disk)"), 0.0)
+                          f"store write (batches of {StoreSink.BATCH_ARTICLES}, on disk)"), 0.0)
     names = list(took)
     for article in articles:
         marks = [time.perf_counter()]
@@ -119,7 +119,7 @@ def stages(items: list[dict], work: Path) -> tuple[float, dict[str, float]]:
         marks.append(time.perf_counter())
         pending.append(report_lines(report))
         marks.append(time.perf_counter())
-        if len(pending) == 64 or article is articles[-1]:
+        if len(pending) == StoreSink.BATCH_ARTICLES or article is articles[-1]:
             store.put_batch(pending, known)
             pending = []
         marks.append(time.perf_counter())

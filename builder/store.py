@@ -385,8 +385,11 @@ class StoreSink:
     # query; a few articles added to a big store do not pay for rewriting all of it (RocksDB merges
     # their files in its own time).
     OPTIMIZE_SHARE = 4
-    BATCH_QUADS = 20000
-    BATCH_ARTICLES = 64
+    # Bigger bulk loads leave RocksDB fewer overlapping files to merge: a 1,000-article build spent
+    # 22-24 s of CPU with batches of 60,000 quads against 26-28 s with 20,000, for ~45 MB more peak
+    # memory (two batches are held: one being written, one filling); 120,000 was slower again.
+    BATCH_QUADS = 60000
+    BATCH_ARTICLES = 256
     KNOWN_QUADS = 200_000
 
     def __init__(self, store: Store | None, path: Path | None = None) -> None:
