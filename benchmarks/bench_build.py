@@ -23,6 +23,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -47,20 +48,58 @@ def write_corpus(n: int, work: Path) -> Path:
     return rotated(real_articles(), n, work / f"real-{n}.jsonl")
 
 
-def build(corpus: Path, work: Path, *options: str) -> tuple[float, float]:
-    """(seconds, peak MB) of one `rasad build` (of the checkout CODE) in a fresh process into a fresh
-    store or file."""
+def build(corpus: Path, work: Path, *options: str) -> tuple[float, float, float]:
+    """(seconds, peak MB, CPU seconds: user + system of the build and its worker processes) of one
+    `rasad build` (of the checkout CODE) in a fresh process into a fresh store or file."""
     shutil.rmtree(work / "store", ignore_errors=True)
     (work / "out.nt").unlink(missing_ok=True)
     args = [a.replace("STORE", str(work / "store")).replace("OUT", str(work / "out.nt")) for a in options]
-    cmd = ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "builder.cli", "build", str(corpus), "-q", *args]
+    cmd = ["/usr/bin/time", "-f", "%M %U %S", sys.executable, "-m", "builder.cli", "build", str(corpus), "-q", *args]
     start = time.perf_counter()
     env = {**os.environ, "PYTHONPATH": str(CODE)}
     out = subprocess.run(cmd, capture_output=True, text=True, cwd=CODE, env=env)
     seconds = time.perf_counter() - start
     if out.returncode != 0:
         raise SystemExit(f"build {' '.join(options)} failed:\n{out.stderr[-2000:]}")
-    return seconds, int(out.stderr.strip().splitlines()[-1]) / 1024
+    kb, user, system = out.stderr.strip().splitlines()[-1].split()
+    return seconds, int(kb) / 1024, float(user) + float(system)
+
+
+@dataclass
+class Run:
+    """One build of the corpus: rates over the whole run (wall) and without the start-up (steady,
+    less the same command on one article), peak MB, and the steady CPU seconds of every process
+    that did the work (so `cpu / steady seconds` is how many cores the build kept busy)."""
+
+    n: int
+    seconds: float
+    startup: float
+    mb: float
+    cpu: float
+
+    @property
+    def wall(self) -> float:
+        return self.n / self.seconds
+
+    @property
+    def steady(self) -> float:
+        return (self.n - 1) / (self.seconds - self.startup)
+
+    @property
+    def cores(self) -> float:
+        return self.cpu / (self.seconds - self.startup)
+
+
+def measured(corpus: Path, one: Path, work: Path, n: int, *options: str, cpu_of=None) -> Run:
+    """A Run of `options`: the one-article build first (the start-up), then the corpus. `cpu_of`,
+    if given, returns CPU seconds spent outside the build's process tree (a cluster's workers)."""
+    extra = cpu_of or (lambda: 0.0)
+    before = extra()
+    startup, _, cpu_one = build(one, work, *options)
+    middle = extra()
+    seconds, mb, cpu = build(corpus, work, *options)
+    after = extra()
+    return Run(n, seconds, startup, mb, (cpu + after - middle) - (cpu_one + middle - before))
 
 
 @contextmanager
@@ -72,16 +111,20 @@ def local_cluster(workers: int) -> Iterator[str]:
         yield local.scheduler_address
 
 
-def cluster_run(corpus: Path, one: Path, work: Path, workers: int) -> tuple[float, float, float]:
-    """(wall, steady articles/s, client peak MB) of `--store --cluster` on a fresh LocalCluster; the
-    first one-article build loads the pipeline on the workers and is not counted."""
+def cluster_run(corpus: Path, one: Path, work: Path, workers: int, n: int) -> Run:
+    """`--store --cluster` on a fresh LocalCluster; the first one-article build loads the pipeline
+    on the workers and is not counted. CPU counts the client and the workers (not the scheduler)."""
+    import psutil
+
     with local_cluster(workers) as address:
         options = ("--store", "STORE", "--cluster", address)
         build(one, work, *options)
-        startup = build(one, work, *options)[0]
-        seconds, mb = build(corpus, work, *options)
-    n = sum(1 for _ in corpus.open(encoding="utf-8"))
-    return n / seconds, (n - 1) / (seconds - startup), mb
+        procs = [p for p in psutil.Process().children(recursive=True) if p.is_running()]
+
+        def workers_cpu() -> float:
+            return sum(sum(p.cpu_times()[:2]) for p in procs if p.is_running())
+
+        return measured(corpus, one, work, n, *options, cpu_of=workers_cpu)
 
 
 def tokenise_rate(texts: list[str]) -> float:
@@ -156,29 +199,28 @@ def main(argv: list[str] | None = None) -> int:
                            (f"--store --jobs {args.jobs}", ("--store", "STORE", "--jobs", str(args.jobs))),
                            (f"-o out.nt --jobs {args.jobs}", ("-o", "OUT", "--jobs", str(args.jobs))),
                            ("--store --no-validate", ("--store", "STORE", "--no-validate"))):
-        startup = build(one, args.work, *options)[0]
-        seconds, mb = build(corpus, args.work, *options)
-        runs[label] = (args.n / seconds, (args.n - 1) / (seconds - startup), mb)
+        runs[label] = measured(corpus, one, args.work, args.n, *options)
     if cluster:
-        runs[f"--store --cluster ({args.jobs} w.)"] = cluster_run(corpus, one, args.work, args.jobs)
+        runs[f"--store --cluster ({args.jobs} w.)"] = cluster_run(corpus, one, args.work, args.jobs, args.n)
     print(f"{args.n} articles (seeds + dev repeated), mean {sum(len(a['text']) for a in items) / len(items):.0f} chars")
     label = 'spacy.blank("ar") tokenise'
     print(f"  {label:30s} {floor:8.1f} articles/s  1.0x")
     print(f"  {'extraction only (in process)':30s} {extract_rate:8.1f} articles/s  {floor / extract_rate:5.1f}x slower")
-    for label, (wall, steady, mb) in runs.items():
-        print(f"  {'rasad build ' + label:30s} {wall:8.1f} articles/s wall, {steady:6.1f} steady  "
-              f"{floor / steady:5.1f}x slower (steady)  peak {mb:5.0f} MB")
-    one_p, many = runs["--store"][1], runs[f"--store --jobs {args.jobs}"][1]
-    print(f"--jobs {args.jobs} / one process (steady): {many / one_p:.2f}x (machine ceiling {ceiling:.2f}x before, "
-          f"{free_cores(args.jobs):.2f}x after; {load_average()})")
-    nt_one, nt_many = runs["-o out.nt"][1], runs[f"-o out.nt --jobs {args.jobs}"][1]
-    print(f"-o out.nt --jobs {args.jobs} / -o out.nt (steady): {nt_many / nt_one:.2f}x")
-    if cluster:
-        on_cluster = runs[f"--store --cluster ({args.jobs} w.)"][1]
-        print(f"LocalCluster of {args.jobs} workers / one process, --store (steady): {on_cluster / one_p:.2f}x")
+    for label, run in runs.items():
+        print(f"  {'rasad build ' + label:30s} {run.wall:8.1f} articles/s wall, {run.steady:6.1f} steady  "
+              f"{floor / run.steady:5.1f}x slower (steady)  peak {run.mb:5.0f} MB  "
+              f"{1000 * run.cpu / args.n:5.1f} ms CPU/article on {run.cores:.2f} cores")
+    print(f"ratios to one process (steady), and the most that {args.jobs} cores allow: the one-process build's "
+          f"time over the parallel build's CPU spread on {args.jobs} cores (ceiling of busy work "
+          f"{ceiling:.2f}x before, {free_cores(args.jobs):.2f}x after; {load_average()})")
+    for many, one_p in ((f"--store --jobs {args.jobs}", "--store"), (f"-o out.nt --jobs {args.jobs}", "-o out.nt"),
+                        (f"--store --cluster ({args.jobs} w.)", "--store")):
+        if many in runs:
+            bound = args.jobs * (runs[one_p].seconds - runs[one_p].startup) / runs[many].cpu
+            print(f"  {many:30s} {runs[many].steady / runs[one_p].steady:5.2f}x  (at most {bound:.2f}x)")
     if args.big:
         big = write_corpus(args.big, args.work)
-        seconds, mb = build(big, args.work, "--store", "STORE")
+        seconds, mb, _ = build(big, args.work, "--store", "STORE")
         print(f"rasad build --store of {args.big} articles: {args.big / seconds:.1f} articles/s wall, "
               f"peak {mb:.0f} MB")
     if other:
