@@ -216,9 +216,12 @@ class Store:
             yield graph.value, self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
 
     def count(self) -> int:
-        """Number of quads in the named graphs (one bookkeeping triple per article included), by COUNT(*)."""
-        rows = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(next(iter(rows))["n"].value)
+        """Number of quads in the named graphs (one bookkeeping triple per article included): all the
+        store's quads less those of the default graph (empty unless written through `rasad serve`).
+        Oxigraph counts its index keys for `len`, 3-4x faster than a SPARQL COUNT(*) (0.07 against
+        0.25 s for 300,000 quads), which every `rasad build --store` pays at its end."""
+        default = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return len(self._store) - default
 
     # -- queries ----------------------------------------------------------------------------
 

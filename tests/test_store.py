@@ -268,3 +268,12 @@ def test_an_error_of_the_writer_thread_is_raised_by_the_next_commit(tmp_path):
     sink.put(graph_lines("a-1", article("قاعدة التنف")))  # handed to the writer, which fails
     with pytest.raises(StoreError, match="read-only"):
         sink.commit()
+
+
+def test_count_is_the_quads_of_the_named_graphs_only(store: Store) -> None:
+    """A triple written into the default graph (a SPARQL Update through `rasad serve`) is not an
+    article's and is not counted among the triples a build reports the store holding."""
+    store.put_article("a-1", article("قاعدة التنف", "حقل العمر"))
+    store.update('INSERT DATA { <https://example.org/x> <https://example.org/p> "y" }')
+    assert store.count() == 3  # two facts and the content hash
+    assert len(store.raw) == 4
