@@ -287,6 +287,7 @@ DAYS = frozenset({"ايام", "يومين", "اسبوع", "اسبوعين", "ا�
 SPANS = frozenset({"الايام", "الاسابيع", "الاسبوع", "الاشهر"})
 PAST_WORDS = frozenset({"الماضي", "الماضيه", "الفايت", "الفايته", "المنصرم", "المنصرمه"})
 STOPS = frozenset({".", "\n", "!", "؟"})
+_BACK_OR_SPANS = BACK | SPANS
 BACK_REACH = 4                  # tokens after the trigger still in its clause (ونفذت القوات قبل أسبوعين …)
 
 
@@ -295,10 +296,12 @@ def _days_back(forms: tuple[frozenset[str], ...], start: int) -> tuple | None:
     in the clause of the trigger: a stamp of its own, so the attack is not a restatement of a lead
     told without a time. قبل أسبوعين من الموعد is before a date, not ago, and is no stamp."""
     first = start = min(start, len(forms))
-    while first > 0 and not STOPS & forms[first - 1]:
+    while first > 0 and STOPS.isdisjoint(forms[first - 1]):
         first -= 1
     tokens = forms[first:start + 1 + BACK_REACH]
     for i, readings in enumerate(tokens):
+        if _BACK_OR_SPANS.isdisjoint(readings):
+            continue                    # neither قبل nor الأيام: the only words the checks below start from
         rest = [f for f in forms[first + i + 1:first + i + 4] if not BACK_HEDGES & f][:2]
         if BACK & readings and rest and DAYS & rest[0] and not (len(rest) > 1 and "من" in rest[1]):
             return None, None, f"قبل {min(DAYS & rest[0])}"

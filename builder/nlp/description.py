@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from . import event_lexicon as lex
-from .event_words import SITES, meets, number_at
+from .event_words import SITES, WEAPONS, meets, number_at
 from .known import QUOTES
-from .words import Words, remember, words_of
+from .words import Words, positions, remember, within, words_of
 
 if TYPE_CHECKING:
     from .events import EventMention
 
 _WEAPON_CODES: dict[frozenset[str], str | None] = {}
+_TIME_WORDS = frozenset(("مره", "للمره"))      # مرة أخرى، للمرة الثانية
 
 
 def _weapon_of(attacker: Span) -> str:
@@ -34,18 +35,9 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
     """Weapon, count, casualties, foiled/hedged/again flags from the words of the clause."""
     t = ev.trigger.start
     w = words_of(doc)
-    weapons: list[tuple[int, str, int]] = []
     words = w.fset[clause.start:clause.end]
-    for k, forms in enumerate(words):
-        if clause.start + k in inside or _site_adjective(doc, clause.start + k, inside):
-            continue                             # قاعدة عين الأسد الجوية names a base, not an air strike
-        if clause.start + k > 0 and w.fset[clause.start + k - 1] & lex.DEFENCES:
-            continue                             # الدفاعات الجوية shot the attack down; they are not its means
-        if any(w.fset[j] & lex.STORES for j in range(max(0, clause.start + k - 2), clause.start + k)):
-            continue                             # مخازن أسلحة وصواريخ: what was hit, not what hit it
-        code = _weapon_code(forms)
-        if code:
-            weapons.append((abs(clause.start + k - t), code, clause.start + k))
+    means = _means(w, inside)
+    weapons = [(abs(p - t), means[p], p) for p in within(list(means), clause.start, clause.end)]
     later = [x for x in weapons if x[2] > t]
     if ev.kind == "noun":
         weapons = [x for x in weapons if t <= x[2] <= t + 8]
@@ -81,6 +73,27 @@ def describe(doc: Doc, ev: EventMention, clause: Span, inside: dict[int, Span]) 
     ev.injured = _casualties(doc, clause, lex.INJURED)
 
 
+def _means(w: Words, inside: dict[int, Span]) -> dict[int, str]:
+    """Position → weapon code of the Doc's words that can be an attack's means. Which words can does not
+    depend on the clause, so they are listed once per Doc (and entity index), in text order."""
+    found = w.cache.get("means")
+    if found is not None and found[0] is inside:
+        return found[1]
+    defences, stores = set(positions(w, lex.DEFENCES)), set(positions(w, lex.STORES))
+    means: dict[int, str] = {}
+    for j in positions(w, WEAPONS):
+        code = _weapon_code(w.fset[j])
+        if not code or j in inside or _site_adjective(w, j, inside):
+            continue                             # قاعدة عين الأسد الجوية names a base, not an air strike
+        if j > 0 and j - 1 in defences:
+            continue                             # الدفاعات الجوية shot the attack down; they are not its means
+        if j - 1 in stores or j > 1 and j - 2 in stores:
+            continue                             # مخازن أسلحة وصواريخ: what was hit, not what hit it
+        means[j] = code
+    w.cache["means"] = (inside, means)
+    return means
+
+
 def _rigged_aircraft(w: Words, weapons: list[tuple[int, str, int]]) -> bool:
     """طائرة (مسيرة) مفخخة: an aircraft rigged with explosives is a suicide drone, not a bomb and a raid."""
     return any(c == "ied" and w.fset[k] & lex.RIGGED and any(
@@ -88,10 +101,10 @@ def _rigged_aircraft(w: Words, weapons: list[tuple[int, str, int]]) -> bool:
         for _, c, k in weapons)
 
 
-def _site_adjective(doc: Doc, j: int, inside: dict[int, Span]) -> bool:
+def _site_adjective(w: Words, j: int, inside: dict[int, Span]) -> bool:
     """قاعدة X الجوية with the name read without its adjective: الجوية right after a site is the site's."""
     site = inside.get(j - 1)
-    return site is not None and site.label_ in SITES and words_of(doc).norm[j] in lex.SITE_ADJECTIVES
+    return site is not None and site.label_ in SITES and w.norm[j] in lex.SITE_ADJECTIVES
 
 
 def _shells_named(w: Words, weapons: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
@@ -126,10 +139,23 @@ def _hedged(w: Words, i: int) -> bool:
 
 def _again(w: Words, clause: Span) -> bool:
     """مجدداً، مرة أخرى، للمرة الثانية: the text says this is another attack, not a restatement."""
-    norms = w.norm[clause.start:clause.end]
-    if set(norms) & lex.AGAIN or any(w.fset[j] & lex.AGAIN_GLUED for j in range(clause.start, clause.end)):
-        return True                              # وسبق أن …: the clitic-free reading counts too
-    return any(a in ("مره", "للمره") and b in lex.AGAIN_AFTER for a, b in zip(norms, norms[1:], strict=False))
+    start, end = clause.start, clause.end
+    words, pairs = _again_marks(w)
+    return bool(within(words, start, end)) or any(p + 1 < end for p in within(pairs, start, end))
+
+
+def _again_marks(w: Words) -> tuple[list[int], list[int]]:
+    """Where the Doc says "again": the words (وسبق أن …: the clitic-free reading counts too) and the
+    first positions of the pairs (مرة أخرى); listed once per Doc, for every clause."""
+    found = w.cache.get("again")
+    if found is None:
+        glued = set(positions(w, lex.AGAIN_GLUED))
+        norms = w.norm
+        words = sorted(j for j in glued.union(positions(w, lex.AGAIN)) if norms[j] in lex.AGAIN or j in glued)
+        pairs = [j for j in positions(w, _TIME_WORDS) if norms[j] in _TIME_WORDS
+                 and j + 1 < len(norms) and norms[j + 1] in lex.AGAIN_AFTER]
+        found = w.cache["again"] = (words, pairs)
+    return found
 
 
 def _count(doc: Doc, positions: list[int]) -> int | None:
@@ -150,10 +176,9 @@ def _count(doc: Doc, positions: list[int]) -> int | None:
 def _casualties(doc: Doc, clause: Span, words: set[str]) -> int | None:
     w = words_of(doc)
     start, end = clause.start, clause.end
-    for j in range(start, end):
-        if w.fset[j] & words:
-            for other in [*range(j + 1, min(j + 3, end)), *range(max(start, j - 2), j)]:
-                value = number_at(w, other)
-                if value is not None:
-                    return value
+    for j in within(positions(w, words), start, end):
+        for other in [*range(j + 1, min(j + 3, end)), *range(max(start, j - 2), j)]:
+            value = number_at(w, other)
+            if value is not None:
+                return value
     return None

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from .known import KNOWN, QUOTES
 from .lexicon import ADJ_MODIFIERS, ADJ_NOUNS, ATTACKER_ADJECTIVES, MISSIONS, words
 from .names import NAMES
-from .words import Words, set_spans, spans_of, words_of
+from .words import Words, positions, remember, set_spans, spans_of, words_of
 
 ENTITIES = "entities"
 BACKERS = "backers"
@@ -63,17 +63,14 @@ def _collective_at(doc: Doc, i: int) -> tuple[int, int | None] | None:
 def collective_spans(doc: Doc, known_keys: set[str]) -> Iterator[tuple[Span, Span | None]]:
     if COLLECTIVE_KEY not in known_keys:
         return
-    fset = words_of(doc).fset
-    n = len(fset)
-    i = 0
-    while i < n:
-        found = _collective_at(doc, i) if not fset[i].isdisjoint(GROUP_NOUNS) else None
+    i = 0                                        # the first token not inside a phrase found
+    for start in positions(words_of(doc), GROUP_NOUNS):
+        found = _collective_at(doc, start) if start >= i else None
         if found is None:
-            i += 1
             continue
         end, iran = found
         backer = Span(doc, iran, iran + 1, label="Place", kb_id="iran") if iran is not None else None
-        yield Span(doc, i, end, label="ArmedGroup", kb_id=COLLECTIVE_KEY), backer
+        yield Span(doc, start, end, label="ArmedGroup", kb_id=COLLECTIVE_KEY), backer
         i = end
 
 
@@ -82,9 +79,9 @@ def named_collective_spans(doc: Doc) -> Iterator[Span]:
     of a nation, sect or place is a collective actor of its own (not the Iran-backed militias unless
     the text ties it to Iran)."""
     w = words_of(doc)
-    for i in range(len(w) - 1):
-        if not w.fset[i] & GROUP_PLURALS:
-            continue
+    for i in positions(w, GROUP_PLURALS):
+        if i >= len(w) - 1:
+            break
         j = i + 1
         if w.norm[j] in GROUP_ARMED:
             j += 1
@@ -103,8 +100,8 @@ def government_spans(doc: Doc) -> Iterator[Span]:
     """الخارجية العراقية، المخابرات الأمريكية، السلطات السورية: a branch of government with its nation's
     adjective is a government body, known or not."""
     w = words_of(doc)
-    for i in range(len(w) - 1):
-        if w.fset[i] & GOVERNMENT_NOUNS and w.norm[i + 1] in NATIONALITIES:
+    for i in positions(w, GOVERNMENT_NOUNS):
+        if i < len(w) - 1 and w.norm[i + 1] in NATIONALITIES:
             yield Span(doc, i, i + 2, label="GovernmentBody")
 
 
@@ -149,7 +146,7 @@ HEDGE_VERBS = words("يعتقد يرجح يشتبه رجح ترجح يرجّح")
 def adjective_spans(doc: Doc, known_keys: set[str]) -> Iterator[Span]:
     """قصف أمريكي، طائرات أميركية، الجنود الأمريكيين: a noun whose nationality names the actor."""
     w = words_of(doc)
-    for i in range(len(w) - 1):
+    for i in [i for i in range(len(w) - 1) if _may_name_nation(w, i)]:
         if w.norm[i] in HEDGED_THAT and i > 0 and w.norm[i - 1] in HEDGE_VERBS:
             key = ATTACKER_ADJECTIVES.get(w.norm[i + 1])     # يعتقد أنها إسرائيلية: the nation alone
             if key in known_keys:
@@ -169,12 +166,26 @@ def adjective_spans(doc: Doc, known_keys: set[str]) -> Iterator[Span]:
                 yield Span(doc, i, j + 1, label="MilitaryForce", kb_id=key)
 
 
+_NATION_CUES: dict[str, bool] = {}
+
+
+def _may_name_nation(w: Words, i: int) -> bool:
+    """Token i is أنها/أنه or a noun a nationality may follow (قصفاً too): the words `adjective_spans`
+    reads on from; cached by the word's norm (its readings are the norm's)."""
+    norm = w.norm[i]
+    found = _NATION_CUES.get(norm)
+    if found is None:
+        found = remember(_NATION_CUES, norm, norm in HEDGED_THAT or not w.fset[i].isdisjoint(ADJ_NOUNS)
+                         or norm[-1:] == "ا" and norm[:-1] in ADJ_NOUNS)
+    return found
+
+
 def mission_spans(doc: Doc) -> Iterator[Span]:
     """السفارة الأمريكية، القنصلية التركية: a diplomatic mission named by its head and nationality,
     a government body that attacks in Iraq often aim at."""
     w = words_of(doc)
-    for i in range(len(w) - 1):
-        if w.fset[i] & MISSIONS and w.norm[i + 1] in ATTACKER_ADJECTIVES:
+    for i in positions(w, MISSIONS):
+        if i < len(w) - 1 and w.norm[i + 1] in ATTACKER_ADJECTIVES:
             yield Span(doc, i, i + 2, label="GovernmentBody")
 
 
@@ -196,7 +207,7 @@ def group_anaphor_spans(doc: Doc, chosen: list[Span]) -> list[Span]:
     taken = {i for s in chosen for i in range(s.start, s.end)}
     groups = [s for s in chosen if s.label_ == "ArmedGroup"]
     out: list[Span] = []
-    for i in range(len(w)):
+    for i in positions(w, GROUP_ANAPHORA):
         head = next((f for f in w.forms[i] if f in GROUP_ANAPHORA), None)
         if i in taken or head is None or (i + 1 < len(w) and w.text[i + 1] in QUOTES):
             continue
@@ -216,10 +227,13 @@ def bare_militia_spans(doc: Doc, chosen: list[Span]) -> list[Span]:
     if not named:
         return []
     taken = {i for s in chosen for i in range(s.start, s.end)}
-    fset = words_of(doc).fset
-    return [Span(doc, i, i + 1, label="ArmedGroup", kb_id=COLLECTIVE_KEY) for i in range(min(named), len(fset))
-            if i not in taken and (not fset[i].isdisjoint(BARE_MILITIAS) or i > 0 and not fset[i].isdisjoint(
-                POINTED_GROUPS) and not fset[i - 1].isdisjoint(POINTERS))]
+    w = words_of(doc)
+    fset, first = w.fset, min(named)
+    heads = sorted({*positions(w, BARE_MILITIAS), *positions(w, POINTED_GROUPS)})
+    return [Span(doc, i, i + 1, label="ArmedGroup", kb_id=COLLECTIVE_KEY) for i in heads
+            if i >= first and i not in taken and (not fset[i].isdisjoint(BARE_MILITIAS) or i > 0
+                                                  and not fset[i].isdisjoint(POINTED_GROUPS)
+                                                  and not fset[i - 1].isdisjoint(POINTERS))]
 
 
 BASE_NOUNS = words("القاعده قاعده")
@@ -240,8 +254,8 @@ def base_phrases(doc: Doc, chosen: list[Span], known) -> list[Span]:
     out: list[Span] = []
     w = words_of(doc)
     norms = w.norm
-    for i in range(len(w)):
-        if i in taken or not w.fset[i] & BASE_NOUNS:
+    for i in positions(w, BASE_NOUNS):
+        if i in taken:
             continue
         j = i + 1
         while j < len(w) and j - i <= 4 and (norms[j] in BASE_ADJ or (

@@ -111,8 +111,11 @@ class KnownEntityMatcher:
                 continue
             end, entry, form = match
             span = Span(doc, i, end, label=entry.type, kb_id=entry.key)
-            span._.subtype = entry.subtype
-            span._.clitic = w.norm[i][:len(w.norm[i]) - len(form)] if form != w.norm[i] else ""
+            clitic = w.norm[i][:len(w.norm[i]) - len(form)] if form != w.norm[i] else ""
+            if entry.subtype is not None or clitic:     # the defaults need no write (one Underscore each)
+                ext = span._
+                ext.subtype = entry.subtype
+                ext.clitic = clitic
             yield span
 
     def _longest_at(self, w: Words, i: int) -> tuple[int, GazEntry, str] | None:

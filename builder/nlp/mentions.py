@@ -25,7 +25,7 @@ from .known import QUOTES
 from .lexicon import ADJ_NOUNS, ATTACKER_ADJECTIVES, FIELD_KINDS, HEADS
 from .normalize import form_set
 from .times import TIMES
-from .words import Words, doc_text, spans_of, words_of
+from .words import Words, doc_text, remember, spans_of, words_of
 
 # Marks around a name that are not part of it: quotes, and the brackets of قاعدة (X).
 MARKS = QUOTES | {"(", ")"}
@@ -141,10 +141,12 @@ def _text(text: str, span: SpacySpan) -> str:
 def _name(w: Words, text: str, s: SpacySpan, where: Span, backer: bool = False) -> NameMention:
     """The record of one name span, with the spellings the resolver keys it by."""
     nationality = ATTACKER_ADJECTIVES.get(w.norm[s.end - 1]) if len(s) > 1 else None
+    ext, kb_id = s._, s.kb_id_          # one Underscore for the span's three extensions
+    glued = ext.clitic if not kb_id else ""
     return NameMention(
-        s.start, s.end, where, _clean(w, s), _core_name(w, text, s), s.label_, s.kb_id_,
-        getattr(s._, "subtype", None), w.sent[s.start], nationality,
-        bool(form_set(w.norm[s.start]) & ADJ_NOUNS) if len(s) else False, backer, getattr(s._, "same_as", None))
+        s.start, s.end, where, _clean(w, s, glued), _core_name(w, text, s, glued), s.label_, kb_id,
+        getattr(ext, "subtype", None), w.sent[s.start], nationality,
+        bool(form_set(w.norm[s.start]) & ADJ_NOUNS) if len(s) else False, backer, getattr(ext, "same_as", None))
 
 
 def _event(w: Words, ev: EventMention, span: Callable[[SpacySpan], Span],
@@ -162,25 +164,31 @@ def _event(w: Words, ev: EventMention, span: Callable[[SpacySpan], Span],
         ev.foiled, ev.hedged, ev.again, ev.apart, ev.answers, allies)
 
 
-def _clean(w: Words, span: SpacySpan) -> str:
-    """The name as written, without quotes or the clitics glued to its first word (وبادية → بادية)."""
+def _clean(w: Words, span: SpacySpan, glued: str) -> str:
+    """The name as written, without quotes or the clitics glued to its first word (وبادية → بادية);
+    `glued`: the span's clitic, for a name the gazetteer does not know."""
     words = [_unglued(w, j) for j in range(span.start, span.end) if w.text[j] not in MARKS]
-    glued = span._.clitic if not span.kb_id_ else ""
     if words and glued and words[0].startswith(glued):
         words[0] = words[0][len(glued):]        # a listed place: قرى X ووادي Y → وادي Y
     return " ".join(words).strip()
 
 
+_UNGLUED: dict[str, str] = {}
+
+
 def _unglued(w: Words, j: int) -> str:
     """Token j as written, without the clitics glued to a head noun (لكتائب → كتائب, وبادية → بادية)
-    or to the plural of a collective (لجماعات كردية → جماعات كردية)."""
-    head = next((f for f in w.forms[j] if f in HEADS or f in GROUP_PLURALS), None)
-    if head is not None and len(w.norm[j]) > len(head):
-        return w.text[j][len(w.norm[j]) - len(head):]
-    return w.text[j]
+    or to the plural of a collective (لجماعات كردية → جماعات كردية); cached by the token's text."""
+    text = w.text[j]
+    found = _UNGLUED.get(text)
+    if found is None:
+        head = next((f for f in w.forms[j] if f in HEADS or f in GROUP_PLURALS), None)
+        found = text[len(w.norm[j]) - len(head):] if head is not None and len(w.norm[j]) > len(head) else text
+        found = remember(_UNGLUED, text, found)
+    return found
 
 
-def _core_name(w: Words, text: str, span: SpacySpan) -> str:
+def _core_name(w: Words, text: str, span: SpacySpan, glued: str) -> str:
     """The name without a descriptive head, so مدينة هيت and هيت share a key."""
     words = [j for j in range(span.start, span.end) if w.text[j] not in MARKS]
     if words and any(f in HEADS and not HEADS[f][2] for f in w.forms[words[0]]):
@@ -188,5 +196,4 @@ def _core_name(w: Words, text: str, span: SpacySpan) -> str:
     if len(words) > 2 and w.norm[words[1]] in FIELD_KINDS and any(f in HEADS for f in w.forms[words[0]]):
         words = words[:1] + words[2:]       # حقل غاز X and حقل X: one field
     core = " ".join(_unglued(w, j) if n == 0 else w.text[j] for n, j in enumerate(words)) or _text(text, span)
-    glued = span._.clitic if not span.kb_id_ else ""
     return core[len(glued):] if glued and core.startswith(glued) else core

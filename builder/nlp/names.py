@@ -227,6 +227,27 @@ def _head(forms: tuple[str, ...]) -> str | None:
         return remember(_HEAD_OF, forms, next((f for f in forms if f in HEADS), None))
 
 
+_OPENS: dict[str, bool] = {}
+
+
+def _opens(w: Words, i: int) -> bool:
+    """Can token i introduce a name: a head noun, a role noun, a noun of killing, or a word that may
+    announce a quoted actor? Cached by the word's text: most words of an article can not."""
+    text = w.text[i]
+    found = _OPENS.get(text)
+    if found is None:
+        norm, fset = w.norm[i], w.fset[i]
+        found = remember(_OPENS, text, _head(w.forms[i]) is not None or norm in PERSON_ROLES
+                         or not fset.isdisjoint(KILLING) or norm in CALLED or not fset.isdisjoint(ACTOR_VERBS)
+                         or norm in NAME_WORDS)
+    return found
+
+
+def _openers(w: Words) -> list[int]:
+    """The positions of the tokens that may introduce a name (`_opens`), in order."""
+    return [i for i in range(len(w)) if _opens(w, i)]
+
+
 class NameFinder:
     """Proposes named spans introduced by head nouns and role nouns."""
 
@@ -241,7 +262,7 @@ class NameFinder:
     def find(self, doc: Doc) -> Iterator[Span]:
         known = _known_starts(doc)
         w = words_of(doc)
-        for i in range(len(w)):
+        for i in _openers(w):
             head = None if i in known else _head(w.forms[i])
             if head is not None:
                 span = self._after_head(doc, i, head, known)

@@ -32,7 +32,7 @@ from .lexicon import (
     STOP,
 )
 from .names import NAMES, _indefinite, _nisba, _readings
-from .words import Words, set_spans, spans_of, words_of
+from .words import Words, positions, remember, set_spans, spans_of, words_of
 
 MAX_WORDS = 3           # a village or area name rarely runs longer (تل الورد، عين الصخرة الشرقية)
 NEAR = frozenset(("بالقرب", "قرب"))
@@ -42,6 +42,8 @@ LOOK_BACK = 12          # words before وهي: that may hold the place the list 
 CONJ = "و"
 PLURAL_NISBA = ("يين", "يون")
 DEFINITE = ("ال", "وال")
+_FRAME_OR_BETWEEN = frozenset((*PLACE_FRAMES, "بين"))    # the tokens frame_places looks at
+_LIST_WORDS = frozenset(PLACE_LISTS)                    # the tokens listed_places looks at
 
 
 class Known:
@@ -57,11 +59,30 @@ class Known:
         return span is not None and span.label_ == "Place"
 
 
+# Per distinct word (its text decides its readings): what the rules below ask of every token.
+_WORD_OK: dict[str, bool] = {}
+_FRAME: dict[str, bool] = {}
+_CLOSER: dict[str, bool] = {}
+_LIST_HEAD: dict[str, str | None] = {}
+
+
 def _word_ok(w: Words, j: int, known: Known) -> bool:
-    """Token j may be a word of an unseen place: no grammar, no report word, no common word of
-    place, no head noun (a head's own rule names what follows it), no adjective, no number."""
+    """Token j may be a word of an unseen place: not inside a known name, and a word that may be one
+    (`_place_word`, cached by the word's text)."""
+    if j in known.covered:
+        return False
+    text = w.text[j]
+    found = _WORD_OK.get(text)
+    if found is None:
+        found = remember(_WORD_OK, text, _place_word(w, j))
+    return found
+
+
+def _place_word(w: Words, j: int) -> bool:
+    """No grammar, no report word, no common word of place, no head noun (a head's own rule names
+    what follows it), no adjective, no number."""
     item = w.items[j]
-    if item.punct or item.space or item.like_num or j in known.covered or _indefinite(w.text[j]):
+    if item.punct or item.space or item.like_num or _indefinite(w.text[j]):
         return False
     if any(f in STOP or f in NAME_ENDS or f in HEADS or f in PLACE_LISTS or f in PLACE_NAME_ENDS
            for f in _readings(w, j)):
@@ -79,12 +100,13 @@ def _closes(w: Words, j: int, known: Known) -> bool:
     direction, a description of where the place lies, the next conjunct, or a known place."""
     if j >= len(w):
         return False        # a text cut off mid-word (بريف الحس) ends no name
-    if w.items[j].punct:
+    if w.items[j].punct or known.place_at(j):
         return True
-    if any(f in STOP or f in DIRECTIONS or f in PLACE_DESCRIPTIONS or f in PLACE_NAME_ENDS for f in w.forms[j]) \
-            or known.place_at(j):
-        return True
-    return _glued_and(w, j)
+    closer = _CLOSER.get(w.text[j])
+    if closer is None:
+        closer = remember(_CLOSER, w.text[j], any(f in STOP or f in DIRECTIONS or f in PLACE_DESCRIPTIONS
+                                                  or f in PLACE_NAME_ENDS for f in w.forms[j]))
+    return closer or _glued_and(w, j)
 
 
 def _glued_and(w: Words, j: int) -> bool:
@@ -126,7 +148,10 @@ def _quoted_name(w: Words, j: int, known: Known) -> tuple[int, int] | None:
 def _after_frame(w: Words, i: int) -> int | None:
     """Where a name would start after the locative frame at token i (بالقرب من X، شمال شرق X).
     A definite direction (بريف X الشرقي) is an adjective closing a phrase, not a frame."""
-    if not any(f in PLACE_FRAMES for f in _readings(w, i)):
+    frame = _FRAME.get(w.text[i])
+    if frame is None:
+        frame = remember(_FRAME, w.text[i], any(f in PLACE_FRAMES for f in _readings(w, i)))
+    if not frame:
         return None
     j = i + 1
     if NEAR & w.fset[i] and j < len(w) and w.norm[j] == "من":
@@ -165,7 +190,7 @@ def _conjunct(w: Words, j: int, known: Known, listed: bool = False) -> tuple[int
 
 def frame_places(w: Words, known: Known) -> Iterator[tuple[int, int, str | None]]:
     """بريف X، قرب X، شمال شرق X، بمحيط X، بين X وY: (start, end, subtype) of unseen places."""
-    for i in range(len(w)):
+    for i in positions(w, _FRAME_OR_BETWEEN):
         if i in known.covered:
             continue
         if w.norm[i] == "بين" or "بين" in w.forms[i]:
@@ -186,8 +211,8 @@ def frame_places(w: Words, known: Known) -> Iterator[tuple[int, int, str | None]
 def listed_places(w: Words, known: Known) -> Iterator[tuple[int, int, str | None]]:
     """قرى X، Y وZ؛ قريتي X وY: every name after a plural or dual head of place (not after a
     definite one: القرى السبع is "the seven villages", an adjective follows)."""
-    for i in range(len(w)):
-        subtype = next((PLACE_LISTS[f] for f in _readings(w, i) if f in PLACE_LISTS), None)
+    for i in positions(w, _LIST_WORDS):
+        subtype = _list_head(w, i)
         if subtype is None or i in known.covered:
             continue
         first = _name_at(w, i + 1, known, listed=True) or _known_first(w, i + 1, known)
@@ -199,11 +224,21 @@ def listed_places(w: Words, known: Known) -> Iterator[tuple[int, int, str | None
             yield (*name, subtype)
 
 
+def _list_head(w: Words, i: int) -> str | None:
+    """The subtype of place a plural or dual head lists (قرى، قريتي), cached by the word's text."""
+    text = w.text[i]
+    try:
+        return _LIST_HEAD[text]
+    except KeyError:
+        return remember(_LIST_HEAD, text, next((PLACE_LISTS[f] for f in _readings(w, i) if f in PLACE_LISTS), None))
+
+
 def introduced_lists(w: Words, known: Known) -> Iterator[tuple[int, int, str | None]]:
     """… في ريف X، وهي: A، B، C: a list of at least LIST_MIN names after وهي: whose sentence has
     just spoken of places (a frame or a known place in the words before)."""
-    for i in range(1, len(w) - 1):
-        if w.norm[i] not in LIST_INTRO or w.text[i + 1] != ":" or not _places_before(w, i, known):
+    for i in positions(w, LIST_INTRO):
+        if not 0 < i < len(w) - 1 or w.norm[i] not in LIST_INTRO or w.text[i + 1] != ":" \
+                or not _places_before(w, i, known):
             continue
         first = _name_at(w, i + 2, known, listed=True)
         if first is None:

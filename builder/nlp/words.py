@@ -9,6 +9,7 @@ has a small vocabulary and each record is computed once per process.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.attrs import SPACY
@@ -132,6 +133,38 @@ def set_spans(doc: Doc, name: str, spans: list[Span]) -> None:
     """`doc.spans[name] = spans`, keeping the list for `spans_of`."""
     doc.spans[name] = spans
     words_of(doc).cache[("spans", name)] = (doc.spans[name], list(spans))
+
+
+def positions(w: Words, words: frozenset[str] | set[str]) -> list[int]:
+    """The sorted positions of the tokens with a reading in `words` (`w.fset[j] & words`), listed once
+    per Doc and word set from the Doc's index of readings: the rules that would test every token
+    against the set look only at these."""
+    key = ("positions", id(words))
+    found = w.cache.get(key)
+    if found is None:
+        index = _readings_index(w)
+        if len(words) < len(index):
+            hits = [j for f in words if f in index for j in index[f]]
+        else:
+            hits = [j for f, js in index.items() if f in words for j in js]
+        found = w.cache[key] = (words, sorted(set(hits)))   # the set is kept, so its id is not reused
+    return found[1]
+
+
+def _readings_index(w: Words) -> dict[str, list[int]]:
+    """Reading → the positions of the tokens that have it, made once per Doc."""
+    index = w.cache.get("readings")
+    if index is None:
+        index = w.cache["readings"] = {}
+        for j, forms in enumerate(w.forms):
+            for f in forms:
+                index.setdefault(f, []).append(j)
+    return index
+
+
+def within(found: list[int], start: int, end: int) -> list[int]:
+    """The items of the sorted list `found` in [start, end)."""
+    return found[bisect_left(found, start):bisect_left(found, end)]
 
 
 def store(doc: Doc, words: Words) -> None:
