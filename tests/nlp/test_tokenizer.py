@@ -63,3 +63,18 @@ def test_a_stop_glued_to_the_next_word_is_no_web_address(nlp):
     """في سوريا.وتنشر: spaCy takes x.y for an address; with Arabic letters it is two sentences."""
     assert words(nlp, "في سوريا.وتنشر القوات") == ["في", "سوريا", ".", "وتنشر", "القوات"]
     assert words(nlp, "انظر http://example.com/a.html")[-1] == "http://example.com/a.html"
+
+
+def test_line_breaks_and_tabs_are_no_special_cases_yet_tokens_as_before(nlp):
+    """A special case stops spaCy caching the rest of a text's words, so "\\n" and "\\t" are none (the
+    tokenizer makes them one token anyway): a text gives the tokens of a tokenizer that keeps them."""
+    from spacy.attrs import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    assert "\n" not in nlp.tokenizer.rules and "\t" not in nlp.tokenizer.rules
+    with_rules = Tokenizer(nlp.vocab, rules={**nlp.tokenizer.rules, "\n": [{ORTH: "\n"}], "\t": [{ORTH: "\t"}]},
+                           prefix_search=nlp.tokenizer.prefix_search, suffix_search=nlp.tokenizer.suffix_search,
+                           infix_finditer=nlp.tokenizer.infix_finditer, url_match=nlp.tokenizer.url_match)
+    text = 'قصفت الميليشيات\n"قاعدة" التنف،\tوردّت القوات (في 3 أيار).\n\nثم انسحبت\t\tمن الموقع.'
+    ours, theirs = nlp.make_doc(text), with_rules(text)
+    assert [(t.text, t.idx, t.whitespace_) for t in ours] == [(t.text, t.idx, t.whitespace_) for t in theirs]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from builder.nlp.known import KNOWN
-from builder.nlp.words import doc_text, set_spans, spans_of, words_of
+from builder.nlp.words import doc_text, positions, set_spans, spans_of, within, words_of
 
 TEXT = "استهدفت الميليشيات الإيرانية قاعدةَ حقل العمر بـ3 صواريخ.\n\nوردت قوات التحالف  بقصف مواقعها؟ نعم"
 
@@ -61,3 +61,18 @@ def test_word_caches_start_over_at_their_limit(monkeypatch) -> None:
     assert len(cache) == 3
     words.remember(cache, "w3", 3)
     assert cache == {"w3": 3}  # memory stays bounded however many new words pass
+
+
+def test_positions_are_the_tokens_with_a_reading_in_the_set(analyse_doc):
+    """positions() answers from the Doc's index of readings what a scan of every token would: for a
+    small set and for one larger than the Doc's readings, and again (cached) the same."""
+    doc = analyse_doc(TEXT)
+    w = words_of(doc)
+    small = frozenset({"قاعده", "قوات", "لا-كلمة"})
+    large = frozenset({f for forms in w.fset for f in forms} | {f"x{i}" for i in range(500)})
+    for words in (small, large):
+        scan = [j for j, forms in enumerate(w.fset) if forms & words]
+        assert positions(w, words) == scan == positions(w, words)
+    assert positions(w, small)  # the set's words are in the text: the test reads something
+    everywhere = positions(w, large)
+    assert within(everywhere, 2, 6) == [j for j in everywhere if 2 <= j < 6]
