@@ -1,8 +1,9 @@
 """Articles in, Reports out: run the spaCy pipeline and the resolver, streaming, on N processes.
 
-One article's failure becomes a `Failure` record and never stops the others. With jobs > 1
-the work is spread over forked worker processes; the pipeline is built once, in the parent
-before the fork, so the workers share it (copy-on-write) and start on articles at once.
+One article's failure becomes a `Failure` record and never stops the others, nor does a worker
+process that dies on one (builder.pool). With jobs > 1 the work is spread over worker processes
+forked from a fork server that built the default pipeline once (builder.preload), so the workers
+share it (copy-on-write) and start on articles at once.
 
 Why not spaCy's `nlp.pipe(texts, n_process=N)`: it sends every Doc back to the parent through
 `Doc.to_bytes()`, which cannot carry what Rasad's components keep in `doc.user_data` (the word
@@ -12,15 +13,15 @@ article and sends back only its result.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from .facts import Article, Report
 from .nlp.mentions import mentions_of
 from .nlp.pipeline import shared_nlp
+from .pool import Workers, ordered
 from .resolve import Resolver
 
 # Articles handed to a worker at a time: small chunks cost little in messages and keep both
@@ -76,41 +77,6 @@ def _safe(article: Article, gazetteer: tuple[str, ...] = (), then: Then | None =
         return Failure(where(article), str(exc) or type(exc).__name__)
 
 
-def _work(args: tuple[Article, tuple[str, ...], Then | None]) -> Any:
-    return _safe(*args)
-
-
-class _Window:
-    """At most `size` articles between the reader and the consumer of the results: the pool's
-    feeder thread waits in `feed` until `done` says a result was taken."""
-
-    def __init__(self, size: int) -> None:
-        self._free = threading.Semaphore(size)
-        self._closed = False
-        self.error: BaseException | None = None
-
-    def feed(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """The articles, as room frees. An exception of the reader (--fail-fast's SystemExit at a bad
-        input) would end the pool's feeder thread silently and leave the results waiting for ever:
-        it is kept in `error` for the consumer to raise once the articles before it are handed on."""
-        try:
-            for article in articles:
-                self._free.acquire()
-                if self._closed:
-                    return
-                yield article
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the consumer's thread
-            self.error = exc
-
-    def done(self) -> None:
-        self._free.release()
-
-    def close(self) -> None:
-        """Let a feeder waiting for room stop (the pool joins its thread when it ends)."""
-        self._closed = True
-        self._free.release()
-
-
 def extract(articles: Iterable[Article], jobs: int = 1, gazetteer: tuple[str, ...] = (),
             then: Then | None = None, cluster: str | None = None) -> Iterator[Any]:
     """Reports (or what `then` makes of each) in input order, or a Failure per article that
@@ -133,16 +99,13 @@ def extract(articles: Iterable[Article], jobs: int = 1, gazetteer: tuple[str, ..
         for article in articles:
             yield _safe(article, gazetteer, then)
         return
-    shared_nlp(gazetteer)  # build before forking: every worker inherits the same pipeline
-    ctx = mp.get_context("fork")
-    window = _Window(WINDOW_PER_JOB * jobs)
-    with ctx.Pool(jobs) as pool:
-        try:  # closed before the pool ends, which joins the feeder thread
-            tasks = ((a, gazetteer, then) for a in window.feed(articles))
-            for result in pool.imap(_work, tasks, chunksize=BATCH):
-                window.done()
-                yield result
-            if window.error is not None:
-                raise window.error
-        finally:
-            window.close()
+    workers = Workers(partial(_safe, gazetteer=gazetteer, then=then), jobs, preload=["builder.preload"],
+                      initializer=shared_nlp, initargs=(gazetteer,))
+    try:
+        yield from ordered(workers, articles, BATCH, WINDOW_PER_JOB * jobs, _lost)
+    finally:
+        workers.close()
+
+
+def _lost(article: Article, reason: str) -> Failure:
+    return Failure(where(article), f"extraction failed: {reason}")

@@ -77,3 +77,19 @@ def test_a_failure_names_the_file_and_the_id_of_an_article_from_a_jsonl_file():
     assert where(Article("x-1", "…", source=Path("/data/corpus.jsonl"))) == "/data/corpus.jsonl (id x-1)"
     assert where(Article("report", "…", source=Path("/data/report.txt"))) == "/data/report.txt"
     assert where(Article("x-1", "…")) == "x-1"
+
+
+def _killed_on_x1(report: Report) -> str:
+    if report.article.id == "x-1":
+        import os
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+    return report.article.id
+
+
+def test_a_worker_killed_on_an_article_makes_it_a_failure_and_the_others_go_on():
+    results = list(extract(articles(), jobs=2, then=_killed_on_x1))
+    assert results[0] == "x-0" and results[2] == "x-2"
+    assert results[1] == Failure("x-1", "extraction failed: its worker process died "
+                                        "(killed, out of memory, or crashed)")
