@@ -251,6 +251,11 @@ def _build(args: argparse.Namespace, sink: StoreSink | None, written: Any) -> Su
             summary.links += result.links
             summary.relations += result.relations
     finally:  # --fail-fast and Ctrl-C keep the articles built before them, as when written one by one
+        stream.close()  # the worker processes end here, also after --fail-fast or Ctrl-C
+        if args.jobs > 1:
+            from ..pool import stop_fork_server
+
+            stop_fork_server()
         if sink is not None:
             sink.commit()
     bar.close()

@@ -179,3 +179,24 @@ def test_jobs_and_cluster_are_refused_together(tmp_path):
     done = rasad("build", articles, "-o", tmp_path / "out.nt", "--jobs", "2", "--cluster", "tcp://127.0.0.1:9")
     assert (done.returncode, done.stderr) == (
         2, "rasad: --jobs and --cluster do not go together: the cluster's workers do the work\n")
+
+
+# -- worker processes ------------------------------------------------------------------------------
+
+def cpu_seconds(*args: str | Path) -> float:
+    """User + system seconds of a `rasad` run and of every process it waited for (as time(1) counts)."""
+    proc = subprocess.Popen([rasad_script(), *map(str, args)], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.returncode == 0
+    return usage.ru_utime + usage.ru_stime
+
+
+def test_the_cpu_time_of_a_jobs_build_counts_its_worker_processes(tmp_path):
+    """The workers are forked from a fork server: a build waits for it at its end, so their time is
+    counted where time(1), a benchmark or a batch system looks for it (and nothing is left running)."""
+    texts = corpus(tmp_path / "in", {f"a-{n}.txt": (ATTACK, SHELLING, STRIKE)[n % 3] for n in range(12)})
+    one = cpu_seconds("build", texts, "-o", tmp_path / "one.nt", "-q")
+    two = cpu_seconds("build", texts, "-o", tmp_path / "two.nt", "-q", "--jobs", "2")
+    assert two > one  # the fork server builds its own pipeline, and the parent reads and writes
