@@ -60,7 +60,9 @@ def stop_fork_server() -> None:
     and a finished build leaves no process behind."""
     from multiprocessing import forkserver
 
-    forkserver._forkserver._stop()  # Python's own way to stop it (3.8-3.13); private, hence here only
+    stop = getattr(forkserver._forkserver, "_stop", None)  # private (CPython's tests use it): here only
+    if stop is not None:
+        stop()
 
 
 def ordered(workers: Workers[T, R], items: Iterable[T], batch: int, window: int,
@@ -117,9 +119,8 @@ def _drain(workers: Workers[T, R], running: deque, lost: Callable[[T, str], R]) 
 def _first(workers: Workers[T, R], running: deque, lost: Callable[[T, str], R]) -> Iterator[R]:
     """The results of the oldest chunk in flight. When the pool broke (a worker died), the chunks in
     flight that had not finished are run again an item at a time, to find the item that kills."""
-    chunk, future = running[0]
     try:
-        results = future.result()
+        results = running[0][1].result()
     except BrokenProcessPool:
         yield from _recover(workers, running, lost)
         return
