@@ -200,3 +200,28 @@ def test_the_cpu_time_of_a_jobs_build_counts_its_worker_processes(tmp_path):
     one = cpu_seconds("build", texts, "-o", tmp_path / "one.nt", "-q")
     two = cpu_seconds("build", texts, "-o", tmp_path / "two.nt", "-q", "--jobs", "2")
     assert two > one  # the fork server builds its own pipeline, and the parent reads and writes
+
+
+GAZETTEER = """@prefix rasad: <https://w3id.org/rasad/ontology#> .
+@prefix e: <https://w3id.org/rasad/id/entity/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+
+e:test-golden-hawks a rasad:ArmedGroup ;
+    rdfs:label "سرايا الصقور الذهبية"@ar, "Golden Hawks Companies"@en ;
+    dcterms:source "written for this test" .
+"""
+
+
+def test_a_gazetteer_of_the_users_reaches_the_worker_processes(tmp_path):
+    """The fork server holds the default pipeline; a --gazetteer one is built in each worker."""
+    gazetteer = tmp_path / "mine.ttl"
+    gazetteer.write_text(GAZETTEER, encoding="utf-8")
+    texts = corpus(tmp_path / "in", {f"a-{n}.txt": "هاجمت سرايا الصقور الذهبية نقطة عسكرية قرب النهر صباح اليوم."
+                                     for n in range(3)})
+    for jobs in ("1", "2"):
+        done = rasad("build", texts, "-o", tmp_path / f"out{jobs}.nt", "-q", "--jobs", jobs, "--gazetteer", gazetteer)
+        assert done.returncode == 0, done.stderr
+    one = (tmp_path / "out1.nt").read_bytes()
+    assert one == (tmp_path / "out2.nt").read_bytes()
+    assert b"<https://w3id.org/rasad/id/entity/test-golden-hawks>" in one
