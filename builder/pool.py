@@ -12,6 +12,7 @@ and share those pages), and `concurrent.futures` notices a dead worker (BrokenPr
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +22,15 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+class WorkersFailed(OSError):
+    """The worker processes could not start (not an item's fault): one line for the user."""
+
+
+STARTING = ("the worker processes could not start (their error is printed above); a Python script that runs "
+            "a build with more than one job must do it under `if __name__ == \"__main__\":`, since each "
+            "worker imports the script first")
 
 
 def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
@@ -37,10 +47,19 @@ class Workers(Generic[T, R]):
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        """A pool whose first worker has answered: a worker that cannot even start (an unguarded
+        script as `__main__`, a failing initializer) is WorkersFailed here, and not taken later
+        for a worker killed by the item it was given."""
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(self._preload)  # takes effect when the fork server first starts
-        return ProcessPoolExecutor(self._jobs, mp_context=ctx, initializer=self._initializer,
+        pool = ProcessPoolExecutor(self._jobs, mp_context=ctx, initializer=self._initializer,
                                    initargs=self._initargs)
+        try:
+            pool.submit(os.getpid).result()
+        except BrokenProcessPool as exc:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise WorkersFailed(STARTING) from exc
+        return pool
 
     def submit(self, chunk: list[T]) -> Future[list[R]]:
         return self._pool.submit(_run_chunk, self._func, chunk)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 
 import pytest
 
-from builder.pool import Workers, ordered
+from builder.pool import STARTING, Workers, ordered
 
 HELD = threading.Lock()  # held by a parent thread in one test; a worker must find it free
 
@@ -103,3 +105,22 @@ def test_workers_do_not_inherit_a_lock_held_by_a_thread_of_the_parent():
     finally:
         release.set()
         thread.join()
+
+
+def test_workers_that_cannot_start_are_one_error_and_no_item_is_blamed(tmp_path):
+    """Each worker imports the parent's `__main__` first: a script that starts a --jobs build
+    without the `if __name__ == "__main__":` guard stops its workers at start, which is said once."""
+    articles = tmp_path / "a.txt"
+    articles.write_text("استهدفت طائرة مسيرة حقل كونيكو للغاز.", encoding="utf-8")
+    build = f"main(['build', {str(articles)!r}, '-o', {str(tmp_path / 'out.nt')!r}, '-q', '--jobs', '2'])"
+    unguarded = tmp_path / "unguarded.py"
+    head = "import sys\nfrom builder.cli import main\n"
+    unguarded.write_text(f"{head}sys.exit({build})\n", encoding="utf-8")
+    guarded = tmp_path / "guarded.py"
+    guarded.write_text(f"{head}if __name__ == '__main__':\n    sys.exit({build})\n", encoding="utf-8")
+    bad = subprocess.run([sys.executable, unguarded], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2
+    assert bad.stderr.splitlines()[-1] == f"rasad: {STARTING}"
+    assert "extraction failed" not in bad.stderr
+    good = subprocess.run([sys.executable, guarded], capture_output=True, text=True, timeout=120)
+    assert good.returncode == 0, good.stderr
