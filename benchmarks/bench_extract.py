@@ -38,7 +38,9 @@ def run(mode: str, n: int, jobs: int) -> dict:
     else:
         from builder.extract import analyse, extract
 
-        analyse(items[0])  # build the pipeline (and the gazetteer) before timing; workers inherit it
+        analyse(items[0])  # build the pipeline (and the gazetteer) before timing
+        if jobs > 1:  # and start the fork server, which builds its own once (workers are forked from it)
+            list(extract(items[:jobs], jobs=jobs))
         start = time.perf_counter()
         failures = sum(1 for r in extract(iter(items), jobs=jobs) if not hasattr(r, "events"))
         if failures:
