@@ -29,12 +29,12 @@ import threading
 import uuid
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .extract import Failure, Then, _safe, where
 from .facts import Article
+from .pool import chunks
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -144,7 +144,7 @@ def _stream(client: Client, articles: Iterable[Article], gazetteer: tuple[str, .
 
     expected = fingerprint(gazetteer)
     token = uuid.uuid4().hex  # keys of this build only: another build on the scheduler has its own
-    chunks = _chunks(articles, size)
+    pending = chunks(articles, size)
     running = as_completed(loop=client.loop)
     numbers: dict[str, int] = {}        # task key -> batch number
     sources: dict[int, list[str]] = {}  # batch number -> its articles, for Failures if the batch is lost
@@ -155,7 +155,7 @@ def _stream(client: Client, articles: Iterable[Article], gazetteer: tuple[str, .
         nonlocal sent
         window = _window(client)
         while sent < handed + window:
-            chunk = next(chunks, None)
+            chunk = next(pending, None)
             if chunk is None:
                 return
             key = f"rasad-batch-{token}-{sent}"
@@ -207,7 +207,3 @@ def _window(client: Client) -> int:
     return WINDOW_PER_THREAD * max(1, sum(client.nthreads().values()))
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    stream = iter(articles)
-    while chunk := list(islice(stream, size)):
-        yield chunk

@@ -66,7 +66,7 @@ class Workers(Generic[T, R]):
 
     def restart(self) -> None:
         """New processes after one died (the pool is then broken for every waiting chunk)."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self.close()
         self._pool = self._start()
 
     def close(self) -> None:
@@ -94,11 +94,11 @@ def ordered(workers: Workers[T, R], items: Iterable[T], batch: int, window: int,
     items read before it are handed on.
     """
     running: deque[tuple[list[T], Future[list[R]]]] = deque()
-    chunks = _chunks(items, batch)
+    batches = chunks(items, batch)
     try:
         while True:
             try:
-                chunk = next(chunks, None)
+                chunk = next(batches, None)
             except BaseException:
                 yield from _drain(workers, running, lost)
                 raise
@@ -113,7 +113,7 @@ def ordered(workers: Workers[T, R], items: Iterable[T], batch: int, window: int,
             future.cancel()
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Lists of `size` items; the items read before a reading error still make a chunk of their
     own, and the error comes at the next chunk."""
     it = iter(items)
