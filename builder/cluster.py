@@ -4,7 +4,8 @@ The client (this process) reads the inputs as a stream, cuts them into numbered 
 keeps only WINDOW_PER_THREAD batches per worker thread in flight or waiting to be written, so a
 10 GB JSONL never sits in memory. Each batch runs the very function `--jobs` runs per article
 (extract._safe: pipeline, resolver and then `to_rdf`), so the output is byte-identical to a
-one-process build. Results come back in any order and are handed on in batch order.
+one-process build. Results come back in any order and are handed on in batch order; an error
+while reading (--fail-fast at a bad input) is raised once the batches read before it are handed on.
 
 A batch is a pure task: the same articles always give the same result and a task writes
 nothing, so when a worker dies Dask simply runs its batch again elsewhere. The client hands on
@@ -150,12 +151,17 @@ def _stream(client: Client, articles: Iterable[Article], gazetteer: tuple[str, .
     sources: dict[int, list[str]] = {}  # batch number -> its articles, for Failures if the batch is lost
     done: dict[int, list[Any]] = {}     # finished batches waiting for an earlier one
     sent = handed = 0                   # batches submitted; batches handed on (the next to hand on)
+    stopped: list[BaseException] = []   # an error while reading (--fail-fast): raised after the batches before it
 
     def submit_more() -> None:
         nonlocal sent
         window = _window(client)
-        while sent < handed + window:
-            chunk = next(pending, None)
+        while sent < handed + window and not stopped:
+            try:
+                chunk = next(pending, None)
+            except BaseException as exc:  # noqa: BLE001 - held, and raised once the batches in flight are handed on
+                stopped.append(exc)
+                return
             if chunk is None:
                 return
             key = f"rasad-batch-{token}-{sent}"
@@ -176,6 +182,8 @@ def _stream(client: Client, articles: Iterable[Article], gazetteer: tuple[str, .
                 yield from done.pop(handed)
                 handed += 1
             submit_more()
+        if stopped:
+            raise stopped[0]
     finally:
         running.clear()
 

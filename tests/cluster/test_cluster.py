@@ -66,6 +66,22 @@ def test_results_come_back_in_input_order_with_each_articles_failure_in_its_plac
         a.id for a in articles if a.id != "broken"]
 
 
+def test_an_error_while_reading_comes_after_every_batch_read_before_it(cluster, corpus):
+    """--fail-fast stops at a bad input: the articles read before it are still handed on (and
+    written), even those whose batches were in flight when the bad input was read."""
+    articles = read(corpus)[:9]
+
+    def until_bad():
+        yield from articles
+        raise SystemExit("bad input")
+
+    got = []
+    with pytest.raises(SystemExit, match="bad input"):
+        for report in extract_on(cluster, until_bad(), batch=2):
+            got.append(report.article.id)
+    assert got == [a.id for a in articles]
+
+
 def test_a_worker_killed_mid_build_loses_and_repeats_no_article(cluster, client, corpus):
     articles = read(corpus)
     then = partial(to_rdf, check=True)
