@@ -150,10 +150,10 @@ def _first(workers: Workers[T, R], running: deque, lost: Callable[[T, str], R]) 
 def _recover(workers: Workers[T, R], running: deque, lost: Callable[[T, str], R]) -> Iterator[R]:
     """Every chunk in flight: its results if it finished before the pool broke, else its items run
     one by one on fresh workers; an item that breaks them again is lost."""
-    chunks = list(running)
+    in_flight = list(running)
     running.clear()
     workers.restart()
-    for chunk, future in chunks:
+    for chunk, future in in_flight:
         if future.done() and not future.cancelled() and future.exception() is None:
             yield from future.result()
             continue
